@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { configModuleOptions } from '@kientoan/platform';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ProceduresModule } from './procedures/procedures.module';
+
+@Module({
+  imports: [ConfigModule.forRoot(configModuleOptions), InfrastructureModule, HealthModule, ProceduresModule],
+})
+export class AppModule {}

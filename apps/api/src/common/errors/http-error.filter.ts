@@ -1,0 +1,76 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { type DomainErrorKind, isDomainError } from '@kientoan/domain';
+import type { ErrorResponse } from './error-response';
+import { RequestValidationError } from './request-validation.error';
+
+const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+};
+
+/** Maps every error to the one response shape; domain codes decide the HTTP status in one place. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toResponse(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toResponse(exception: unknown): ErrorResponse {
+    if (exception instanceof RequestValidationError) {
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        code: 'VALIDATION_FAILED',
+        message: 'Dữ liệu gửi lên không hợp lệ.',
+        messageEn: 'The request is invalid.',
+        errors: exception.errors,
+      };
+    }
+    if (isDomainError(exception)) {
+      const { field, ...details } = exception.details;
+      return {
+        statusCode: STATUS_BY_KIND[exception.kind],
+        code: exception.code,
+        message: exception.messageVi,
+        messageEn: exception.messageEn,
+        ...(typeof field === 'string'
+          ? { errors: [{ field, reason: exception.messageVi, reasonEn: exception.messageEn }] }
+          : {}),
+        details,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return {
+        statusCode: status,
+        code: status === 404 ? 'ROUTE_NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'HTTP_ERROR',
+        message: status === 404 ? 'Không tìm thấy địa chỉ yêu cầu.' : 'Yêu cầu không thể xử lý.',
+        messageEn: exception.message,
+      };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',
+      messageEn: 'An internal error occurred. Please try again later.',
+    };
+  }
+}

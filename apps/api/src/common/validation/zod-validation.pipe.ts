@@ -1,0 +1,20 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+import { RequestValidationError, type FieldError } from '../errors/request-validation.error';
+import { describeIssue } from './zod-issue-messages';
+
+/** Validates and normalizes input at the edge; nothing past this pipe sees an unchecked value. */
+@Injectable()
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+  constructor(private readonly schema: S) {}
+
+  transform(value: unknown): z.output<S> {
+    const result = this.schema.safeParse(value ?? {});
+    if (result.success) return result.data;
+    const errors: FieldError[] = result.error.issues.map((issue) => ({
+      field: issue.path.length ? issue.path.join('.') : 'body',
+      ...describeIssue(issue),
+    }));
+    throw new RequestValidationError(errors);
+  }
+}

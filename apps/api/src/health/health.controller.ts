@@ -1,0 +1,52 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Connection } from '@temporalio/client';
+import type { PrismaClient } from '@kientoan/platform';
+import { PRISMA, TEMPORAL_CONNECTION } from '../infrastructure/infrastructure.module';
+
+interface Check {
+  status: 'up' | 'down';
+  latencyMs: number;
+  error?: string;
+}
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+const timed = async (probe: () => Promise<unknown>): Promise<Check> => {
+  const started = Date.now();
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref()),
+    ]);
+    return { status: 'up', latencyMs: Date.now() - started };
+  } catch (error) {
+    return {
+      status: 'down',
+      latencyMs: Date.now() - started,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+};
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Tình trạng hệ thống / PostgreSQL and Temporal reachability' })
+  async check(@Res({ passthrough: true }) res: Response) {
+    const [postgres, temporal] = await Promise.all([
+      timed(() => this.prisma.$queryRaw`SELECT 1`),
+      timed(() => this.temporal.healthService.check({})),
+    ]);
+    const status = postgres.status === 'up' && temporal.status === 'up' ? 'ok' : 'degraded';
+    res.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status, checks: { postgres, temporal } };
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ProcedureErrors, STEP_LABELS, type ProcedureStep } from '@kientoan/domain';
+import type { PrismaClient } from '@kientoan/platform';
+import { PRISMA } from '../infrastructure/infrastructure.module';
+
+/** A procedure as PostgreSQL records it: the steps done so far, the votes, the decision. */
+@Injectable()
+export class GetProcedureUseCase {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  async execute(id: string) {
+    const procedure = await this.prisma.procedure.findUnique({
+      where: { id },
+      include: {
+        ward: { select: { code: true, name: true, kind: true } },
+        steps: { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }] },
+        votes: { orderBy: [{ round: 'asc' }, { castAt: 'asc' }] },
+        drafts: { orderBy: { version: 'desc' }, take: 1 },
+        decision: true,
+        announcement: true,
+      },
+    });
+    if (!procedure) throw ProcedureErrors.notFound(id);
+    const label = (step: ProcedureStep | null) => (step ? STEP_LABELS[step] : null);
+    return {
+      id: procedure.id,
+      workflowId: procedure.workflowId,
+      ward: procedure.ward,
+      kind: procedure.kind,
+      title: procedure.title,
+      status: procedure.status,
+      currentStep: procedure.currentStep,
+      currentStepLabel: label(procedure.currentStep),
+      createdAt: procedure.createdAt,
+      completedAt: procedure.completedAt,
+      steps: procedure.steps.map((s) => ({
+        step: s.step,
+        label: STEP_LABELS[s.step],
+        round: s.round,
+        status: s.status,
+        startedAt: s.startedAt,
+        completedAt: s.completedAt,
+        outcome: s.outcome,
+      })),
+      votes: procedure.votes.map((v) => ({
+        round: v.round,
+        voterId: v.voterId,
+        choice: v.choice,
+        comment: v.comment,
+        castAt: v.castAt,
+      })),
+      latestDraft: procedure.drafts[0]
+        ? {
+            version: procedure.drafts[0].version,
+            body: procedure.drafts[0].body,
+            createdAt: procedure.drafts[0].createdAt,
+          }
+        : null,
+      decision: procedure.decision
+        ? {
+            symbol: procedure.decision.symbol,
+            number: procedure.decision.number,
+            year: procedure.decision.year,
+            issuedAt: procedure.decision.issuedAt,
+          }
+        : null,
+      announcement: procedure.announcement
+        ? { body: procedure.announcement.body, publishedAt: procedure.announcement.publishedAt }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The durable record of procedure steps: one `procedure_step` row per procedure + step + round. Completing a
+ * step runs its work and marks the row completed in ONE transaction, holding the row lock; a retry (or a
+ * concurrent duplicate) finds the row completed and gets the stored outcome back, so no work is done twice.
+ */
+import type { ProcedureStep } from '@kientoan/domain';
+import type { Prisma, PrismaClient } from '@kientoan/platform';
+import type { StepKey } from '@kientoan/workflows';
+import type { Clock } from './clock';
+
+export type Tx = Prisma.TransactionClient;
+
+export class StepLedger {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Idempotent: creates the row as in progress once; moves the procedure's current step. */
+  async begin(key: StepKey, step: ProcedureStep): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.$executeRaw`
+        INSERT INTO procedure_step (procedure_id, step, round, status, started_at)
+        VALUES (${key.procedureId}::uuid, ${step}::"ProcedureStepName", ${key.round}, 'in_progress', ${this.clock.now()})
+        ON CONFLICT (procedure_id, step, round) DO NOTHING`,
+      this.prisma.procedure.updateMany({
+        where: { id: key.procedureId, status: 'running' },
+        data: { currentStep: step },
+      }),
+    ]);
+  }
+
+  /** Runs `work` at most once per key; returns the first outcome to every later call. */
+  async complete<T extends object>(
+    key: StepKey,
+    step: ProcedureStep,
+    work: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
+    await this.begin(key, step);
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: string; outcome: T | null }[]>`
+        SELECT status, outcome FROM procedure_step
+        WHERE procedure_id = ${key.procedureId}::uuid AND step = ${step}::"ProcedureStepName" AND round = ${key.round}
+        FOR UPDATE`;
+      if (row?.status === 'completed') return row.outcome as T;
+      const outcome = await work(tx);
+      await tx.procedureStep.update({
+        where: { procedureId_step_round: { procedureId: key.procedureId, step, round: key.round } },
+        data: {
+          status: 'completed',
+          completedAt: this.clock.now(),
+          outcome: outcome as Prisma.InputJsonObject,
+        },
+      });
+      return outcome;
+    });
+  }
+
+  /** Stores an intermediate outcome on a step still in progress (e.g. the voters of an open vote). */
+  async note<T extends object>(key: StepKey, step: ProcedureStep, compute: () => Promise<T>): Promise<T> {
+    await this.begin(key, step);
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ outcome: T | null }[]>`
+        SELECT outcome FROM procedure_step
+        WHERE procedure_id = ${key.procedureId}::uuid AND step = ${step}::"ProcedureStepName" AND round = ${key.round}
+        FOR UPDATE`;
+      if (row?.outcome != null) return row.outcome;
+      const outcome = await compute();
+      await tx.procedureStep.update({
+        where: { procedureId_step_round: { procedureId: key.procedureId, step, round: key.round } },
+        data: { outcome: outcome as Prisma.InputJsonObject },
+      });
+      return outcome;
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import {
+  type PrismaClient,
+  createPrismaClient,
+  environmentFrom,
+  temporalConnectionOptions,
+} from '@kientoan/platform';
+import { createProcedureActivities } from '../activities/procedure-steps.activities';
+import { systemClock } from '../activities/clock';
+import { createProcedureWorker } from './create-procedure-worker';
+
+/** Runs the Temporal worker for the lifetime of the Nest application context; drains it on shutdown. */
+@Injectable()
+export class ProcedureWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProcedureWorkerService.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private prisma?: PrismaClient;
+  private running?: Promise<void>;
+
+  constructor(@Inject(ConfigService) private readonly config: ConfigService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const env = environmentFrom(this.config);
+    this.prisma = createPrismaClient({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(env));
+    this.worker = await createProcedureWorker({
+      connection: this.connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      activities: createProcedureActivities({ prisma: this.prisma, clock: systemClock }),
+      workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
+      maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => {
+      this.logger.error(`Worker stopped with an error: ${String(error)}`);
+      process.exitCode = 1;
+    });
+    this.logger.log(
+      `Worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+    await this.prisma?.$disconnect();
+  }
+}

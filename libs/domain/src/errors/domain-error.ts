@@ -1,0 +1,25 @@
+/**
+ * Every rule the product enforces fails with a stable code and a message in Vietnamese (shown first) and
+ * English. Codes are part of the API contract: clients and the error filter switch on them.
+ */
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden';
+
+export interface DomainErrorDetails {
+  readonly field?: string;
+  readonly [key: string]: unknown;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: DomainErrorKind,
+    readonly messageVi: string,
+    readonly messageEn: string,
+    readonly details: DomainErrorDetails = {},
+  ) {
+    super(messageEn);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -1,0 +1,90 @@
+import { DomainError } from './domain-error';
+
+/** The procedure's error catalogue: one factory per stable code. */
+export const ProcedureErrors = {
+  notFound: (procedureId: string) =>
+    new DomainError(
+      'PROCEDURE_NOT_FOUND',
+      'not_found',
+      `Không tìm thấy thủ tục ${procedureId}.`,
+      `Procedure ${procedureId} was not found.`,
+      { procedureId },
+    ),
+  alreadyExists: (procedureId: string) =>
+    new DomainError(
+      'PROCEDURE_ALREADY_EXISTS',
+      'conflict',
+      `Thủ tục ${procedureId} đã được khởi tạo trước đó.`,
+      `Procedure ${procedureId} has already been started.`,
+      { procedureId },
+    ),
+  wardNotFound: (wardCode: string) =>
+    new DomainError(
+      'WARD_NOT_FOUND',
+      'invalid',
+      `Không có xã, phường với mã "${wardCode}".`,
+      `There is no commune or ward with code "${wardCode}".`,
+      { field: 'wardCode', wardCode },
+    ),
+  alreadyStarted: () =>
+    new DomainError(
+      'PROCEDURE_ALREADY_STARTED',
+      'conflict',
+      'Thủ tục đã bắt đầu.',
+      'The procedure has already started.',
+    ),
+  stepOutOfOrder: (expected: string, actual: string) =>
+    new DomainError(
+      'STEP_OUT_OF_ORDER',
+      'conflict',
+      `Bước hiện tại là "${expected}", không thể hoàn thành bước "${actual}".`,
+      `The current step is "${expected}"; step "${actual}" cannot be completed.`,
+      { expected, actual },
+    ),
+  voteNotOpen: () =>
+    new DomainError(
+      'VOTE_NOT_OPEN',
+      'conflict',
+      'Việc biểu quyết của Ban Thường vụ chưa mở hoặc đã kết thúc.',
+      'The committee vote is not open (not yet started, or already closed).',
+    ),
+  notAVoter: (voterId: string) =>
+    new DomainError(
+      'NOT_A_VOTER',
+      'forbidden',
+      `Người dùng ${voterId} không phải là thành viên có quyền biểu quyết.`,
+      `${voterId} is not a member of the voting body.`,
+      { field: 'voterId', voterId },
+    ),
+  alreadyVoted: (voterId: string) =>
+    new DomainError(
+      'ALREADY_VOTED',
+      'conflict',
+      `Thành viên ${voterId} đã biểu quyết ở vòng này.`,
+      `Member ${voterId} has already voted in this round.`,
+      { voterId },
+    ),
+  noVoters: () =>
+    new DomainError(
+      'NO_VOTERS',
+      'invalid',
+      'Ban Thường vụ chưa có thành viên nào trong sổ đăng ký, không thể biểu quyết.',
+      'The standing committee has no members in the registry; no vote can be held.',
+    ),
+  idempotencyKeyReused: (key: string) =>
+    new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'conflict',
+      `Khóa chống trùng lặp "${key}" đã được dùng cho một biểu quyết khác.`,
+      `Idempotency key "${key}" was already used for a different vote.`,
+      { field: 'idempotencyKey', key },
+    ),
+  terminated: (status: string) =>
+    new DomainError(
+      'PROCEDURE_TERMINATED',
+      'conflict',
+      `Thủ tục đã kết thúc (${status}).`,
+      `The procedure has ended (${status}).`,
+      { status },
+    ),
+} as const;

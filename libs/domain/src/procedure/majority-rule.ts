@@ -1,0 +1,52 @@
+/**
+ * Party Statute: a resolution of a leading body is valid only when MORE THAN HALF OF ALL ITS MEMBERS approve
+ * (not half of those present or voting). Abstentions and absences therefore count against passing.
+ */
+export type VoteChoice = 'approve' | 'reject' | 'abstain';
+export const VOTE_CHOICES: readonly VoteChoice[] = ['approve', 'reject', 'abstain'];
+
+export interface MajorityRule {
+  /** Share of all members that must be exceeded; the Statute says 1/2. Kept configurable. */
+  readonly threshold: number;
+}
+
+export const STATUTE_MAJORITY: MajorityRule = { threshold: 0.5 };
+
+export type TallyOutcome = 'open' | 'passed' | 'failed';
+
+export interface Tally {
+  readonly members: number;
+  readonly needed: number;
+  readonly approve: number;
+  readonly reject: number;
+  readonly abstain: number;
+  readonly outstanding: number;
+  readonly outcome: TallyOutcome;
+}
+
+/** The smallest number of approvals strictly greater than `threshold` × members. */
+export const approvalsNeeded = (members: number, rule: MajorityRule = STATUTE_MAJORITY): number =>
+  Math.floor(members * rule.threshold) + 1;
+
+export const tally = (
+  members: number,
+  choices: readonly VoteChoice[],
+  rule: MajorityRule = STATUTE_MAJORITY,
+): Tally => {
+  const count = (choice: VoteChoice) => choices.filter((c) => c === choice).length;
+  const approve = count('approve');
+  const outstanding = members - choices.length;
+  const needed = approvalsNeeded(members, rule);
+  // Passed as soon as enough approve; failed as soon as passing is impossible even if everyone left approves.
+  const outcome: TallyOutcome =
+    approve >= needed ? 'passed' : approve + outstanding < needed ? 'failed' : 'open';
+  return {
+    members,
+    needed,
+    approve,
+    reject: count('reject'),
+    abstain: count('abstain'),
+    outstanding,
+    outcome,
+  };
+};

@@ -1,0 +1,14 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../../../prisma/generated/client/client';
+
+export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/kientoan';
+
+export interface PrismaClientOptions {
+  readonly url: string;
+  /** Connections in this process's pool; API and worker processes each have their own. */
+  readonly poolSize?: number;
+}
+
+/** Prisma 7 runs without a native query engine: queries go through node-postgres (driver adapter). */
+export const createPrismaClient = ({ url, poolSize = 10 }: PrismaClientOptions): PrismaClient =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// All set-up, idempotent and fast when nothing changed; run by both `npm start` and `npm test`.
+//   1. dependencies from the lockfile (npm ci) when missing or stale
+//   2. Prisma client (generated with the offline engine stub)
+//   3. Temporal CLI at a pinned version in .tools/bin (go install, once)
+//   4. PostgreSQL reachable (starts the local cluster when installed and stopped), databases migrated
+//   5. reference data (126 communes and wards)
+//   6. build (API, worker, workflow bundle) when sources changed
+// `--for-tests` also prepares the test database.
+// Only Node built-ins are imported statically: node_modules may not exist yet.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, capture, hashFiles, listFiles, readStamp, run, say, timed, writeStamp } from './lib/run.mjs';
+
+const forTests = process.argv.includes('--for-tests');
+const started = Date.now();
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  say(`Node ${process.versions.node} is too old: kientoan needs Node ≥ 20.19 (require(esm) for NestJS 12).`);
+  process.exit(1);
+}
+
+// 1. Dependencies
+const lockHash = hashFiles([path.join(ROOT, 'package-lock.json')]);
+const installStamp = path.join(ROOT, 'node_modules', '.kientoan-lock-hash');
+if (readStamp(installStamp) !== lockHash) {
+  await timed('Dependencies installed from package-lock.json', () =>
+    run('npm', ['ci', '--no-audit', '--no-fund']),
+  );
+  writeStamp(installStamp, lockHash);
+}
+
+// 2. Prisma client
+const schemaHash = hashFiles([
+  path.join(ROOT, 'prisma', 'schema.prisma'),
+  path.join(ROOT, 'package-lock.json'),
+]);
+const clientStamp = path.join(ROOT, 'prisma', 'generated', '.schema-hash');
+if (readStamp(clientStamp) !== schemaHash) {
+  await timed('Prisma client generated', () => run('npx', ['--no-install', 'prisma', 'generate']));
+  writeStamp(clientStamp, schemaHash);
+}
+
+// 3. Temporal CLI (skipped when an existing cluster is configured)
+const { ensureTemporalCli } = await import('./temporal/install-cli.mjs');
+if (!process.env.TEMPORAL_ADDRESS || forTests) ensureTemporalCli();
+
+// 4. PostgreSQL
+const { databaseUrl, withDatabase, databaseName } = await import('./db/database-url.mjs');
+const pg = (await import('pg')).default;
+const { connectionConfig } = await import('./db/pg-adapter-factory.mjs');
+
+async function reachable(url) {
+  const client = new pg.Client({
+    ...connectionConfig(withDatabase(url, 'postgres')),
+    connectionTimeoutMillis: 3000,
+  });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const url = databaseUrl();
+if (!(await reachable(url))) {
+  const clusters = capture('pg_lsclusters', ['--no-header']);
+  const line = clusters.ok ? clusters.stdout.split('\n').find((l) => l.trim()) : undefined;
+  if (!line) {
+    say(
+      `PostgreSQL is not reachable at ${new URL(url).host} and no local cluster is installed. Set DATABASE_URL.`,
+    );
+    process.exit(1);
+  }
+  const [version, cluster] = line.trim().split(/\s+/);
+  say(`Starting local PostgreSQL cluster ${version}/${cluster}…`);
+  run('pg_ctlcluster', ['--skip-systemctl-redirect', version, cluster, 'start']);
+  if (!(await reachable(url))) {
+    say(`PostgreSQL still not reachable at ${new URL(url).host}.`);
+    process.exit(1);
+  }
+}
+
+const testUrl = process.env.DATABASE_URL_TEST || withDatabase(url, `${databaseName(url)}_test`);
+const databases = forTests ? [testUrl] : [url];
+for (const target of databases) {
+  await timed(`Database ${databaseName(target)} migrated`, () =>
+    run(process.execPath, ['scripts/db/migrate.mjs', 'deploy'], {
+      env: { ...process.env, DATABASE_URL: target },
+    }),
+  );
+  run(process.execPath, ['scripts/db/seed-wards.mjs'], {
+    env: { ...process.env, DATABASE_URL: target },
+    stdio: 'ignore',
+  });
+}
+
+// 6. Build
+const sources = [
+  ...listFiles(path.join(ROOT, 'apps'), (f) => f.endsWith('.ts') && !/\.(e2e-)?spec\.ts$/.test(f)),
+  ...listFiles(path.join(ROOT, 'libs'), (f) => f.endsWith('.ts') && !/\.spec\.ts$/.test(f)),
+  ...[
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'nest-cli.json',
+    'package-lock.json',
+    'prisma/schema.prisma',
+  ].map((f) => path.join(ROOT, f)),
+];
+const buildHash = hashFiles(sources);
+const buildStamp = path.join(ROOT, 'dist', '.build-hash');
+if (readStamp(buildStamp) !== buildHash || !fs.existsSync(path.join(ROOT, 'dist', 'workflow-bundle.js'))) {
+  await timed('Built API, worker and workflow bundle', () => run('npm', ['run', '--silent', 'build']));
+  writeStamp(buildStamp, buildHash);
+}
+
+say(`Set-up complete in ${((Date.now() - started) / 1000).toFixed(1)} s`);

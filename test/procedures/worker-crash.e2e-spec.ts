@@ -1,0 +1,136 @@
+/**
+ * Durability: the production worker process is killed (SIGKILL) in the middle of the issue-decision step,
+ * while its transaction is open. A new worker takes over after the heartbeat timeout; the procedure
+ * completes with every step recorded once, one decision, and the register's number used exactly once.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { yearInVietnam } from '@kientoan/domain';
+import { type TestStack, createTestStack, eventually } from '../support/test-app';
+import { aStartBody, anIdempotencyKey, givenWard } from '../support/factories';
+import { readTestEnvironment } from '../support/test-environment';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WORKER_ENTRY = path.join(ROOT, 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
+
+describe('Worker killed in the middle of a step (e2e)', () => {
+  let stack: TestStack;
+  let http: App;
+  const workers: ChildProcess[] = [];
+  const blockers: pg.Client[] = [];
+
+  /** The real worker build (`npm run build`), as `npm start` runs it. */
+  const spawnWorker = (): ChildProcess => {
+    const env = readTestEnvironment();
+    const child = spawn(process.execPath, [WORKER_ENTRY], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: env.databaseUrl,
+        TEMPORAL_ADDRESS: env.temporalAddress,
+        TEMPORAL_NAMESPACE: env.temporalNamespace,
+        TEMPORAL_TASK_QUEUE: stack.taskQueue,
+        WORKFLOW_BUNDLE_PATH: env.workflowBundlePath,
+      },
+      stdio: 'ignore',
+    });
+    workers.push(child);
+    return child;
+  };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(WORKER_ENTRY))
+      throw new Error(`${WORKER_ENTRY} is missing: run "npm run build" (npm test does).`);
+    stack = await createTestStack();
+    http = stack.app.getHttpServer() as App;
+  });
+
+  afterAll(async () => {
+    for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL');
+    await Promise.allSettled(blockers.map((b) => b.end()));
+    await stack?.close();
+  });
+
+  it('given a worker killed while issuing the decision, when another worker takes over, then each step is recorded once and one number is used', async () => {
+    const ward = await givenWard(stack.prisma, { committeeSize: 1 });
+    const year = yearInVietnam(new Date());
+    await stack.prisma.decisionRegister.create({
+      data: { issuer: ward.code, docType: 'QĐ', year, lastNumber: 0 },
+    });
+    const first = spawnWorker();
+
+    const { body } = await request(http).post('/api/procedures').send(aStartBody(ward.code)).expect(202);
+    const procedureId = body.id as string;
+    const handle = stack.temporal.workflow.getHandle(`procedure-${procedureId}`);
+    await eventually(async () =>
+      (await handle.query<{ status: string }>('procedureState')).status === 'voting' ? true : undefined,
+    );
+
+    // Hold the register row: the issue-decision activity will block inside its transaction.
+    const blocker = new pg.Client({ connectionString: readTestEnvironment().databaseUrl });
+    await blocker.connect();
+    blockers.push(blocker);
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT * FROM decision_register WHERE issuer = $1 FOR UPDATE', [ward.code]);
+
+    await request(http)
+      .post(`/api/procedures/${procedureId}/approvals`)
+      .set('Idempotency-Key', anIdempotencyKey())
+      .send({ voterId: ward.voters[0], choice: 'approve' })
+      .expect(200);
+
+    // Mid-step: the step has begun and a worker's query is waiting for our lock.
+    // (Asked on another connection: pg_stat_activity is a snapshot per transaction.)
+    await eventually(
+      async () => {
+        const [row] = await stack.prisma.$queryRaw<{ waiting: number }[]>`
+        SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE wait_event_type = 'Lock' AND query ILIKE '%decision_register%'`;
+        return row!.waiting > 0 ? true : undefined;
+      },
+      30_000,
+      'the issue-decision step to block on the register',
+    );
+    const inProgress = await stack.prisma.procedureStep.findFirstOrThrow({
+      where: { procedureId, step: 'issue_decision' },
+    });
+    expect(inProgress.status).toBe('in_progress');
+
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    await blocker.query('ROLLBACK');
+
+    spawnWorker();
+    const result = await handle.result();
+    expect(result).toEqual({ decisionSymbol: 'Số 1-QĐ/ĐU', rounds: 1 });
+
+    const steps = await stack.prisma.procedureStep.findMany({
+      where: { procedureId },
+      orderBy: { startedAt: 'asc' },
+    });
+    expect(steps.map((s) => `${s.step}:${s.status}`)).toEqual([
+      'review:completed',
+      'draft_resolution:completed',
+      'committee_approval:completed',
+      'issue_decision:completed',
+      'announce:completed',
+    ]);
+    const decisions = await stack.prisma.decision.findMany({ where: { issuer: ward.code } });
+    expect(decisions.map((d) => d.number)).toEqual([1]);
+    const register = await stack.prisma.decisionRegister.findUniqueOrThrow({
+      where: { issuer_docType_year: { issuer: ward.code, docType: 'QĐ', year } },
+    });
+    expect(register.lastNumber).toBe(1);
+
+    // The kill really interrupted the step: Temporal ran issueDecision a second time.
+    const history = await handle.fetchHistory();
+    const attempts = (history.events ?? [])
+      .filter((e) => e.activityTaskStartedEventAttributes)
+      .map((e) => e.activityTaskStartedEventAttributes!.attempt ?? 1);
+    expect(Math.max(...attempts)).toBeGreaterThanOrEqual(2);
+  });
+});

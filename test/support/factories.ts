@@ -1,0 +1,42 @@
+/** Test data with unique ids, so tests never depend on each other or on the seeded city. */
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '@kientoan/platform';
+
+export interface TestWard {
+  readonly code: string;
+  readonly name: string;
+  readonly voters: readonly string[];
+}
+
+let ordinal = 100_000 + Math.floor(Math.random() * 1_000_000);
+
+/** A ward of its own with a standing committee of `committeeSize` members. */
+export const givenWard = async (prisma: PrismaClient, { committeeSize = 3 } = {}): Promise<TestWard> => {
+  const suffix = randomUUID().slice(0, 8);
+  const code = `test-${suffix}`;
+  const name = `Phường Thử ${suffix}`;
+  ordinal += 1;
+  await prisma.ward.create({ data: { code, ordinal, kind: 'phuong', name } });
+  const voters = Array.from(
+    { length: committeeSize },
+    (_, i) => `${code}-btv-${String(i + 1).padStart(2, '0')}`,
+  );
+  await prisma.wardCommitteeMember.createMany({
+    data: voters.map((id, i) => ({
+      id,
+      wardCode: code,
+      fullName: `Ủy viên ${i + 1}`,
+      position: 'Ủy viên Ban Thường vụ',
+    })),
+  });
+  return { code, name, voters };
+};
+
+export const aStartBody = (wardCode: string, overrides: Record<string, unknown> = {}) => ({
+  wardCode,
+  kind: 'rename',
+  title: 'Đổi tên 70 chi bộ tổ dân phố',
+  ...overrides,
+});
+
+export const anIdempotencyKey = (): string => `test-${randomUUID()}`;
