@@ -8,3 +8,4 @@ export * from './procedure/majority-rule';
 export * from './procedure/decision-number';
 export * from './procedure/procedure.decider';
 export * from './documents/draft-resolution.text';
+export * from './registry';
