@@ -165,7 +165,10 @@ if (isMain) {
   run().then(
     () => process.exit(0),
     (error) => {
-      process.stderr.write(`migrate ${command} failed: ${error?.message ?? error}\n`);
+      const panic = lastEnginePanic();
+      process.stderr.write(
+        `migrate ${command} failed: ${error?.message ?? error}${panic ? `\nschema engine panic: ${panic}` : ''}\n`,
+      );
       process.exit(1);
     },
   );

@@ -1,6 +1,7 @@
 // A migration-aware Postgres adapter for the Wasm schema engine, with three upstream problems handled:
-// 1. `name`/`char` columns (OIDs 19/18) and their arrays (1003/1002) fail to deserialize (prisma#27403):
-//    we present them to the engine as text / text[].
+// 1. `name`/`"char"` columns (OIDs 19/18) and their arrays (1003/1002) fail to deserialize (prisma#27403):
+//    we present `name` as text, `"char"` as a Character column (the schema describer reads check constraints'
+//    `contype` with it and panics on text), and their arrays as text[].
 // 2. adapter-pg's shadow database connects to the MAIN database when configured with `connectionString`:
 //    we always pass discrete host/port/user/password/database.
 // 3. its dispose drops the shadow database before closing the pool, leaving it behind: we close first.
@@ -10,7 +11,11 @@ import { PrismaPg } from '@prisma/adapter-pg';
 
 const TEXT = 25;
 const TEXT_ARRAY = 1009;
-const AS_TEXT = new Set([18, 19]);
+const CHAR = 18;
+const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+const AS_TEXT = new Set([CHAR, 19]);
+// queryRaw passes performIO's `rows` array through unchanged: it carries the "char" column positions.
+const CHAR_COLUMNS = Symbol('charColumns');
 const AS_TEXT_ARRAY = new Set([1002, 1003]);
 const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY);
 
@@ -32,7 +37,9 @@ function patchQueryable(queryable) {
   const performIO = queryable.performIO.bind(queryable);
   queryable.performIO = async (query) => {
     const result = await performIO(query);
+    const charColumns = [];
     result.fields.forEach((field, i) => {
+      if (field.dataTypeID === CHAR) charColumns.push(i);
       if (AS_TEXT.has(field.dataTypeID)) field.dataTypeID = TEXT;
       else if (AS_TEXT_ARRAY.has(field.dataTypeID)) {
         field.dataTypeID = TEXT_ARRAY;
@@ -41,6 +48,13 @@ function patchQueryable(queryable) {
         }
       }
     });
+    if (charColumns.length) Object.defineProperty(result.rows, CHAR_COLUMNS, { value: charColumns });
+    return result;
+  };
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of result.rows[CHAR_COLUMNS] ?? []) result.columnTypes[i] = COLUMN_TYPE_CHARACTER;
     return result;
   };
   const startTransaction = queryable.startTransaction?.bind(queryable);

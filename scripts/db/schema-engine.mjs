@@ -12,6 +12,16 @@ export const SCHEMA_PATH = path.join(ROOT, 'prisma', 'schema.prisma');
 export const MIGRATIONS_DIR = path.join(ROOT, 'prisma', 'migrations');
 export const FILTERS = { externalTables: [], externalEnums: [] };
 
+// The engine reports a Rust panic through this global before it throws; keep the message for the error.
+let lastPanic = '';
+globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message: (message) => {
+    lastPanic = message;
+    process.stderr.write(`schema engine panic: ${message}\n`);
+  },
+};
+export const lastEnginePanic = () => lastPanic;
+
 async function loadWasmModule() {
   // The package's ESM entry imports the .wasm file directly, which Node 20 cannot load: instantiate it here.
   const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
