@@ -13,6 +13,7 @@ import pg from 'pg';
 import { createRequire } from 'node:module';
 import {
   FILTERS,
+  lastEnginePanic,
   MIGRATIONS_DIR,
   ROOT,
   migrationsList,
