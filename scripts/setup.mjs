@@ -5,7 +5,8 @@
 //   3. Temporal CLI at a pinned version in .tools/bin (go install, once)
 //   4. PostgreSQL reachable (starts the local cluster when installed and stopped), databases migrated
 //   5. reference data (126 communes and wards)
-//   6. build (API, worker, workflow bundle) when sources changed
+//   6. build (API, worker, CLI, workflow bundle) when sources changed
+//   7. the generated city registry below the wards (`npm run seed`; skipped where already seeded)
 // `--for-tests` also prepares the test database.
 // Only Node built-ins are imported statically: node_modules may not exist yet.
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { ROOT, capture, hashFiles, listFiles, readStamp, run, say, timed, writeStamp } from './lib/run.mjs';
 
 const forTests = process.argv.includes('--for-tests');
+const skipSeed = process.argv.includes('--skip-seed');
 const started = Date.now();
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -115,6 +117,16 @@ const buildStamp = path.join(ROOT, 'dist', '.build-hash');
 if (readStamp(buildStamp) !== buildHash || !fs.existsSync(path.join(ROOT, 'dist', 'workflow-bundle.js'))) {
   await timed('Built API, worker and workflow bundle', () => run('npm', ['run', '--silent', 'build']));
   writeStamp(buildStamp, buildHash);
+}
+
+// 7. Registry seed (idempotent: wards that already have units are skipped)
+for (const target of skipSeed ? [] : databases) {
+  await timed(`Registry of ${databaseName(target)} seeded`, () =>
+    run(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', 'seed'], {
+      env: { ...process.env, DATABASE_URL: target },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
 }
 
 say(`Set-up complete in ${((Date.now() - started) / 1000).toFixed(1)} s`);

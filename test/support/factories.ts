@@ -40,3 +40,24 @@ export const aStartBody = (wardCode: string, overrides: Record<string, unknown> 
 });
 
 export const anIdempotencyKey = (): string => `test-${randomUUID()}`;
+
+/** A throwaway ward shaped like one of the seed report's places (as it stood before its restructuring). */
+export const givenWardShapedLike = async (
+  prisma: PrismaClient,
+  place:
+    'phuong-kim-lien' | 'phuong-van-mieu-quoc-tu-giam' | 'xa-dan-phuong' | 'xa-phuc-loc' | 'phuong-o-cho-dua',
+  { committeeSize = 3 } = {},
+) => {
+  const ward = await givenWard(prisma, { committeeSize });
+  const { generateWard } = await import('../../apps/cli/src/seed/city-generator');
+  const { insertUnits } = await import('@kientoan/platform');
+  const units = generateWard(
+    { code: ward.code, ordinal: 7, kind: place.startsWith('xa') ? 'xa' : 'phuong', name: ward.name },
+    2025,
+    place,
+  );
+  await prisma.$transaction((tx) =>
+    insertUnits(tx, units, { effectiveDate: '2025-07-01', decisionRef: null, change: 'seed' }),
+  );
+  return { ...ward, units, committeeId: `${ward.code}.dang-bo` };
+};

@@ -4,8 +4,15 @@ import { configModuleOptions } from '@kientoan/platform';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ProceduresModule } from './procedures/procedures.module';
+import { RegistryModule } from './registry/registry.module';
 
 @Module({
-  imports: [ConfigModule.forRoot(configModuleOptions), InfrastructureModule, HealthModule, ProceduresModule],
+  imports: [
+    ConfigModule.forRoot(configModuleOptions),
+    InfrastructureModule,
+    HealthModule,
+    ProceduresModule,
+    RegistryModule,
+  ],
 })
 export class AppModule {}

@@ -3,3 +3,5 @@ export * from './config/environment';
 export * from './temporal/temporal-connection';
 export * from '../../../prisma/generated/client/client';
 export * from './config/config-module-options';
+export * from './registry/registry.store';
+export * from './registry/registry-rows';

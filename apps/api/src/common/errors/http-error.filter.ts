@@ -9,7 +9,7 @@ import {
 import type { Response } from 'express';
 import { type DomainErrorKind, isDomainError } from '@kientoan/domain';
 import type { ErrorResponse } from './error-response';
-import { RequestValidationError } from './request-validation.error';
+import { type FieldError, RequestValidationError } from './request-validation.error';
 
 const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -45,15 +45,18 @@ export class HttpErrorFilter implements ExceptionFilter {
       };
     }
     if (isDomainError(exception)) {
-      const { field, ...details } = exception.details;
+      const { field, fieldErrors, ...details } = exception.details;
+      const errors = Array.isArray(fieldErrors)
+        ? (fieldErrors as FieldError[])
+        : typeof field === 'string'
+          ? [{ field, reason: exception.messageVi, reasonEn: exception.messageEn }]
+          : undefined;
       return {
         statusCode: STATUS_BY_KIND[exception.kind],
         code: exception.code,
         message: exception.messageVi,
         messageEn: exception.messageEn,
-        ...(typeof field === 'string'
-          ? { errors: [{ field, reason: exception.messageVi, reasonEn: exception.messageEn }] }
-          : {}),
+        ...(errors ? { errors } : {}),
         details,
       };
     }
@@ -61,8 +64,22 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return {
         statusCode: status,
-        code: status === 404 ? 'ROUTE_NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'HTTP_ERROR',
-        message: status === 404 ? 'Không tìm thấy địa chỉ yêu cầu.' : 'Yêu cầu không thể xử lý.',
+        code:
+          status === 404
+            ? 'ROUTE_NOT_FOUND'
+            : status === 413
+              ? 'PAYLOAD_TOO_LARGE'
+              : status === 400
+                ? 'MALFORMED_REQUEST'
+                : 'HTTP_ERROR',
+        message:
+          status === 404
+            ? 'Không tìm thấy địa chỉ yêu cầu.'
+            : status === 413
+              ? 'Dữ liệu gửi lên quá lớn.'
+              : status === 400
+                ? 'Yêu cầu không đúng định dạng (JSON không hợp lệ).'
+                : 'Yêu cầu không thể xử lý.',
         messageEn: exception.message,
       };
     }

@@ -1,0 +1,54 @@
+/**
+ * Command-line tools: `seed [--seed N]` generates the city registry; `import <ward-code> <file.csv>
+ * [--effective YYYY-MM-DD]` loads a ward's units from a spreadsheet export.
+ */
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createPrismaClient, validateEnvironment } from '@kientoan/platform';
+import { runImport } from './import/import-units.command';
+import { seedCity } from './seed/seed-city.command';
+
+const USAGE = 'usage: cli seed [--seed N] | cli import <ward-code> <file.csv> [--effective YYYY-MM-DD]';
+
+const option = (args: string[], name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+
+async function main(args: string[]): Promise<number> {
+  const env = validateEnvironment(process.env);
+  const prisma = createPrismaClient({ url: env.DATABASE_URL, poolSize: 4 });
+  try {
+    const [command, ...rest] = args;
+    switch (command) {
+      case 'seed': {
+        const seed = Number(option(rest, '--seed') ?? 2025);
+        if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+        await seedCity(prisma, seed);
+        return 0;
+      }
+      case 'import': {
+        const [wardCode, file] = rest;
+        if (!wardCode || !file) throw new Error(USAGE);
+        return await runImport(
+          prisma,
+          wardCode,
+          file,
+          option(rest, '--effective') ?? new Date().toISOString().slice(0, 10),
+        );
+      }
+      default:
+        throw new Error(USAGE);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    new Logger('cli').error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
