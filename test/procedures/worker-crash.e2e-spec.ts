@@ -11,7 +11,8 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { yearInVietnam } from '@kientoan/domain';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
-import { aStartBody, anIdempotencyKey, givenWard } from '../support/factories';
+import { anIdempotencyKey, givenWardShapedLike } from '../support/factories';
+import { ProcedureDriver } from '../support/procedure-driver';
 import { readTestEnvironment } from '../support/test-environment';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -56,19 +57,19 @@ describe('Worker killed in the middle of a step (e2e)', () => {
   });
 
   it('given a worker killed while issuing the decision, when another worker takes over, then each step is recorded once and one number is used', async () => {
-    const ward = await givenWard(stack.prisma, { committeeSize: 1 });
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
+    const driver = new ProcedureDriver(stack, http);
     const year = yearInVietnam(new Date());
     await stack.prisma.decisionRegister.create({
       data: { issuer: ward.code, docType: 'QĐ', year, lastNumber: 0 },
     });
     const first = spawnWorker();
 
-    const { body } = await request(http).post('/api/procedures').send(aStartBody(ward.code)).expect(202);
-    const procedureId = body.id as string;
+    const procedureId = await driver.start(ward.code, [
+      { kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' },
+    ]);
     const handle = stack.temporal.workflow.getHandle(`procedure-${procedureId}`);
-    await eventually(async () =>
-      (await handle.query<{ status: string }>('procedureState')).status === 'voting' ? true : undefined,
-    );
+    await driver.toVoting(procedureId);
 
     // Hold the register row: the issue-decision activity will block inside its transaction.
     const blocker = new pg.Client({ connectionString: readTestEnvironment().databaseUrl });
@@ -106,7 +107,7 @@ describe('Worker killed in the middle of a step (e2e)', () => {
 
     spawnWorker();
     const result = await handle.result();
-    expect(result).toEqual({ decisionSymbol: 'Số 1-QĐ/ĐU', rounds: 1 });
+    expect(result).toEqual({ outcome: 'completed', decisionSymbol: 'Số 1-QĐ/ĐU', rounds: 1 });
 
     const steps = await stack.prisma.procedureStep.findMany({
       where: { procedureId },
@@ -125,6 +126,19 @@ describe('Worker killed in the middle of a step (e2e)', () => {
       where: { issuer_docType_year: { issuer: ward.code, docType: 'QĐ', year } },
     });
     expect(register.lastNumber).toBe(1);
+    const resolutions = await stack.prisma.decisionRegister.findUniqueOrThrow({
+      where: { issuer_docType_year: { issuer: ward.code, docType: 'NQ', year } },
+    });
+    expect(resolutions.lastNumber).toBe(1);
+    // The registry change was applied exactly once, with the decision's reference.
+    const versions = await stack.prisma.orgUnitVersion.findMany({
+      where: { unitId: `${ward.code}.tdp6` },
+      orderBy: { id: 'asc' },
+    });
+    expect(versions.map((v) => [v.name, v.decisionRef])).toEqual([
+      ['Chi bộ Tổ dân phố số 6', null],
+      ['Chi bộ Tổ dân phố số 34', 'Số 1-QĐ/ĐU'],
+    ]);
 
     // The kill really interrupted the step: Temporal ran issueDecision a second time.
     const history = await handle.fetchHistory();

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const bundler = require('../../scripts/temporal/workflow-bundler-options.cjs') as {
@@ -24,6 +24,7 @@ describe('procedure workflow replay', () => {
   let workflowBundle: { code: string };
 
   beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
     workflowBundle = await bundleWorkflowCode({
       workflowsPath: bundler.WORKFLOWS_ENTRY,
       webpackConfigHook: bundler.webpackConfigHook,

@@ -10,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { type PrismaClient, createPrismaClient } from '@kientoan/platform';
 import { configureApp } from '../../apps/api/src/bootstrap/configure-app';
 import { createProcedureActivities } from '../../apps/worker/src/activities/procedure-steps.activities';
+import { createDefaultNotifier } from '../../apps/worker/src/notifications/default-notifier';
 import { systemClock } from '../../apps/worker/src/activities/clock';
 import { createProcedureWorker } from '../../apps/worker/src/temporal/create-procedure-worker';
 import { readTestEnvironment } from './test-environment';
@@ -66,7 +67,11 @@ export const createTestStack = async (): Promise<TestStack> => {
       connection,
       namespace: env.temporalNamespace,
       taskQueue,
-      activities: createProcedureActivities({ prisma: workerPrisma, clock: systemClock }),
+      activities: createProcedureActivities({
+        prisma: workerPrisma,
+        clock: systemClock,
+        notifier: createDefaultNotifier(workerPrisma, systemClock),
+      }),
       workflowBundlePath: env.workflowBundlePath,
     });
     const running = worker.run();

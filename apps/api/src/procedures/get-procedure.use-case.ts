@@ -16,8 +16,17 @@ export class GetProcedureUseCase {
         steps: { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }] },
         votes: { orderBy: [{ round: 'asc' }, { castAt: 'asc' }] },
         drafts: { orderBy: { version: 'desc' }, take: 1 },
-        decision: true,
-        announcement: true,
+        decision: {
+          select: {
+            symbol: true,
+            number: true,
+            year: true,
+            issuedAt: true,
+            resolutionSymbol: true,
+            effectiveDate: true,
+          },
+        },
+        announcement: { include: { recipients: { select: { acknowledgedAt: true } } } },
       },
     });
     if (!procedure) throw ProcedureErrors.notFound(id);
@@ -29,8 +38,17 @@ export class GetProcedureUseCase {
       kind: procedure.kind,
       title: procedure.title,
       status: procedure.status,
+      initiatedBy: procedure.initiatedBy,
+      effectiveDate: procedure.effectiveDate?.toISOString().slice(0, 10) ?? null,
+      items: procedure.items,
+      round: procedure.round,
       currentStep: procedure.currentStep,
       currentStepLabel: label(procedure.currentStep),
+      waitingFor: procedure.waitingFor,
+      dueAt: procedure.dueAt,
+      stalledSince: procedure.stalledSince,
+      returnReasons: procedure.returnReasons,
+      ended: procedure.endedBy ? { by: procedure.endedBy, reason: procedure.endedReason } : null,
       createdAt: procedure.createdAt,
       completedAt: procedure.completedAt,
       steps: procedure.steps.map((s) => ({
@@ -58,14 +76,19 @@ export class GetProcedureUseCase {
         : null,
       decision: procedure.decision
         ? {
-            symbol: procedure.decision.symbol,
-            number: procedure.decision.number,
-            year: procedure.decision.year,
-            issuedAt: procedure.decision.issuedAt,
+            ...procedure.decision,
+            effectiveDate: procedure.decision.effectiveDate.toISOString().slice(0, 10),
           }
         : null,
       announcement: procedure.announcement
-        ? { body: procedure.announcement.body, publishedAt: procedure.announcement.publishedAt }
+        ? {
+            body: procedure.announcement.body,
+            publishedAt: procedure.announcement.publishedAt,
+            ceremonyAt: procedure.announcement.ceremonyAt,
+            ceremonyPlace: procedure.announcement.ceremonyPlace,
+            recipients: procedure.announcement.recipients.length,
+            acknowledged: procedure.announcement.recipients.filter((r) => r.acknowledgedAt).length,
+          }
         : null,
     };
   }

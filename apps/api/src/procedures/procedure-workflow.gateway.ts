@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
@@ -6,14 +7,15 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DomainError, type DomainErrorKind, ProcedureErrors } from '@kientoan/domain';
-import { environmentFrom } from '@kientoan/platform';
+import { deadlinePolicyFrom, environmentFrom } from '@kientoan/platform';
 import {
   type CastVoteInput,
   type CastVoteResult,
   type ProcedureWorkflowInput,
   ProcedureSearchAttributes,
+  actionUpdateId,
   castVoteUpdate,
   procedureWorkflowId,
   voteUpdateId,
@@ -22,7 +24,7 @@ import { TEMPORAL_CLIENT } from '../infrastructure/infrastructure.module';
 
 const DOMAIN_KINDS: readonly DomainErrorKind[] = ['invalid', 'not_found', 'conflict', 'forbidden'];
 
-/** Turns a failure raised by the workflow's validator back into the DomainError it started as. */
+/** Turns a failure raised by a workflow validator back into the DomainError it started as. */
 const toDomainError = (failure: ApplicationFailure): DomainError | undefined => {
   const details = (failure.details?.[0] ?? {}) as Record<string, unknown>;
   const kind = details['kind'];
@@ -42,21 +44,24 @@ const toDomainError = (failure: ApplicationFailure): DomainError | undefined => 
 @Injectable()
 export class ProcedureWorkflowGateway {
   private readonly taskQueue: string;
+  private readonly deadlines: ProcedureWorkflowInput['deadlines'];
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(ConfigService) config: ConfigService,
   ) {
-    this.taskQueue = environmentFrom(config).TEMPORAL_TASK_QUEUE;
+    const env = environmentFrom(config);
+    this.taskQueue = env.TEMPORAL_TASK_QUEUE;
+    this.deadlines = deadlinePolicyFrom(env);
   }
 
-  async start(input: ProcedureWorkflowInput): Promise<string> {
+  async start(input: Omit<ProcedureWorkflowInput, 'deadlines'>): Promise<string> {
     const workflowId = procedureWorkflowId(input.procedureId);
     try {
       await this.client.workflow.start('procedureWorkflow', {
         workflowId,
         taskQueue: this.taskQueue,
-        args: [input],
+        args: [{ ...input, deadlines: this.deadlines }],
         typedSearchAttributes: [
           { key: ProcedureSearchAttributes.ward, value: input.wardCode },
           { key: ProcedureSearchAttributes.kind, value: input.kind },
@@ -71,26 +76,40 @@ export class ProcedureWorkflowGateway {
     return workflowId;
   }
 
-  async castVote(procedureId: string, vote: CastVoteInput): Promise<CastVoteResult> {
+  castVote(procedureId: string, vote: CastVoteInput): Promise<CastVoteResult> {
+    return this.execute(procedureId, castVoteUpdate, vote, voteUpdateId(vote.idempotencyKey));
+  }
+
+  /** A human action as a workflow Update; the idempotency key (if any) makes a repeat answer the first result. */
+  action<Result, Arg>(
+    procedureId: string,
+    update: UpdateDefinition<Result, [Arg]>,
+    arg: Arg,
+    idempotencyKey?: string,
+  ): Promise<Result> {
+    return this.execute(
+      procedureId,
+      update,
+      arg,
+      actionUpdateId(update.name, idempotencyKey ?? randomUUID()),
+    );
+  }
+
+  private async execute<Result, Arg>(
+    procedureId: string,
+    update: UpdateDefinition<Result, [Arg]>,
+    arg: Arg,
+    updateId: string,
+  ): Promise<Result> {
     const handle = this.client.workflow.getHandle(procedureWorkflowId(procedureId));
     try {
-      return await handle.executeUpdate(castVoteUpdate, {
-        args: [vote],
-        updateId: voteUpdateId(vote.idempotencyKey),
-      });
+      return await handle.executeUpdate(update, { args: [arg], updateId });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         throw toDomainError(error.cause) ?? error;
       }
-      if (error instanceof WorkflowNotFoundError) {
-        throw ProcedureErrors.voteNotOpen();
-      }
+      if (error instanceof WorkflowNotFoundError) throw ProcedureErrors.terminated('closed');
       throw error;
     }
-  }
-
-  /** Used when storing the procedure failed after its workflow started: nothing must be left running. */
-  async terminate(procedureId: string, reason: string): Promise<void> {
-    await this.client.workflow.getHandle(procedureWorkflowId(procedureId)).terminate(reason);
   }
 }

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { RequestValidationError } from '../common/errors/request-validation.error';
 import { openApiSchema } from '../common/validation/openapi-schema';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
 import { CastVoteUseCase } from './cast-vote.use-case';
@@ -13,6 +12,7 @@ import {
   startProcedureSchema,
 } from './procedure.schemas';
 import { StartProcedureUseCase } from './start-procedure.use-case';
+import { requiredIdempotencyKey } from './idempotency-key';
 
 const procedureId = new ZodValidationPipe(procedureIdSchema);
 
@@ -37,7 +37,10 @@ export class ProceduresController {
     },
   })
   @ApiResponse({ status: 202, description: 'Started: the workflow runs in the background' })
-  @ApiResponse({ status: 400, description: 'Invalid body, with every field and reason' })
+  @ApiResponse({
+    status: 400,
+    description: 'Invalid body or a resolution that breaks registry rules: every field and reason',
+  })
   @ApiResponse({ status: 409, description: 'A procedure with this id already exists' })
   start(@Body(new ZodValidationPipe(startProcedureSchema)) body: StartProcedureBody) {
     return this.startProcedure.execute(body);
@@ -67,18 +70,7 @@ export class ProceduresController {
     @Body(new ZodValidationPipe(castVoteSchema)) body: CastVoteBody,
     @Headers('idempotency-key') headerKey?: string,
   ) {
-    const idempotencyKey = body.idempotencyKey ?? headerKey;
-    if (!idempotencyKey || !/^[A-Za-z0-9._:-]{8,200}$/.test(idempotencyKey)) {
-      throw new RequestValidationError([
-        {
-          field: 'idempotencyKey',
-          reason:
-            'Cần khóa chống trùng lặp (8–200 ký tự) trong trường idempotencyKey hoặc header Idempotency-Key.',
-          reasonEn:
-            'An idempotency key (8–200 characters) is required in idempotencyKey or the Idempotency-Key header.',
-        },
-      ]);
-    }
+    const idempotencyKey = requiredIdempotencyKey(body.idempotencyKey, headerKey);
     return this.castVote.execute(id, { ...body, idempotencyKey });
   }
 }

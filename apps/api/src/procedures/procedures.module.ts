@@ -1,12 +1,37 @@
 import { Module } from '@nestjs/common';
+import { RegistryModule } from '../registry/registry.module';
+import { AcknowledgeAnnouncementUseCase } from './acknowledge-announcement.use-case';
+import { CancelProcedureUseCase } from './cancel-procedure.use-case';
 import { CastVoteUseCase } from './cast-vote.use-case';
 import { GetProcedureUseCase } from './get-procedure.use-case';
+import { ProcedureActionsController } from './procedure-actions.controller';
+import { ProcedureDocumentsController } from './procedure-documents.controller';
+import { ProcedureDocumentsUseCase } from './procedure-documents.use-case';
+import { ProcedureFinder } from './procedure-finder';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import { ProceduresController } from './procedures.controller';
+import { ResubmitProcedureUseCase } from './resubmit-procedure.use-case';
+import { ReviewProcedureUseCase } from './review-procedure.use-case';
 import { StartProcedureUseCase } from './start-procedure.use-case';
+import { SubmitDraftUseCase } from './submit-draft.use-case';
+import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
 
 @Module({
-  controllers: [ProceduresController],
-  providers: [ProcedureWorkflowGateway, StartProcedureUseCase, GetProcedureUseCase, CastVoteUseCase],
+  imports: [RegistryModule],
+  controllers: [ProceduresController, ProcedureActionsController, ProcedureDocumentsController],
+  providers: [
+    ProcedureWorkflowGateway,
+    ProcedureFinder,
+    StartProcedureUseCase,
+    GetProcedureUseCase,
+    CastVoteUseCase,
+    ReviewProcedureUseCase,
+    ResubmitProcedureUseCase,
+    SubmitDraftUseCase,
+    WithdrawProcedureUseCase,
+    CancelProcedureUseCase,
+    ProcedureDocumentsUseCase,
+    AcknowledgeAnnouncementUseCase,
+  ],
 })
 export class ProceduresModule {}

@@ -1,19 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ProcedureErrors } from '@kientoan/domain';
+import { type ChangeKind, ProcedureErrors } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
+import { procedureWorkflowId } from '@kientoan/workflows';
 import { PRISMA } from '../infrastructure/infrastructure.module';
+import { ResolutionPlanner } from '../registry/resolution-planner';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import type { StartProcedureBody } from './procedure.schemas';
 
 export interface StartedProcedure {
   readonly id: string;
   readonly workflowId: string;
+  readonly items: number;
 }
 
+/** The procedure's kind: its items' common kind, or "mixed" (Kim Liên: establishments and renames). */
+const kindOf = (body: StartProcedureBody): ChangeKind | 'mixed' => {
+  const kinds = new Set(body.items.map((i) => i.kind));
+  return body.kind ?? (kinds.size === 1 ? [...kinds][0]! : 'mixed');
+};
+
 /**
- * Stores the procedure and starts its workflow. Either both happen or neither: a failed start removes the
- * row again, and a repeated start (same id) is refused with 409 by the primary key and the workflow id.
+ * Validates the resolution against the registry (400 with every violation, nothing stored), stores the
+ * procedure and starts its workflow; returns at once. A failed start removes the row again; a repeated start
+ * (same id) is refused with 409 by the primary key and the workflow id.
  */
 @Injectable()
 export class StartProcedureUseCase {
@@ -22,6 +32,7 @@ export class StartProcedureUseCase {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
+    @Inject(ResolutionPlanner) private readonly planner: ResolutionPlanner,
   ) {}
 
   async execute(body: StartProcedureBody): Promise<StartedProcedure> {
@@ -30,36 +41,40 @@ export class StartProcedureUseCase {
       select: { code: true },
     });
     if (!ward) throw ProcedureErrors.wardNotFound(body.wardCode);
+    await this.planner.plan(ward.code, body.items);
 
     const id = body.id ?? randomUUID();
-    const workflowId = `procedure-${id}`;
+    const workflowId = procedureWorkflowId(id);
+    const kind = kindOf(body);
     try {
       await this.prisma.procedure.create({
         data: {
           id,
           wardCode: ward.code,
-          kind: body.kind,
+          kind,
           title: body.title,
+          items: body.items,
+          initiatedBy: body.initiatedBy,
+          effectiveDate: body.effectiveDate ? new Date(`${body.effectiveDate}T00:00:00Z`) : null,
           workflowId,
           currentStep: 'review',
         },
       });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
         throw ProcedureErrors.alreadyExists(id);
-      }
       throw error;
     }
 
     try {
-      await this.workflows.start({ procedureId: id, wardCode: ward.code, kind: body.kind });
+      await this.workflows.start({ procedureId: id, wardCode: ward.code, kind });
     } catch (error) {
       await this.prisma.procedure.delete({ where: { id } }).catch((cleanup: unknown) => {
         this.logger.error(`Could not remove procedure ${id} after a failed start: ${String(cleanup)}`);
       });
       throw error;
     }
-    this.logger.log(`Procedure ${id} started for ${ward.code} (${body.kind})`);
-    return { id, workflowId };
+    this.logger.log(`Procedure ${id} started for ${ward.code} (${kind}, ${body.items.length} items)`);
+    return { id, workflowId, items: body.items.length };
   }
 }

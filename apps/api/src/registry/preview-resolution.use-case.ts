@@ -1,30 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { planResolution, previewResolution } from '@kientoan/domain';
-import { type PrismaClient, loadSnapshot } from '@kientoan/platform';
-import { PRISMA } from '../infrastructure/infrastructure.module';
-import { RegistryErrors } from './registry-errors';
+import { previewResolution } from '@kientoan/domain';
 import type { PreviewBody } from './resolution-items.schema';
+import { ResolutionPlanner } from './resolution-planner';
 
 /** Plans a resolution against the registry and shows the before/after diff. Writes nothing. */
 @Injectable()
 export class PreviewResolutionUseCase {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(ResolutionPlanner) private readonly planner: ResolutionPlanner) {}
 
   async execute(body: PreviewBody) {
-    const ward = await this.prisma.ward.findUnique({ where: { code: body.wardCode } });
-    if (!ward) throw RegistryErrors.wardNotFound(body.wardCode);
-    const snapshot = await loadSnapshot(this.prisma, ward.code, body.asOf);
-    // Ids shown in a preview are provisional; the decision that applies the resolution assigns the real ones.
-    const planned = planResolution(snapshot, body.items, {
-      wardCode: ward.code,
-      newUnitId: () => `new:${randomUUID()}`,
-    });
-    if (!planned.ok) throw RegistryErrors.violations(planned.violations);
-    return {
-      wardCode: ward.code,
-      asOf: body.asOf ?? null,
-      ...previewResolution(snapshot, planned.changeSet),
-    };
+    const { snapshot, changeSet } = await this.planner.plan(body.wardCode, body.items, body.asOf);
+    return { wardCode: body.wardCode, asOf: body.asOf ?? null, ...previewResolution(snapshot, changeSet) };
   }
 }

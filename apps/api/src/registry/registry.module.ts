@@ -5,6 +5,7 @@ import { GetWardTreeUseCase } from './get-ward-tree.use-case';
 import { ListWardsUseCase } from './list-wards.use-case';
 import { SearchUnitsUseCase } from './search-units.use-case';
 import { RegistryController } from './registry.controller';
+import { ResolutionPlanner } from './resolution-planner';
 
 @Module({
   controllers: [RegistryController],
@@ -14,6 +15,8 @@ import { RegistryController } from './registry.controller';
     GetUnitUseCase,
     SearchUnitsUseCase,
     PreviewResolutionUseCase,
+    ResolutionPlanner,
   ],
+  exports: [ResolutionPlanner],
 })
 export class RegistryModule {}

@@ -10,6 +10,9 @@ import type { Clock } from './clock';
 
 export type Tx = Prisma.TransactionClient;
 
+/** Applying a large resolution to the registry takes longer than Prisma's 5 s default. */
+const LONG_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
 export class StepLedger {
   constructor(
     private readonly prisma: PrismaClient,
@@ -53,7 +56,7 @@ export class StepLedger {
         },
       });
       return outcome;
-    });
+    }, LONG_TRANSACTION);
   }
 
   /** Stores an intermediate outcome on a step still in progress (e.g. the voters of an open vote). */

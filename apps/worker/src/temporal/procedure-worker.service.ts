@@ -14,6 +14,7 @@ import {
   temporalConnectionOptions,
 } from '@kientoan/platform';
 import { createProcedureActivities } from '../activities/procedure-steps.activities';
+import { createDefaultNotifier } from '../notifications/default-notifier';
 import { systemClock } from '../activities/clock';
 import { createProcedureWorker } from './create-procedure-worker';
 
@@ -36,7 +37,11 @@ export class ProcedureWorkerService implements OnApplicationBootstrap, OnApplica
       connection: this.connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
-      activities: createProcedureActivities({ prisma: this.prisma, clock: systemClock }),
+      activities: createProcedureActivities({
+        prisma: this.prisma,
+        clock: systemClock,
+        notifier: createDefaultNotifier(this.prisma, systemClock),
+      }),
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
     });

@@ -79,6 +79,25 @@ export const ProcedureErrors = {
       `Idempotency key "${key}" was already used for a different vote.`,
       { field: 'idempotencyKey', key },
     ),
+  notAwaiting: (who: 'reviewer' | 'secretary', current: string) =>
+    new DomainError(
+      'NOT_AWAITING_THIS_ACTION',
+      'conflict',
+      `Thủ tục đang ở bước "${current}", không chờ ${who === 'reviewer' ? 'ý kiến rà soát' : 'thư ký'}.`,
+      `The procedure is at "${current}" and is not waiting for the ${who}.`,
+      { current },
+    ),
+  reasonsRequired: () =>
+    new DomainError('REASON_REQUIRED', 'invalid', 'Cần nêu lý do.', 'A reason is required.', {
+      field: 'reasons',
+    }),
+  tooLateToEnd: () =>
+    new DomainError(
+      'TOO_LATE_TO_END',
+      'conflict',
+      'Quyết định đã được thông qua hoặc ban hành; không thể rút hay hủy thủ tục.',
+      'The decision has been approved or issued; the procedure can no longer be withdrawn or cancelled.',
+    ),
   terminated: (status: string) =>
     new DomainError(
       'PROCEDURE_TERMINATED',

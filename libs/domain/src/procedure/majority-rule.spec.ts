@@ -43,3 +43,16 @@ describe('majority rule (more than half of ALL members)', () => {
     expect(approvalsNeeded(9, { threshold: 2 / 3 })).toBe(7);
   });
 });
+
+describe('request for changes', () => {
+  it('given one request for changes before a majority, then the round closes as changes_requested', () => {
+    expect(tally(5, ['approve', 'request_changes'])).toMatchObject({
+      outcome: 'changes_requested',
+      requestChanges: 1,
+    });
+  });
+
+  it('given a majority already approving, then a late request for changes does not undo it', () => {
+    expect(tally(3, ['approve', 'approve', 'request_changes']).outcome).toBe('passed');
+  });
+});

@@ -2,8 +2,9 @@
  * Party Statute: a resolution of a leading body is valid only when MORE THAN HALF OF ALL ITS MEMBERS approve
  * (not half of those present or voting). Abstentions and absences therefore count against passing.
  */
-export type VoteChoice = 'approve' | 'reject' | 'abstain';
-export const VOTE_CHOICES: readonly VoteChoice[] = ['approve', 'reject', 'abstain'];
+export const VOTE_CHOICES = ['approve', 'reject', 'abstain', 'request_changes'] as const;
+/** "request_changes" (đề nghị chỉnh sửa) closes the round at once and sends the draft back. */
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
 export interface MajorityRule {
   /** Share of all members that must be exceeded; the Statute says 1/2. Kept configurable. */
@@ -12,7 +13,7 @@ export interface MajorityRule {
 
 export const STATUTE_MAJORITY: MajorityRule = { threshold: 0.5 };
 
-export type TallyOutcome = 'open' | 'passed' | 'failed';
+export type TallyOutcome = 'open' | 'passed' | 'failed' | 'changes_requested';
 
 export interface Tally {
   readonly members: number;
@@ -20,6 +21,7 @@ export interface Tally {
   readonly approve: number;
   readonly reject: number;
   readonly abstain: number;
+  readonly requestChanges: number;
   readonly outstanding: number;
   readonly outcome: TallyOutcome;
 }
@@ -37,15 +39,24 @@ export const tally = (
   const approve = count('approve');
   const outstanding = members - choices.length;
   const needed = approvalsNeeded(members, rule);
-  // Passed as soon as enough approve; failed as soon as passing is impossible even if everyone left approves.
+  const requestChanges = count('request_changes');
+  // Passed as soon as enough approve; a request for changes sends the draft back at once; failed as soon
+  // as passing is impossible even if everyone left approves.
   const outcome: TallyOutcome =
-    approve >= needed ? 'passed' : approve + outstanding < needed ? 'failed' : 'open';
+    approve >= needed
+      ? 'passed'
+      : requestChanges > 0
+        ? 'changes_requested'
+        : approve + outstanding < needed
+          ? 'failed'
+          : 'open';
   return {
     members,
     needed,
     approve,
     reject: count('reject'),
     abstain: count('abstain'),
+    requestChanges,
     outstanding,
     outcome,
   };

@@ -3,6 +3,7 @@
  * @nestjs/config). Every variable has a default that runs on one machine; README lists them all.
  */
 import { z } from 'zod';
+import { DEFAULT_DEADLINES, type DeadlinePolicy } from '@kientoan/domain';
 import { DEFAULT_DATABASE_URL } from '../database/prisma-client.factory';
 
 const booleanFromString = z
@@ -26,6 +27,18 @@ export const environmentSchema = z.object({
   TEMPORAL_API_KEY: z.string().optional(),
   WORKFLOW_BUNDLE_PATH: z.string().default('dist/workflow-bundle.js'),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Working days each waiting step has before a reminder (half-way) and escalation (at the deadline). */
+  DEADLINE_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  DEADLINE_DRAFT_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  DEADLINE_RETURNED_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  DEADLINE_VOTE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** Demo/test acceleration: a working day lasts this many milliseconds instead of a calendar day. */
+  DEADLINE_WORKING_DAY_MS: z.coerce.number().int().min(1).optional(),
+  /** Public holidays (YYYY-MM-DD, comma-separated) replacing the built-in Vietnamese list. */
+  VN_HOLIDAYS: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/)
+    .optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -45,3 +58,14 @@ export const environmentFrom = (config: { get(key: string): unknown }): Environm
   Object.fromEntries(
     Object.keys(environmentSchema.shape).map((key) => [key, config.get(key)]),
   ) as Environment;
+
+/** The deadline policy procedures are started with (stored in the workflow, so later config changes do not move running deadlines). */
+export const deadlinePolicyFrom = (env: Environment): DeadlinePolicy => ({
+  ...DEFAULT_DEADLINES,
+  reviewDays: env.DEADLINE_REVIEW_DAYS,
+  draftDays: env.DEADLINE_DRAFT_DAYS,
+  returnedDays: env.DEADLINE_RETURNED_DAYS,
+  voteDays: env.DEADLINE_VOTE_DAYS,
+  ...(env.VN_HOLIDAYS ? { holidays: env.VN_HOLIDAYS.split(',') } : {}),
+  ...(env.DEADLINE_WORKING_DAY_MS ? { workingDayMs: env.DEADLINE_WORKING_DAY_MS } : {}),
+});

@@ -1,18 +1,18 @@
 /**
  * What the procedure workflow asks workers to do. Types only: the workflow imports this file, the worker
  * implements it (apps/worker/src/activities). Every activity is idempotent on its key (procedure + step +
- * round): a retry finds and returns its own earlier result.
+ * round, or a notification's dedupe key): a retry finds and returns its own earlier result.
  */
-import type { ProcedureStep, RecordedVote, Tally } from '@kientoan/domain';
+import type { ProcedureStep, RecordedVote, ResolutionItem, Tally, Waiting } from '@kientoan/domain';
 
 export interface StepKey {
   readonly procedureId: string;
   readonly round: number;
 }
 
-export interface ReviewOutcome {
-  readonly accepted: true;
-  readonly wardName: string;
+export interface RulesCheck {
+  /** Every registry rule the items break today, as Vietnamese sentences (empty: the rules pass). */
+  readonly violations: readonly string[];
 }
 
 export interface DraftOutcome {
@@ -26,23 +26,56 @@ export interface OpenedVote {
 export interface IssuedDecision {
   readonly number: number;
   readonly symbol: string;
+  readonly resolutionSymbol: string;
   readonly year: number;
   readonly issuedAt: string;
+  readonly changes: number;
 }
 
 export interface PublishedAnnouncement {
   readonly publishedAt: string;
+  readonly recipients: number;
+}
+
+export interface WaitingNotice extends StepKey {
+  readonly step: ProcedureStep;
+  readonly waitingFor: Waiting;
+  /** ISO instant */
+  readonly dueAt: string;
 }
 
 export interface ProcedureActivities {
   /** Marks a step as begun (started time, current step): the first write of every step. */
   beginStep(input: StepKey & { readonly step: ProcedureStep }): Promise<void>;
-  reviewProposal(key: StepKey): Promise<ReviewOutcome>;
+  checkRules(key: StepKey): Promise<RulesCheck>;
+  /** The reviewer's (or the rules') verdict; a return notifies the secretary with the reasons. */
+  recordReview(
+    input: StepKey & { readonly by: string; readonly accepted: boolean; readonly reasons: readonly string[] },
+  ): Promise<void>;
+  storeResubmission(
+    input: StepKey & { readonly by: string; readonly items: readonly ResolutionItem[] },
+  ): Promise<void>;
   draftResolution(key: StepKey): Promise<DraftOutcome>;
+  /** The secretary's edits become a new draft version; the draft step completes on submission. */
+  submitDraft(
+    input: StepKey & { readonly by: string; readonly body?: string; readonly decisionBody?: string },
+  ): Promise<DraftOutcome>;
   openCommitteeVote(key: StepKey): Promise<OpenedVote>;
   recordVote(input: StepKey & { readonly vote: RecordedVote }): Promise<void>;
   closeCommitteeVote(input: StepKey & { readonly tally: Tally }): Promise<void>;
   issueDecision(key: StepKey): Promise<IssuedDecision>;
   announceDecision(key: StepKey): Promise<PublishedAnnouncement>;
   completeProcedure(key: StepKey): Promise<void>;
+  endProcedure(
+    input: StepKey & {
+      readonly outcome: 'withdrawn' | 'cancelled';
+      readonly by: string;
+      readonly reason: string;
+    },
+  ): Promise<void>;
+  /** Records whom the procedure waits for and the deadline; clears a previous stall. */
+  markWaiting(notice: WaitingNotice): Promise<void>;
+  sendReminder(notice: WaitingNotice): Promise<void>;
+  /** The deadline passed: stalled since the deadline, supervisors notified. */
+  escalate(notice: WaitingNotice): Promise<void>;
 }

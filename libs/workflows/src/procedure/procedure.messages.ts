@@ -1,9 +1,9 @@
 /**
- * Messages of the procedure workflow, defined next to it: the approval Update (with a validator in the
- * workflow) and a status Query. The API imports these definitions to talk to running procedures.
+ * Messages of the procedure workflow, defined next to it: one Update per human action (each with a
+ * validator in the workflow, so the workflow itself refuses what the rules forbid) and a status Query.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ProcedureState, Tally, VoteChoice } from '@kientoan/domain';
+import type { ProcedureState, ResolutionItem, Tally, VoteChoice } from '@kientoan/domain';
 
 export interface CastVoteInput {
   readonly voterId: string;
@@ -17,7 +17,44 @@ export interface CastVoteResult {
   readonly tally: Tally;
 }
 
+export interface ReviewInput {
+  readonly reviewerId: string;
+  readonly accept: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface ResubmitInput {
+  readonly by: string;
+  readonly items: readonly ResolutionItem[];
+}
+
+export interface SubmitDraftInput {
+  readonly by: string;
+  /** Edited texts; omitted = submit the latest version as it is. */
+  readonly body?: string;
+  readonly decisionBody?: string;
+}
+
+export interface EndInput {
+  readonly by: string;
+  readonly reason: string;
+}
+
+/** What every human action answers: where the procedure stands afterwards. */
+export interface ActionResult {
+  readonly status: ProcedureState['status'];
+  readonly round: number;
+}
+
 export const castVoteUpdate = defineUpdate<CastVoteResult, [CastVoteInput]>('castVote');
+export const reviewUpdate = defineUpdate<ActionResult, [ReviewInput]>('review');
+export const resubmitUpdate = defineUpdate<ActionResult, [ResubmitInput]>('resubmit');
+export const submitDraftUpdate = defineUpdate<
+  ActionResult & { readonly version: number },
+  [SubmitDraftInput]
+>('submitDraft');
+export const withdrawUpdate = defineUpdate<ActionResult, [EndInput]>('withdraw');
+export const cancelUpdate = defineUpdate<ActionResult, [EndInput]>('cancel');
 export const procedureStateQuery = defineQuery<ProcedureState>('procedureState');
 
 /** Workflow ids are derived from procedure ids, so a second start of the same procedure is refused. */
@@ -25,5 +62,7 @@ export const procedureWorkflowId = (procedureId: string): string => `procedure-$
 
 /** Update ids are derived from the client's idempotency key: Temporal then answers a repeat with the first result. */
 export const voteUpdateId = (idempotencyKey: string): string => `vote-${idempotencyKey}`;
+export const actionUpdateId = (action: string, idempotencyKey: string): string =>
+  `${action}-${idempotencyKey}`;
 
 export const PROCEDURE_TASK_QUEUE = 'kientoan-procedures';

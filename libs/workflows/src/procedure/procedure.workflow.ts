@@ -1,7 +1,9 @@
 /**
  * A restructuring procedure: review → draft resolution → committee approval → issue decision → announce.
- * The order and the majority rule come from the pure decider in libs/domain; this file only turns its
- * states into durable activity calls and waits. Deterministic: no I/O, no clocks but the workflow's own.
+ * The order, the returns and the majority rule come from the pure decider in libs/domain; this file turns
+ * its states into durable activity calls, waits for people with deadlines (reminder, then escalation), and
+ * accepts their actions as Updates whose validators run the same decider. Deterministic: no I/O, no clock
+ * but the workflow's own.
  */
 import {
   ApplicationFailure,
@@ -12,21 +14,34 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import {
+  type DeadlinePolicy,
   type ProcedureCommand,
   type ProcedureState,
-  type RecordedVote,
+  type Waiting,
   currentStep,
+  deadlineAfter,
   handle,
   initialProcedureState,
   isDomainError,
   tallyOf,
+  waitingFor,
 } from '@kientoan/domain';
 import type { ProcedureActivities } from './procedure.activities-contract';
 import {
+  type ActionResult,
   type CastVoteInput,
   type CastVoteResult,
+  type EndInput,
+  type ResubmitInput,
+  type ReviewInput,
+  type SubmitDraftInput,
+  cancelUpdate,
   castVoteUpdate,
   procedureStateQuery,
+  resubmitUpdate,
+  reviewUpdate,
+  submitDraftUpdate,
+  withdrawUpdate,
 } from './procedure.messages';
 import { ProcedureSearchAttributes } from './procedure-search-attributes';
 
@@ -34,24 +49,25 @@ export interface ProcedureWorkflowInput {
   readonly procedureId: string;
   readonly wardCode: string;
   readonly kind: string;
+  readonly deadlines: DeadlinePolicy;
 }
 
 export interface ProcedureWorkflowResult {
-  readonly decisionSymbol: string;
+  readonly outcome: 'completed' | 'withdrawn' | 'cancelled';
+  readonly decisionSymbol: string | null;
   readonly rounds: number;
 }
 
-// Steps touch only PostgreSQL and finish in well under a second. The heartbeat timeout lets the server notice
-// a dead worker within seconds (activities heartbeat while they run); retries are safe because every
-// activity is idempotent on its key.
+// Steps touch only PostgreSQL. The heartbeat timeout lets the server notice a dead worker within seconds
+// (activities heartbeat while they run); retries are safe because every activity is idempotent on its key.
 const steps = proxyActivities<ProcedureActivities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '5 seconds',
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,
     maximumInterval: '30 seconds',
-    nonRetryableErrorTypes: ['PROCEDURE_NOT_FOUND', 'WARD_NOT_FOUND', 'NO_VOTERS'],
+    nonRetryableErrorTypes: ['PROCEDURE_NOT_FOUND', 'WARD_NOT_FOUND', 'NO_VOTERS', 'REGISTRY_CHANGED'],
   },
 });
 
@@ -66,8 +82,29 @@ const asFailure = (error: unknown): unknown =>
       })
     : error;
 
+const DAYS_FOR: Readonly<Record<ProcedureState['status'], keyof DeadlinePolicy | undefined>> = {
+  reviewing: 'reviewDays',
+  returned: 'returnedDays',
+  drafting: 'draftDays',
+  voting: 'voteDays',
+  initial: undefined,
+  in_step: undefined,
+  vote_closed: undefined,
+  completed: undefined,
+  ended: undefined,
+};
+
 export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<ProcedureWorkflowResult> {
   let state: ProcedureState = initialProcedureState;
+  const round = (): number => ('round' in state ? state.round : 1);
+  const key = () => ({ procedureId: input.procedureId, round: round() });
+  const check = (command: ProcedureCommand): void => {
+    try {
+      handle(state, command);
+    } catch (error) {
+      throw asFailure(error);
+    }
+  };
   const apply = (command: ProcedureCommand): void => {
     try {
       state = handle(state, command).state;
@@ -75,52 +112,132 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
       throw asFailure(error);
     }
   };
-  const key = (): { procedureId: string; round: number } => ({
-    procedureId: input.procedureId,
-    round: 'round' in state ? state.round : 1,
-  });
+  const result = (): ActionResult => ({ status: state.status, round: round() });
 
   setHandler(procedureStateQuery, () => state);
+
   setHandler(
     castVoteUpdate,
     async (vote): Promise<CastVoteResult> => {
-      const recorded: RecordedVote = { ...vote, castAt: new Date().toISOString() };
-      const before = state;
-      // Applied before the first await: a concurrent second vote by the same member is refused by its validator.
+      const recorded = { ...vote, castAt: new Date().toISOString() };
+      const votedIn = round();
+      // Applied before the first await: a concurrent second vote by the same member fails its validator.
       apply({ type: 'cast_vote', vote: recorded });
-      const round = 'round' in before ? before.round : 1;
-      await steps.recordVote({ procedureId: input.procedureId, round, vote: recorded });
       const after = state;
+      await steps.recordVote({ procedureId: input.procedureId, round: votedIn, vote: recorded });
       const tally =
         after.status === 'vote_closed'
           ? after.tally
           : tallyOf(after as Extract<ProcedureState, { status: 'voting' }>);
-      return { round, tally };
+      return { round: votedIn, tally };
     },
     {
-      validator: (vote: CastVoteInput) => {
-        try {
-          handle(state, { type: 'cast_vote', vote: { ...vote, castAt: new Date().toISOString() } });
-        } catch (error) {
-          throw asFailure(error);
-        }
-      },
+      validator: (vote: CastVoteInput) =>
+        check({ type: 'cast_vote', vote: { ...vote, castAt: new Date().toISOString() } }),
     },
   );
 
+  setHandler(
+    reviewUpdate,
+    async (review: ReviewInput): Promise<ActionResult> => {
+      const at = key();
+      apply({
+        type: 'decide_review',
+        reviewerId: review.reviewerId,
+        accept: review.accept,
+        reasons: review.reasons,
+      });
+      const answer = result();
+      await steps.recordReview({
+        ...at,
+        by: review.reviewerId,
+        accepted: review.accept,
+        reasons: review.reasons,
+      });
+      return answer;
+    },
+    { validator: (review: ReviewInput) => check({ type: 'decide_review', ...review }) },
+  );
+
+  setHandler(
+    resubmitUpdate,
+    async (resubmission: ResubmitInput): Promise<ActionResult> => {
+      // Stored first: the review that the resubmission starts must read the new items.
+      await steps.storeResubmission({ ...key(), by: resubmission.by, items: resubmission.items });
+      apply({ type: 'resubmit', by: resubmission.by });
+      return result();
+    },
+    { validator: (resubmission: ResubmitInput) => check({ type: 'resubmit', by: resubmission.by }) },
+  );
+
+  setHandler(
+    submitDraftUpdate,
+    async (submission: SubmitDraftInput): Promise<ActionResult & { version: number }> => {
+      const { version } = await steps.submitDraft({ ...key(), ...submission });
+      apply({ type: 'submit_draft', by: submission.by });
+      return { ...result(), version };
+    },
+    { validator: (submission: SubmitDraftInput) => check({ type: 'submit_draft', by: submission.by }) },
+  );
+
+  for (const [update, type] of [
+    [withdrawUpdate, 'withdraw'],
+    [cancelUpdate, 'cancel'],
+  ] as const) {
+    setHandler(
+      update,
+      (end: EndInput): Promise<ActionResult> => {
+        apply({ type, by: end.by, reason: end.reason });
+        return Promise.resolve(result());
+      },
+      { validator: (end: EndInput) => check({ type, by: end.by, reason: end.reason }) },
+    );
+  }
+
+  /** Waits for a person until the state moves on: a reminder part-way, then escalation at the deadline. */
+  const waitForPerson = async (who: Waiting, days: number): Promise<void> => {
+    const { status } = state;
+    const enteredRound = round();
+    const moved = () => state.status !== status || round() !== enteredRound;
+    const start = Date.now();
+    const dueAt = deadlineAfter(new Date(start), days, input.deadlines);
+    const notice = {
+      ...key(),
+      step: currentStep(state) ?? 'review',
+      waitingFor: who,
+      dueAt: dueAt.toISOString(),
+    };
+    await steps.markWaiting(notice);
+    const remindAt = start + (dueAt.getTime() - start) * input.deadlines.reminderAt;
+    if (await condition(moved, Math.max(1, remindAt - Date.now()))) return;
+    await steps.sendReminder(notice);
+    if (await condition(moved, Math.max(1, dueAt.getTime() - Date.now()))) return;
+    await steps.escalate(notice);
+    upsertSearchAttributes([{ key: ProcedureSearchAttributes.stalledSince, value: dueAt }]);
+    await condition(moved);
+    upsertSearchAttributes([{ key: ProcedureSearchAttributes.stalledSince, value: null }]);
+  };
+
   apply({ type: 'start' });
-  let decisionSymbol = '';
+  let decisionSymbol: string | null = null;
+  let shownStep: string | undefined;
   for (;;) {
     const step = currentStep(state);
-    if (step) upsertSearchAttributes([{ key: ProcedureSearchAttributes.step, value: step }]);
+    if (step && step !== shownStep) {
+      upsertSearchAttributes([{ key: ProcedureSearchAttributes.step, value: step }]);
+      shownStep = step;
+    }
     switch (state.status) {
       case 'in_step':
         await steps.beginStep({ ...key(), step: state.step });
         switch (state.step) {
-          case 'review':
-            await steps.reviewProposal(key());
-            apply({ type: 'complete_step', step: 'review' });
+          case 'review': {
+            const { violations } = await steps.checkRules(key());
+            apply({ type: 'rules_checked', violations });
+            if (violations.length)
+              await steps.recordReview({ ...key(), by: 'rules', accepted: false, reasons: violations });
             break;
+          }
           case 'draft_resolution':
             await steps.draftResolution(key());
             apply({ type: 'complete_step', step: 'draft_resolution' });
@@ -144,9 +261,16 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
           }
         }
         break;
-      case 'voting':
-        await condition(() => state.status !== 'voting');
+      case 'reviewing':
+      case 'returned':
+      case 'drafting':
+      case 'voting': {
+        const who = waitingFor(state);
+        const days = DAYS_FOR[state.status];
+        if (!who || !days) throw new Error(`No deadline for ${state.status}`);
+        await waitForPerson(who, input.deadlines[days] as number);
         break;
+      }
       case 'vote_closed':
         await steps.closeCommitteeVote({ ...key(), tally: state.tally });
         apply({ type: 'advance_after_vote' });
@@ -155,7 +279,11 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
         await steps.completeProcedure(key());
         // Let an in-flight update handler finish recording before the run closes.
         await condition(allHandlersFinished);
-        return { decisionSymbol, rounds: state.round };
+        return { outcome: 'completed', decisionSymbol, rounds: state.round };
+      case 'ended':
+        await steps.endProcedure({ ...key(), outcome: state.outcome, by: state.by, reason: state.reason });
+        await condition(allHandlersFinished);
+        return { outcome: state.outcome, decisionSymbol: null, rounds: state.round };
       case 'initial':
         throw new Error('The procedure did not start');
       default: {

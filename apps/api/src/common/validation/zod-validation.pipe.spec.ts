@@ -16,18 +16,25 @@ describe('ZodValidationPipe', () => {
   const start = new ZodValidationPipe(startProcedureSchema);
 
   it('given a valid body, then it passes it on normalized to NFC and trimmed', () => {
+    const items = [{ kind: 'rename', unitId: 'u1', newName: ' Chi  bộ 34 '.normalize('NFD') }];
     expect(
-      start.transform({ wardCode: 'phuong-kim-lien', kind: 'rename', title: ' Đổi tên '.normalize('NFD') }),
+      start.transform({
+        wardCode: 'phuong-kim-lien',
+        title: ' Đổi tên '.normalize('NFD'),
+        initiatedBy: 'bt',
+        items,
+      }),
     ).toEqual({
       wardCode: 'phuong-kim-lien',
-      kind: 'rename',
       title: 'Đổi tên',
+      initiatedBy: 'bt',
+      items: [{ kind: 'rename', unitId: 'u1', newName: 'Chi bộ 34' }],
     });
   });
 
   it('given several problems, then every field is named with a Vietnamese and an English reason', () => {
     const errors = fieldsOf(() => start.transform({ kind: 42, title: '' }));
-    expect(errors.map((e) => e.field).sort()).toEqual(['kind', 'title', 'wardCode']);
+    expect(errors.map((e) => e.field).sort()).toEqual(['initiatedBy', 'items', 'kind', 'title', 'wardCode']);
     expect(errors.find((e) => e.field === 'wardCode')).toEqual({
       field: 'wardCode',
       reason: 'Trường này là bắt buộc.',

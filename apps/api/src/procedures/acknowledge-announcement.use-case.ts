@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@kientoan/domain';
+import type { PrismaClient } from '@kientoan/platform';
+import type { z } from 'zod';
+import { PRISMA } from '../infrastructure/infrastructure.module';
+import { ProcedureFinder } from './procedure-finder';
+import type { acknowledgeSchema } from './procedure.schemas';
+
+const notAnnounced = (id: string) =>
+  new DomainError(
+    'NOT_ANNOUNCED',
+    'conflict',
+    'Quyết định chưa được công bố.',
+    `The decision of procedure ${id} has not been announced yet.`,
+  );
+const notARecipient = (unitId: string) =>
+  new DomainError(
+    'NOT_A_RECIPIENT',
+    'invalid',
+    `Tổ chức "${unitId}" không thuộc diện nhận thông báo này.`,
+    `Unit "${unitId}" is not a recipient of this announcement.`,
+    { field: 'unitId' },
+  );
+
+/** An affected unit confirms it received the announcement; repeating it changes nothing. */
+@Injectable()
+export class AcknowledgeAnnouncementUseCase {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(ProcedureFinder) private readonly procedures: ProcedureFinder,
+  ) {}
+
+  async execute(id: string, body: z.output<typeof acknowledgeSchema>) {
+    await this.procedures.require(id);
+    const announcement = await this.prisma.announcement.findUnique({ where: { procedureId: id } });
+    if (!announcement) throw notAnnounced(id);
+    const recipient = await this.prisma.announcementRecipient.findUnique({
+      where: { announcementId_unitId: { announcementId: announcement.id, unitId: body.unitId } },
+    });
+    if (!recipient) throw notARecipient(body.unitId);
+    await this.prisma.announcementRecipient.updateMany({
+      where: { id: recipient.id, acknowledgedAt: null },
+      data: { acknowledgedAt: new Date(), acknowledgedBy: body.by },
+    });
+    const [total, acknowledged] = await Promise.all([
+      this.prisma.announcementRecipient.count({ where: { announcementId: announcement.id } }),
+      this.prisma.announcementRecipient.count({
+        where: { announcementId: announcement.id, acknowledgedAt: { not: null } },
+      }),
+    ]);
+    return { unitId: body.unitId, acknowledged, total, rate: total ? acknowledged / total : 0 };
+  }
+}

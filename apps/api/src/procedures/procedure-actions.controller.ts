@@ -1,0 +1,107 @@
+import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { openApiSchema } from '../common/validation/openapi-schema';
+import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
+import { CancelProcedureUseCase } from './cancel-procedure.use-case';
+import { optionalIdempotencyKey } from './idempotency-key';
+import {
+  endSchema,
+  procedureIdSchema,
+  resubmitSchema,
+  reviewSchema,
+  submitDraftSchema,
+} from './procedure.schemas';
+import { ResubmitProcedureUseCase } from './resubmit-procedure.use-case';
+import { ReviewProcedureUseCase } from './review-procedure.use-case';
+import { SubmitDraftUseCase } from './submit-draft.use-case';
+import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
+
+const procedureId = new ZodValidationPipe(procedureIdSchema);
+
+/** Human actions on a running procedure; each is a workflow Update, refused by the workflow if out of turn. */
+@ApiTags('procedures')
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A repeat with the same key answers the first result',
+})
+@ApiResponse({ status: 404, description: 'No such procedure' })
+@ApiResponse({
+  status: 409,
+  description: 'Not the action the procedure is waiting for, or the procedure has ended',
+})
+@Controller('procedures/:id')
+export class ProcedureActionsController {
+  constructor(
+    @Inject(ReviewProcedureUseCase) private readonly reviewProcedure: ReviewProcedureUseCase,
+    @Inject(ResubmitProcedureUseCase) private readonly resubmitProcedure: ResubmitProcedureUseCase,
+    @Inject(SubmitDraftUseCase) private readonly submitDraftUseCase: SubmitDraftUseCase,
+    @Inject(WithdrawProcedureUseCase) private readonly withdrawProcedure: WithdrawProcedureUseCase,
+    @Inject(CancelProcedureUseCase) private readonly cancelProcedure: CancelProcedureUseCase,
+  ) {}
+
+  @Post('review')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Rà soát: chấp nhận hoặc trả lại kèm lý do / Review: accept, or return with reasons',
+  })
+  @ApiBody({ schema: openApiSchema(reviewSchema) })
+  review(
+    @Param('id', procedureId) id: string,
+    @Body(new ZodValidationPipe(reviewSchema)) body: z.output<typeof reviewSchema>,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.reviewProcedure.execute(id, body, optionalIdempotencyKey(key));
+  }
+
+  @Post('resubmit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Nộp lại sau khi bị trả lại / Resubmit corrected items after a return' })
+  @ApiBody({ schema: openApiSchema(resubmitSchema) })
+  resubmit(
+    @Param('id', procedureId) id: string,
+    @Body(new ZodValidationPipe(resubmitSchema)) body: z.output<typeof resubmitSchema>,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.resubmitProcedure.execute(id, body, optionalIdempotencyKey(key));
+  }
+
+  @Post('draft/submit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Trình dự thảo lên Ban Thường vụ (có thể kèm bản sửa) / Submit the draft, optionally edited',
+  })
+  @ApiBody({ schema: openApiSchema(submitDraftSchema) })
+  submitDraft(
+    @Param('id', procedureId) id: string,
+    @Body(new ZodValidationPipe(submitDraftSchema)) body: z.output<typeof submitDraftSchema>,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.submitDraftUseCase.execute(id, body, optionalIdempotencyKey(key));
+  }
+
+  @Post('withdraw')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Rút thủ tục (trước khi ban hành) / Withdraw before the decision' })
+  @ApiBody({ schema: openApiSchema(endSchema) })
+  withdraw(
+    @Param('id', procedureId) id: string,
+    @Body(new ZodValidationPipe(endSchema)) body: z.output<typeof endSchema>,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.withdrawProcedure.execute(id, body, optionalIdempotencyKey(key));
+  }
+
+  @Post('cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Hủy thủ tục kèm lý do (giám sát) / Cancel with a reason (supervisors)' })
+  @ApiBody({ schema: openApiSchema(endSchema) })
+  cancel(
+    @Param('id', procedureId) id: string,
+    @Body(new ZodValidationPipe(endSchema)) body: z.output<typeof endSchema>,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.cancelProcedure.execute(id, body, optionalIdempotencyKey(key));
+  }
+}

@@ -1,0 +1,88 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { z } from 'zod';
+import { openApiSchema } from '../common/validation/openapi-schema';
+import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
+import { AcknowledgeAnnouncementUseCase } from './acknowledge-announcement.use-case';
+import { ProcedureDocumentsUseCase } from './procedure-documents.use-case';
+import {
+  acknowledgeSchema,
+  documentQuerySchema,
+  documentTypeSchema,
+  procedureIdSchema,
+  versionSchema,
+} from './procedure.schemas';
+
+const procedureId = new ZodValidationPipe(procedureIdSchema);
+const version = new ZodValidationPipe(versionSchema);
+
+@ApiTags('documents')
+@Controller('procedures/:id')
+export class ProcedureDocumentsController {
+  constructor(
+    @Inject(ProcedureDocumentsUseCase) private readonly documents: ProcedureDocumentsUseCase,
+    @Inject(AcknowledgeAnnouncementUseCase)
+    private readonly acknowledgeAnnouncement: AcknowledgeAnnouncementUseCase,
+  ) {}
+
+  @Get('drafts')
+  @ApiOperation({ summary: 'Các phiên bản dự thảo / Draft versions' })
+  drafts(@Param('id', procedureId) id: string) {
+    return this.documents.drafts(id);
+  }
+
+  @Get('drafts/:version')
+  @ApiOperation({ summary: 'Một phiên bản dự thảo / One draft version' })
+  draft(@Param('id', procedureId) id: string, @Param('version', version) v: number) {
+    return this.documents.draft(id, v);
+  }
+
+  @Get('drafts/:from/diff/:to')
+  @ApiOperation({ summary: 'So sánh hai phiên bản dự thảo / Line diff between two versions' })
+  diff(
+    @Param('id', procedureId) id: string,
+    @Param('from', version) from: number,
+    @Param('to', version) to: number,
+  ) {
+    return this.documents.diff(id, from, to);
+  }
+
+  @Get('documents/:type')
+  @ApiOperation({ summary: 'Văn bản đã ban hành, in được / The issued decision or resolution, printable' })
+  @ApiProduces('text/html', 'text/plain')
+  @ApiQuery({ name: 'format', required: false, enum: ['html', 'text'] })
+  @Header('Cache-Control', 'no-store')
+  async document(
+    @Param('id', procedureId) id: string,
+    @Param('type', new ZodValidationPipe(documentTypeSchema)) type: z.output<typeof documentTypeSchema>,
+    @Query(new ZodValidationPipe(documentQuerySchema)) query: z.output<typeof documentQuerySchema>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const body = await this.documents.document(id, type, query.format);
+    res.type(query.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8').send(body);
+  }
+
+  @Post('announcement/acknowledgements')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Đơn vị xác nhận đã nhận thông báo / A unit acknowledges the announcement' })
+  @ApiBody({ schema: openApiSchema(acknowledgeSchema) })
+  acknowledge(
+    @Param('id', procedureId) id: string,
+    @Body(new ZodValidationPipe(acknowledgeSchema)) body: z.output<typeof acknowledgeSchema>,
+  ) {
+    return this.acknowledgeAnnouncement.execute(id, body);
+  }
+}

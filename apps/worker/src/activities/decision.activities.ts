@@ -1,0 +1,166 @@
+/**
+ * Issue and announce. Issuing takes the numbers from the issuer's register (NQ and QĐ, per issuer, type and
+ * year, gapless), applies the registry changes with the effective date and renders the final documents — all
+ * in ONE transaction with the step's completion, so a worker dying midway leaves no gap and no half-applied
+ * registry, and a retry finds the stored decision.
+ */
+import {
+  type ChangeSentence,
+  type DocumentType,
+  type ResolutionItem,
+  applyChangeSet as applyToSnapshot,
+  composeDocument,
+  dateInVietnam,
+  describeChanges,
+  documentHtml,
+  documentText,
+  formatDocumentNumber,
+  planResolution,
+  yearInVietnam,
+} from '@kientoan/domain';
+import { type Prisma, applyChangeSet, fromDbDate, loadSnapshot } from '@kientoan/platform';
+import type { IssuedDecision, ProcedureActivities, StepKey } from '@kientoan/workflows';
+import { withHeartbeat } from './activity-heartbeat';
+import { type ActivityContext, nonRetryable } from './activity-context';
+import { RegistryChanged } from './registry-changed.error';
+import type { Tx } from './step-ledger';
+
+type DecisionActivities = Pick<ProcedureActivities, 'issueDecision' | 'announceDecision'>;
+
+interface StoredChanges {
+  readonly sentences: readonly ChangeSentence[];
+  readonly changeSet: unknown;
+}
+
+const takeNumber = async (tx: Tx, issuer: string, docType: DocumentType, year: number): Promise<number> => {
+  const register = await tx.decisionRegister.upsert({
+    where: { issuer_docType_year: { issuer, docType, year } },
+    create: { issuer, docType, year, lastNumber: 1 },
+    update: { lastNumber: { increment: 1 } },
+  });
+  return register.lastNumber;
+};
+
+export const decisionActivities = (ctx: ActivityContext): DecisionActivities => ({
+  issueDecision: (key: StepKey) =>
+    withHeartbeat(() =>
+      ctx.ledger.complete<IssuedDecision>(key, 'issue_decision', async (tx) => {
+        const existing = await tx.decision.findUnique({ where: { procedureId: key.procedureId } });
+        if (existing) {
+          return {
+            number: existing.number,
+            symbol: existing.symbol,
+            resolutionSymbol: existing.resolutionSymbol,
+            year: existing.year,
+            issuedAt: existing.issuedAt.toISOString(),
+            changes: (existing.changes as unknown as StoredChanges).sentences.length,
+          };
+        }
+        const procedure = await ctx.loadProcedure(tx, key.procedureId);
+        const issuedAt = ctx.now();
+        const effectiveDate = procedure.effectiveDate
+          ? fromDbDate(procedure.effectiveDate)
+          : dateInVietnam(issuedAt);
+        const before = await loadSnapshot(tx, procedure.wardCode);
+        let n = 0;
+        const planned = planResolution(before, procedure.items as unknown as ResolutionItem[], {
+          wardCode: procedure.wardCode,
+          // Deterministic ids: a retry of this transaction creates the same units.
+          newUnitId: () => `${procedure.wardCode}.p${procedure.id.slice(0, 8)}-${++n}`,
+        });
+        if (!planned.ok)
+          throw nonRetryable(RegistryChanged(planned.violations.map((v) => `${v.field}: ${v.message}`)));
+
+        const year = yearInVietnam(issuedAt);
+        const resolutionNumber = await takeNumber(tx, procedure.wardCode, 'NQ', year);
+        const number = await takeNumber(tx, procedure.wardCode, 'QĐ', year);
+        const symbol = formatDocumentNumber(number, 'QĐ');
+        const resolutionSymbol = formatDocumentNumber(resolutionNumber, 'NQ');
+        await applyChangeSet(tx, planned.changeSet, { effectiveDate, decisionRef: symbol });
+
+        const sentences = describeChanges(
+          planned.changeSet,
+          before,
+          applyToSnapshot(before, planned.changeSet),
+        );
+        const common = {
+          wardKind: procedure.ward.kind,
+          wardName: procedure.ward.name,
+          title: procedure.title,
+          sentences,
+          signedAt: issuedAt,
+          effectiveDate,
+        };
+        const resolution = composeDocument({ ...common, type: 'NQ', symbol: resolutionSymbol });
+        const decision = composeDocument({ ...common, type: 'QĐ', symbol, resolutionSymbol });
+        await tx.decision.create({
+          data: {
+            procedureId: key.procedureId,
+            issuer: procedure.wardCode,
+            docType: 'QĐ',
+            year,
+            number,
+            symbol,
+            resolutionNumber,
+            resolutionSymbol,
+            issuedAt,
+            effectiveDate: new Date(`${effectiveDate}T00:00:00Z`),
+            decisionText: documentText(decision),
+            decisionHtml: documentHtml(decision, `${symbol} - ${procedure.title}`),
+            resolutionText: documentText(resolution),
+            resolutionHtml: documentHtml(resolution, `${resolutionSymbol} - ${procedure.title}`),
+            changes: { sentences, changeSet: planned.changeSet } as unknown as Prisma.InputJsonValue,
+          },
+        });
+        return {
+          number,
+          symbol,
+          resolutionSymbol,
+          year,
+          issuedAt: issuedAt.toISOString(),
+          changes: sentences.length,
+        };
+      }),
+    ),
+
+  // An announcement to every affected unit, acknowledgements recorded per unit (see the API).
+  announceDecision: (key: StepKey) =>
+    withHeartbeat(() =>
+      ctx.ledger.complete(key, 'announce', async (tx) => {
+        const procedure = await ctx.loadProcedure(tx, key.procedureId);
+        const decision = await tx.decision.findUniqueOrThrow({ where: { procedureId: key.procedureId } });
+        const { sentences } = decision.changes as unknown as StoredChanges;
+        const publishedAt = ctx.now();
+        const ceremonyAt = new Date(`${fromDbDate(decision.effectiveDate)}T01:00:00Z`); // 08:00 in Hà Nội
+        const ceremonyPlace = `Hội trường Đảng ủy ${procedure.ward.kind === 'phuong' ? 'phường' : 'xã'} ${procedure.ward.name}`;
+        const body = `Công bố Quyết định ${decision.symbol} của Ban Thường vụ Đảng ủy ${procedure.ward.name} về việc ${procedure.title}. Lễ công bố và trao quyết định: 08:00 ngày ${fromDbDate(decision.effectiveDate)}, tại ${ceremonyPlace}.`;
+        const announcement = await tx.announcement.upsert({
+          where: { procedureId: key.procedureId },
+          create: { procedureId: key.procedureId, body, ceremonyAt, ceremonyPlace, publishedAt },
+          update: {},
+        });
+        const byUnit = new Map<string, ChangeSentence>();
+        for (const s of sentences) if (!byUnit.has(s.unitId)) byUnit.set(s.unitId, s);
+        await tx.announcementRecipient.createMany({
+          data: [...byUnit.values()].map((s) => ({
+            announcementId: announcement.id,
+            unitId: s.unitId,
+            unitName: s.unitName,
+            message: s.announcement,
+          })),
+          skipDuplicates: true,
+        });
+        await ctx.deps.notifier.send(
+          [...byUnit.values()].map((s) => ({
+            procedureId: key.procedureId,
+            dedupeKey: `announcement:${key.procedureId}:${s.unitId}`,
+            kind: 'announcement' as const,
+            recipient: `unit:${s.unitId}`,
+            subject: `Quyết định ${decision.symbol}: ${s.unitName}`,
+            body: `${s.announcement}\n${body}`,
+          })),
+        );
+        return { publishedAt: publishedAt.toISOString(), recipients: byUnit.size };
+      }),
+    ),
+});

@@ -1,0 +1,104 @@
+/**
+ * The draft step: the resolution and decision texts generated in Vietnamese from the registry and the
+ * items; the secretary's edits become new versions (every version is kept, so versions can be compared).
+ */
+import {
+  type ResolutionItem,
+  applyChangeSet,
+  composeDocument,
+  describeChanges,
+  documentText,
+  planResolution,
+} from '@kientoan/domain';
+import { loadSnapshot } from '@kientoan/platform';
+import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
+import { withHeartbeat } from './activity-heartbeat';
+import { type ActivityContext, nonRetryable } from './activity-context';
+import { RegistryChanged } from './registry-changed.error';
+import type { Tx } from './step-ledger';
+
+type DraftActivities = Pick<ProcedureActivities, 'draftResolution' | 'submitDraft'>;
+
+const nextVersion = async (tx: Tx, procedureId: string) =>
+  ((
+    await tx.resolutionDraft.findFirst({
+      where: { procedureId },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    })
+  )?.version ?? 0) + 1;
+
+export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
+  draftResolution: (key: StepKey) =>
+    withHeartbeat(() =>
+      ctx.ledger.note(key, 'draft_resolution', async () => {
+        const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+        const before = await loadSnapshot(ctx.prisma, procedure.wardCode);
+        const planned = planResolution(before, procedure.items as unknown as ResolutionItem[], {
+          wardCode: procedure.wardCode,
+          newUnitId: () => 'draft',
+        });
+        if (!planned.ok) throw nonRetryable(RegistryChanged(planned.violations.map((v) => v.message)));
+        const sentences = describeChanges(
+          planned.changeSet,
+          before,
+          applyChangeSet(before, planned.changeSet),
+        );
+        const common = {
+          wardKind: procedure.ward.kind,
+          wardName: procedure.ward.name,
+          title: procedure.title,
+          sentences,
+          signedAt: ctx.now(),
+          effectiveDate: (procedure.effectiveDate ?? ctx.now()).toISOString().slice(0, 10),
+          draft: true,
+        };
+        return ctx.prisma.$transaction(async (tx) => {
+          const version = await nextVersion(tx, key.procedureId);
+          await tx.resolutionDraft.create({
+            data: {
+              procedureId: key.procedureId,
+              version,
+              round: key.round,
+              origin: 'generated',
+              authorId: 'system',
+              body: documentText(composeDocument({ ...common, type: 'NQ' })),
+              decisionBody: documentText(composeDocument({ ...common, type: 'QĐ' })),
+              createdAt: ctx.now(),
+            },
+          });
+          return { version };
+        });
+      }),
+    ),
+
+  submitDraft: ({ by, body, decisionBody, ...key }) =>
+    withHeartbeat(() =>
+      ctx.ledger.complete(key, 'draft_resolution', (tx) =>
+        (async () => {
+          const latest = await tx.resolutionDraft.findFirst({
+            where: { procedureId: key.procedureId },
+            orderBy: { version: 'desc' },
+          });
+          const edited =
+            (body !== undefined && body !== latest?.body) ||
+            (decisionBody !== undefined && decisionBody !== latest?.decisionBody);
+          if (!edited && latest) return { version: latest.version, by };
+          const version = await nextVersion(tx, key.procedureId);
+          await tx.resolutionDraft.create({
+            data: {
+              procedureId: key.procedureId,
+              version,
+              round: key.round,
+              origin: 'edited',
+              authorId: by,
+              body: body ?? latest?.body ?? '',
+              decisionBody: decisionBody ?? latest?.decisionBody ?? '',
+              createdAt: ctx.now(),
+            },
+          });
+          return { version, by };
+        })(),
+      ),
+    ),
+});

@@ -1,0 +1,60 @@
+/** The committee step: the voters on the day the vote opens, each vote recorded once, the tally. */
+import { ProcedureErrors } from '@kientoan/domain';
+import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
+import { withHeartbeat } from './activity-heartbeat';
+import { type ActivityContext, nonRetryable } from './activity-context';
+
+type VotingActivities = Pick<ProcedureActivities, 'openCommitteeVote' | 'recordVote' | 'closeCommitteeVote'>;
+
+export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
+  // The voters are the standing committee on the day the vote opens; stored on the step so a retry (or a
+  // replay) sees the same body even if the registry changes meanwhile.
+  openCommitteeVote: (key: StepKey) =>
+    withHeartbeat(() =>
+      ctx.ledger.note(key, 'committee_approval', async () => {
+        const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+        const members = await ctx.prisma.wardCommitteeMember.findMany({
+          where: { wardCode: procedure.wardCode, active: true },
+          orderBy: { id: 'asc' },
+          select: { id: true },
+        });
+        if (members.length === 0) throw nonRetryable(ProcedureErrors.noVoters());
+        const voters = members.map((m) => m.id);
+        await ctx.deps.notifier.send(
+          voters.map((voter) => ({
+            procedureId: key.procedureId,
+            dedupeKey: `vote_opened:${key.procedureId}:${key.round}:${voter}`,
+            kind: 'vote_opened' as const,
+            recipient: `member:${voter}`,
+            subject: `Biểu quyết: ${procedure.title}`,
+            body: `Đề nghị đồng chí cho ý kiến biểu quyết (vòng ${key.round}) về dự thảo nghị quyết "${procedure.title}".`,
+          })),
+        );
+        return { voters };
+      }),
+    ),
+
+  recordVote: ({ procedureId, round, vote }) =>
+    withHeartbeat(async () => {
+      // ON CONFLICT DO NOTHING: a retried activity must not fail on its own earlier insert.
+      await ctx.prisma.vote.createMany({
+        data: [
+          {
+            procedureId,
+            round,
+            voterId: vote.voterId,
+            choice: vote.choice,
+            comment: vote.comment ?? null,
+            idempotencyKey: vote.idempotencyKey,
+            castAt: new Date(vote.castAt),
+          },
+        ],
+        skipDuplicates: true,
+      });
+    }),
+
+  closeCommitteeVote: ({ tally, ...key }) =>
+    withHeartbeat(async () => {
+      await ctx.ledger.complete(key, 'committee_approval', () => Promise.resolve({ ...tally }));
+    }),
+});

@@ -1,0 +1,19 @@
+/**
+ * One interface for every way a message reaches people. In-app (stored for the web UI and inboxes) is the
+ * default; email or chat (e.g. Zalo groups, which the wards already use) plug in as further channels.
+ */
+export interface OutgoingNotification {
+  readonly procedureId: string | null;
+  /** Idempotency: the same key is delivered once per channel, however often a step is retried. */
+  readonly dedupeKey: string;
+  readonly kind: 'reminder' | 'escalation' | 'returned' | 'announcement' | 'vote_opened';
+  /** e.g. "ward:phuong-kim-lien:reviewer", "member:<id>", "unit:<id>", "role:supervisor" */
+  readonly recipient: string;
+  readonly subject: string;
+  readonly body: string;
+}
+
+export interface NotificationChannel {
+  readonly name: string;
+  deliver(notifications: readonly OutgoingNotification[]): Promise<void>;
+}

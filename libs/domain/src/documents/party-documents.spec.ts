@@ -1,0 +1,69 @@
+import { composeDocument, documentHtml, documentText } from './party-documents';
+
+const sentences = [
+  {
+    unitId: 'u1',
+    unitName: 'Chi bộ Tổ dân phố số 34',
+    article: 'Đổi tên Chi bộ Tổ dân phố số 6 thành Chi bộ Tổ dân phố số 34.',
+    announcement: 'Chi bộ Tổ dân phố số 34 là tên mới của Chi bộ Tổ dân phố số 6.',
+  },
+];
+
+describe('Party documents', () => {
+  it('lays out a decision with issuer, number, place and date, grounds, articles, effective date and recipients', () => {
+    const text = documentText(
+      composeDocument({
+        type: 'QĐ',
+        wardKind: 'phuong',
+        wardName: 'Ô Chợ Dừa',
+        title: 'đổi tên chi bộ tổ dân phố',
+        sentences,
+        signedAt: new Date('2025-07-06T20:00:00Z'),
+        effectiveDate: '2025-07-07',
+        symbol: 'Số 12-QĐ/ĐU',
+        resolutionSymbol: 'Số 5-NQ/ĐU',
+      }),
+    );
+    expect(text).toContain('ĐẢNG ỦY PHƯỜNG Ô CHỢ DỪA');
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain('Số 12-QĐ/ĐU');
+    expect(text).toContain('Hà Nội, ngày 07 tháng 07 năm 2025');
+    expect(text).toContain('- Căn cứ Nghị quyết Số 5-NQ/ĐU');
+    expect(text).toContain('Điều 1. Đổi tên Chi bộ Tổ dân phố số 6 thành Chi bộ Tổ dân phố số 34.');
+    expect(text).toContain('Điều 2. Quyết định có hiệu lực kể từ ngày 07 tháng 07 năm 2025.');
+    expect(text).toContain('Nơi nhận:');
+  });
+
+  it('marks a draft and leaves its number blank', () => {
+    const doc = composeDocument({
+      type: 'NQ',
+      wardKind: 'xa',
+      wardName: 'Phúc Lộc',
+      title: 'x',
+      sentences,
+      signedAt: new Date(0),
+      effectiveDate: '2025-07-07',
+      draft: true,
+    });
+    expect(doc.heading[0]).toBe('DỰ THẢO');
+    expect(doc.header.left[3]).toBe('Số      -NQ/ĐU');
+  });
+
+  it('renders printable HTML with escaped text and a print stylesheet', () => {
+    const html = documentHtml(
+      composeDocument({
+        type: 'QĐ',
+        wardKind: 'xa',
+        wardName: 'A<b>',
+        title: 't',
+        sentences,
+        signedAt: new Date(0),
+        effectiveDate: '2025-07-07',
+      }),
+      'T',
+    );
+    expect(html).toContain('@page { size: A4');
+    expect(html).toContain('A&lt;B&gt;');
+    expect(html).not.toContain('<b>');
+  });
+});
