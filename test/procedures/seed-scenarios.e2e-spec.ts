@@ -1,0 +1,320 @@
+/**
+ * The procedures of the seed report, end to end over HTTP against the real stack, each on a throwaway ward
+ * shaped like the real place before its restructuring. Wall times are written to
+ * dist/test/scenario-timings.json (measured, not asserted: speed belongs in benchmarks).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import type { ResolutionItem } from '@kientoan/domain';
+import { type TestStack, createTestStack } from '../support/test-app';
+import { givenWardShapedLike } from '../support/factories';
+import { ProcedureDriver } from '../support/procedure-driver';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
+const timings: Record<string, number> = {};
+
+describe('The seed report’s procedures (e2e)', () => {
+  let stack: TestStack;
+  let http: App;
+  let driver: ProcedureDriver;
+
+  beforeAll(async () => {
+    stack = await createTestStack();
+    http = stack.app.getHttpServer() as App;
+    driver = new ProcedureDriver(stack, http);
+    await stack.startWorker();
+  });
+
+  afterAll(async () => {
+    fs.mkdirSync(path.join(ROOT, 'dist', 'test'), { recursive: true });
+    fs.writeFileSync(
+      path.join(ROOT, 'dist', 'test', 'scenario-timings.json'),
+      JSON.stringify(timings, null, 2),
+    );
+    await stack?.close();
+  });
+
+  const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const result = await run();
+    timings[name] = Date.now() - started;
+    return result;
+  };
+
+  const organizations = async (wardCode: string) =>
+    (await request(http).get(`/api/registry/wards/${wardCode}/tree`).expect(200)).body
+      .organizations as number;
+
+  const decisionNumbers = async (wardCode: string) =>
+    (await stack.prisma.decision.findMany({ where: { issuer: wardCode }, orderBy: { number: 'asc' } })).map(
+      (d) => d.number,
+    );
+
+  /** The decision text with what differs between runs (the throwaway ward's name, the signing date) masked. */
+  const normalized = (text: string, wardName: string) =>
+    text
+      .replaceAll(wardName.toLocaleUpperCase('vi'), 'KIM LIÊN')
+      .replaceAll(wardName, 'Kim Liên')
+      .replace(/Hà Nội, ngày \d{2} tháng \d{2} năm \d{4}/, 'Hà Nội, ngày __ tháng __ năm ____');
+
+  it('Kim Liên: one resolution establishes 26 organizations and renames 70 residential-group cells; 114 afterwards, one number, no gap', async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-kim-lien');
+    expect(await organizations(ward.code)).toBe(88);
+    const residential = ward.units.filter((u) => u.setting === 'residential_group');
+    const schools = [
+      'Mầm non Kim Liên',
+      'Tiểu học Kim Liên',
+      'Trung học cơ sở Kim Liên',
+      'Mầm non Phương Mai',
+      'Tiểu học Trung Tự',
+      'Trung học cơ sở Đống Đa',
+    ];
+    const items: ResolutionItem[] = [
+      {
+        kind: 'establish',
+        name: `Chi bộ Hành chính - Sự nghiệp phường`,
+        unitKind: 'grassroots_cell',
+        setting: 'public_service_unit',
+        parentId: ward.committeeId,
+        fullMembers: 24,
+      },
+      {
+        kind: 'establish',
+        name: 'Chi bộ Trạm Y tế phường',
+        unitKind: 'grassroots_cell',
+        setting: 'health_station',
+        parentId: ward.committeeId,
+        fullMembers: 7,
+      },
+      ...schools.map((s): ResolutionItem => ({
+        kind: 'establish',
+        name: `Chi bộ Trường ${s}`,
+        unitKind: 'grassroots_cell',
+        setting: 'school',
+        parentId: ward.committeeId,
+        fullMembers: 9 + (s.length % 10),
+      })),
+      ...Array.from({ length: 18 }, (_, k): ResolutionItem => ({
+        kind: 'establish',
+        name: `Chi bộ Khu dân cư số ${k + 1}`,
+        unitKind: 'grassroots_cell',
+        setting: 'residential_group',
+        parentId: ward.committeeId,
+        fullMembers: 12 + (k % 15),
+      })),
+      ...residential.map((u, k): ResolutionItem => ({
+        kind: 'rename',
+        unitId: u.id,
+        newName: `Chi bộ Tổ dân phố số ${k + 1}`,
+      })),
+    ];
+    expect(items.filter((i) => i.kind === 'establish')).toHaveLength(26);
+
+    const result = await timed('kim-lien', async () =>
+      driver.toCompletion(
+        await driver.start(ward.code, items, {
+          title: 'thành lập 26 tổ chức cơ sở đảng và đổi tên 70 chi bộ tổ dân phố',
+          effectiveDate: '2025-07-07',
+        }),
+        ward.voters,
+      ),
+    );
+    expect(result).toMatchObject({ outcome: 'completed', decisionSymbol: 'Số 1-QĐ/ĐU' });
+    expect(await organizations(ward.code)).toBe(114);
+    expect(await decisionNumbers(ward.code)).toEqual([1]);
+
+    const decision = await stack.prisma.decision.findFirstOrThrow({ where: { issuer: ward.code } });
+    const text = normalized(decision.decisionText, ward.name);
+    const fixture = path.join(FIXTURES, 'kim-lien-decision.txt');
+    if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(fixture, text);
+    expect(text).toBe(fs.readFileSync(fixture, 'utf8'));
+  });
+
+  it('Văn Miếu – Quốc Tử Giám: 61 cells renumbered "Chi bộ 1" … "Chi bộ 61"; then 13 upgraded and 5 established; numbers 1 and 2', async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-van-mieu-quoc-tu-giam');
+    const cells = ward.units.filter((u) => u.kind === 'subordinate_cell');
+    expect(cells).toHaveLength(61);
+    await timed('van-mieu-renumber', async () =>
+      driver.toCompletion(
+        await driver.start(
+          ward.code,
+          [{ kind: 'renumber', unitIds: cells.map((c) => c.id), pattern: 'Chi bộ {n}' }],
+          { title: 'đổi tên thống nhất các chi bộ' },
+        ),
+        ward.voters,
+      ),
+    );
+    const renamed = await stack.prisma.orgUnit.findMany({ where: { id: { in: cells.map((c) => c.id) } } });
+    expect(new Set(renamed.map((u) => u.name))).toEqual(
+      new Set(Array.from({ length: 61 }, (_, k) => `Chi bộ ${k + 1}`)),
+    );
+
+    const first13 = cells.slice(0, 13);
+    const items: ResolutionItem[] = [
+      ...first13.map((c): ResolutionItem => ({ kind: 'upgrade', unitId: c.id, toKind: 'grassroots_cell' })),
+      {
+        kind: 'establish',
+        name: 'Đảng bộ Cơ quan phường',
+        unitKind: 'grassroots_committee',
+        setting: 'agency',
+        parentId: ward.committeeId,
+        fullMembers: 45,
+      },
+      {
+        kind: 'establish',
+        name: 'Chi bộ Trường Tiểu học Văn Chương',
+        unitKind: 'grassroots_cell',
+        setting: 'school',
+        parentId: ward.committeeId,
+        fullMembers: 14,
+      },
+      {
+        kind: 'establish',
+        name: 'Chi bộ Trường Mầm non Văn Miếu',
+        unitKind: 'grassroots_cell',
+        setting: 'school',
+        parentId: ward.committeeId,
+        fullMembers: 8,
+      },
+      {
+        kind: 'establish',
+        name: 'Chi bộ Trạm Y tế phường',
+        unitKind: 'grassroots_cell',
+        setting: 'health_station',
+        parentId: ward.committeeId,
+        fullMembers: 6,
+      },
+      {
+        kind: 'establish',
+        name: 'Chi bộ Công an phường',
+        unitKind: 'grassroots_cell',
+        setting: 'agency',
+        parentId: ward.committeeId,
+        fullMembers: 21,
+      },
+    ];
+    await timed('van-mieu-upgrade-establish', async () =>
+      driver.toCompletion(
+        await driver.start(ward.code, items, { title: 'nâng cấp 13 chi bộ và thành lập 5 chi, đảng bộ' }),
+        ward.voters,
+      ),
+    );
+    const upgraded = await stack.prisma.orgUnit.findMany({ where: { id: { in: first13.map((c) => c.id) } } });
+    expect(upgraded.every((u) => u.kind === 'grassroots_cell' && u.parentId === ward.committeeId)).toBe(true);
+    expect(await decisionNumbers(ward.code)).toEqual([1, 2]);
+  });
+
+  it('Đan Phượng: cell committees, secretaries and deputies appointed for the 26 village and residential cells', async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'xa-dan-phuong');
+    const waiting = ward.units.filter(
+      (u) => (u.setting === 'village' || u.setting === 'residential_group') && u.kind === 'grassroots_cell',
+    );
+    expect(waiting).toHaveLength(26);
+    const items = waiting.map((u, k): ResolutionItem => ({
+      kind: 'appoint',
+      unitId: u.id,
+      secretary: `Nguyễn Văn Bí Thư ${k + 1}`,
+      deputies: [`Trần Thị Phó ${k + 1}`],
+      committee: [`Lê Văn Ủy Viên ${k + 1}`],
+    }));
+    await timed('dan-phuong', async () =>
+      driver.toCompletion(
+        await driver.start(ward.code, items, {
+          title: 'chỉ định Ban Chi ủy, Bí thư, Phó Bí thư các chi bộ thôn, tổ dân phố',
+        }),
+        ward.voters,
+      ),
+    );
+    const officers = await stack.prisma.orgUnitOfficer.findMany({
+      where: { unitId: { in: waiting.map((u) => u.id) }, validTo: null },
+    });
+    expect(officers).toHaveLength(26 * 3);
+    expect(officers.filter((o) => o.role === 'secretary').every((o) => o.decisionRef === 'Số 1-QĐ/ĐU')).toBe(
+      true,
+    );
+  });
+
+  it('Phúc Lộc: 5 grassroots organizations and 46 village cells established, 37 cells transferred from the former communes and bloc and upgraded', async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'xa-phuc-loc');
+    const former = ward.units.filter((u) => u.kind === 'subordinate_cell');
+    expect(former).toHaveLength(37);
+    const items: ResolutionItem[] = [
+      {
+        kind: 'establish',
+        name: 'Đảng bộ Cơ quan Đảng - Chính quyền xã',
+        unitKind: 'grassroots_committee',
+        setting: 'agency',
+        parentId: ward.committeeId,
+        fullMembers: 52,
+      },
+      {
+        kind: 'establish',
+        name: 'Đảng bộ Công an xã',
+        unitKind: 'grassroots_committee',
+        setting: 'agency',
+        parentId: ward.committeeId,
+        fullMembers: 34,
+      },
+      {
+        kind: 'establish',
+        name: 'Chi bộ Quân sự xã',
+        unitKind: 'grassroots_cell',
+        setting: 'agency',
+        parentId: ward.committeeId,
+        fullMembers: 11,
+      },
+      {
+        kind: 'establish',
+        name: 'Chi bộ Trung tâm Phục vụ hành chính công',
+        unitKind: 'grassroots_cell',
+        setting: 'public_service_unit',
+        parentId: ward.committeeId,
+        fullMembers: 9,
+      },
+      {
+        kind: 'establish',
+        name: 'Chi bộ Trạm Y tế xã Phúc Lộc',
+        unitKind: 'grassroots_cell',
+        setting: 'health_station',
+        parentId: ward.committeeId,
+        fullMembers: 6,
+      },
+      ...Array.from({ length: 46 }, (_, k): ResolutionItem => ({
+        kind: 'establish',
+        name: `Chi bộ thôn ${k + 1}`,
+        unitKind: 'grassroots_cell',
+        setting: 'village',
+        parentId: ward.committeeId,
+        fullMembers: 10 + (k % 19),
+      })),
+      ...former.map((u): ResolutionItem => ({ kind: 'upgrade', unitId: u.id, toKind: 'grassroots_cell' })),
+    ];
+    await timed('phuc-loc', async () =>
+      driver.toCompletion(
+        await driver.start(ward.code, items, {
+          title: 'thành lập, kiện toàn các chi, đảng bộ trực thuộc Đảng ủy xã',
+          effectiveDate: '2025-07-07',
+        }),
+        ward.voters,
+      ),
+    );
+    const live = await stack.prisma.orgUnit.findMany({
+      where: {
+        wardCode: ward.code,
+        status: 'active',
+        kind: { in: ['grassroots_cell', 'grassroots_committee'] },
+      },
+    });
+    expect(live.filter((u) => u.setting !== 'village')).toHaveLength(42);
+    expect(live.filter((u) => u.setting === 'village')).toHaveLength(46);
+    const announcement = await request(http)
+      .get(
+        `/api/procedures/${(await stack.prisma.decision.findFirstOrThrow({ where: { issuer: ward.code } })).procedureId}`,
+      )
+      .expect(200);
+    expect(announcement.body.announcement).toMatchObject({ recipients: 88, acknowledged: 0 });
+  });
+});
