@@ -15,6 +15,7 @@ import {
   documentHtml,
   documentText,
   formatDocumentNumber,
+  longDate,
   planResolution,
   yearInVietnam,
 } from '@kientoan/domain';
@@ -133,7 +134,7 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
         const publishedAt = ctx.now();
         const ceremonyAt = new Date(`${fromDbDate(decision.effectiveDate)}T01:00:00Z`); // 08:00 in Hà Nội
         const ceremonyPlace = `Hội trường Đảng ủy ${procedure.ward.kind === 'phuong' ? 'phường' : 'xã'} ${procedure.ward.name}`;
-        const body = `Công bố Quyết định ${decision.symbol} của Ban Thường vụ Đảng ủy ${procedure.ward.name} về việc ${procedure.title}. Lễ công bố và trao quyết định: 08:00 ngày ${fromDbDate(decision.effectiveDate)}, tại ${ceremonyPlace}.`;
+        const body = `Công bố Quyết định ${decision.symbol} của Ban Thường vụ Đảng ủy ${procedure.ward.name} về việc ${procedure.title}. Lễ công bố và trao quyết định: 08 giờ 00 ${longDate(fromDbDate(decision.effectiveDate))}, tại ${ceremonyPlace}.`;
         const announcement = await tx.announcement.upsert({
           where: { procedureId: key.procedureId },
           create: { procedureId: key.procedureId, body, ceremonyAt, ceremonyPlace, publishedAt },

@@ -25,7 +25,8 @@ export interface PartyDocumentInput {
 }
 
 const wardLabel = (kind: 'phuong' | 'xa') => (kind === 'phuong' ? 'phường' : 'xã');
-const longDate = (isoDate: string) => {
+/** "2025-07-07" → "ngày 07 tháng 07 năm 2025" */
+export const longDate = (isoDate: string) => {
   const [y, m, d] = isoDate.split('-');
   return `ngày ${d} tháng ${m} năm ${y}`;
 };
