@@ -5,6 +5,7 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { RegistryModule } from './registry/registry.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 @Module({
   imports: [
@@ -13,6 +14,7 @@ import { RegistryModule } from './registry/registry.module';
     HealthModule,
     ProceduresModule,
     RegistryModule,
+    SupervisionModule,
   ],
 })
 export class AppModule {}

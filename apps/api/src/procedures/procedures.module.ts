@@ -33,5 +33,6 @@ import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
     ProcedureDocumentsUseCase,
     AcknowledgeAnnouncementUseCase,
   ],
+  exports: [ProcedureWorkflowGateway],
 })
 export class ProceduresModule {}

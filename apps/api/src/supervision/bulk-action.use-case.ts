@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isDomainError } from '@kientoan/domain';
+import type { PrismaClient } from '@kientoan/platform';
+import { cancelUpdate } from '@kientoan/workflows';
+import { PRISMA } from '../infrastructure/infrastructure.module';
+import { ProcedureWorkflowGateway } from '../procedures/procedure-workflow.gateway';
+import { runningProceduresWhere } from './procedure-filter';
+import type { BulkAction } from './supervision.schemas';
+
+export interface BulkResult {
+  readonly procedureId: string;
+  readonly ok: boolean;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+/**
+ * Remind, escalate or cancel every running procedure that a filter selects. A dry run only counts; a real
+ * run answers per procedure. Reminders and escalations are idempotent per procedure, action and hour.
+ */
+@Injectable()
+export class BulkActionUseCase {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
+  ) {}
+
+  async execute(body: BulkAction) {
+    const now = new Date();
+    const where = runningProceduresWhere(body.filter, now);
+    const matched = await this.prisma.procedure.count({ where });
+    if (body.dryRun)
+      return { dryRun: true, action: body.action, matched, wouldTouch: Math.min(matched, body.limit) };
+
+    const procedures = await this.prisma.procedure.findMany({
+      where,
+      orderBy: [{ stalledSince: 'asc' }, { id: 'asc' }],
+      take: body.limit,
+      include: { ward: true },
+    });
+    const hour = now.toISOString().slice(0, 13);
+    const results: BulkResult[] = [];
+    for (const p of procedures) {
+      try {
+        if (body.action === 'cancel') {
+          await this.workflows.action(
+            p.id,
+            cancelUpdate,
+            { by: body.by, reason: body.reason ?? '' },
+            `bulk-cancel-${p.id}`,
+          );
+        } else {
+          if (body.action === 'escalate') {
+            await this.prisma.procedure.updateMany({
+              where: { id: p.id, stalledSince: null },
+              data: { stalledSince: now },
+            });
+          }
+          await this.prisma.notification.createMany({
+            data: [
+              {
+                procedureId: p.id,
+                dedupeKey: `in_app:bulk-${body.action}:${p.id}:${hour}`,
+                channel: 'in_app',
+                kind: body.action === 'remind' ? 'reminder' : 'escalation',
+                recipient:
+                  body.action === 'remind'
+                    ? `ward:${p.wardCode}:${p.waitingFor ?? 'secretary'}`
+                    : 'role:supervisor',
+                subject: `${body.action === 'remind' ? 'Nhắc việc' : 'Chuyển cấp trên xử lý'}: ${p.title} (${p.ward.name})`,
+                body: body.reason ?? `Giám sát ${body.by} đề nghị khẩn trương xử lý.`,
+                createdAt: now,
+              },
+            ],
+            skipDuplicates: true,
+          });
+        }
+        results.push({ procedureId: p.id, ok: true });
+      } catch (error) {
+        results.push({
+          procedureId: p.id,
+          ok: false,
+          code: isDomainError(error) ? error.code : 'INTERNAL_ERROR',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    return {
+      dryRun: false,
+      action: body.action,
+      matched,
+      touched: results.filter((r) => r.ok).length,
+      results,
+    };
+  }
+}

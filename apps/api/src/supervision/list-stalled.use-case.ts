@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { STEP_LABELS } from '@kientoan/domain';
+import type { PrismaClient } from '@kientoan/platform';
+import { PRISMA } from '../infrastructure/infrastructure.module';
+import { runningProceduresWhere } from './procedure-filter';
+import type { StalledQuery } from './supervision.schemas';
+
+/** Procedures stalled longer than a given age, oldest first, with keyset pagination. */
+@Injectable()
+export class ListStalledUseCase {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  async execute(query: StalledQuery) {
+    const now = new Date();
+    const [afterAt, afterId] = query.after ? query.after.split('|') : [];
+    const rows = await this.prisma.procedure.findMany({
+      where: {
+        ...runningProceduresWhere(query, now),
+        ...(afterAt && afterId
+          ? {
+              OR: [
+                { stalledSince: { gt: new Date(afterAt) } },
+                { stalledSince: new Date(afterAt), id: { gt: afterId } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ stalledSince: 'asc' }, { id: 'asc' }],
+      take: query.limit + 1,
+      include: { ward: { select: { code: true, name: true } } },
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((p) => ({
+        id: p.id,
+        title: p.title,
+        ward: p.ward,
+        kind: p.kind,
+        step: p.currentStep,
+        stepLabel: p.currentStep ? STEP_LABELS[p.currentStep] : null,
+        waitingFor: p.waitingFor,
+        dueAt: p.dueAt,
+        stalledSince: p.stalledSince,
+        stalledHours: p.stalledSince
+          ? Math.floor((now.getTime() - p.stalledSince.getTime()) / 3_600_000)
+          : null,
+      })),
+      next:
+        rows.length > query.limit && last?.stalledSince
+          ? `${last.stalledSince.toISOString()}|${last.id}`
+          : null,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ProceduresModule } from '../procedures/procedures.module';
+import { BulkActionUseCase } from './bulk-action.use-case';
+import { ListStalledUseCase } from './list-stalled.use-case';
+import { SupervisionController } from './supervision.controller';
+import { WardProgressUseCase } from './ward-progress.use-case';
+
+@Module({
+  imports: [ProceduresModule],
+  controllers: [SupervisionController],
+  providers: [ListStalledUseCase, WardProgressUseCase, BulkActionUseCase],
+})
+export class SupervisionModule {}
