@@ -3,7 +3,10 @@
  * "stalled since" is kept in PostgreSQL and in the Temporal search attribute (so the Web UI can filter).
  * A working day is shortened to one second here (DEADLINE_WORKING_DAY_MS), the same setting a demo uses.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { App } from 'supertest/types';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
 import { ProcedureDriver } from '../support/procedure-driver';
@@ -75,6 +78,13 @@ describe('Deadlines, reminders and escalation (e2e)', () => {
         : undefined;
     });
     expect(moved.stalledSince).toBeNull();
+    if (process.env.RECORD_HISTORIES === '1') {
+      const history = await stack.temporal.workflow.getHandle(`procedure-${id}`).fetchHistory();
+      fs.writeFileSync(
+        path.join(__dirname, '..', 'fixtures', 'histories', 'procedure-escalated-review.json'),
+        historyToJSON(history),
+      );
+    }
     await stack.temporal.workflow.getHandle(`procedure-${id}`).terminate('test finished');
   });
 });

@@ -223,6 +223,7 @@ describe('The whole procedure (e2e)', () => {
     expect(await stack.temporal.workflow.getHandle(`procedure-${id}`).result()).toMatchObject({
       outcome: 'cancelled',
     });
+    await recordHistory('procedure-returned-resubmitted-cancelled', id);
     await request(http)
       .post(`/api/procedures/${id}/cancel`)
       .send({ by: 'giam-sat', reason: 'lần hai' })
