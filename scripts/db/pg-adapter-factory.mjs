@@ -5,6 +5,8 @@
 // 2. adapter-pg's shadow database connects to the MAIN database when configured with `connectionString`:
 //    we always pass discrete host/port/user/password/database.
 // 3. its dispose drops the shadow database before closing the pool, leaving it behind: we close first.
+// 4. its executeScript splits migration files at every ";" (inside comments, strings and function bodies
+//    too): we send the whole script at once, as PostgreSQL's simple query protocol allows.
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -57,6 +59,15 @@ function patchQueryable(queryable) {
     for (const i of result.rows[CHAR_COLUMNS] ?? []) result.columnTypes[i] = COLUMN_TYPE_CHARACTER;
     return result;
   };
+  if (queryable.executeScript && queryable.underlyingDriver) {
+    queryable.executeScript = async (script) => {
+      try {
+        await queryable.underlyingDriver().query(script);
+      } catch (error) {
+        queryable.onError(error);
+      }
+    };
+  }
   const startTransaction = queryable.startTransaction?.bind(queryable);
   if (startTransaction) {
     queryable.startTransaction = async (...args) => patchQueryable(await startTransaction(...args));
