@@ -16,7 +16,7 @@ const swc = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   moduleNameMapper: { '^@kientoan/(domain|workflows|platform)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   rootDir: __dirname,
 };

@@ -9,7 +9,7 @@ import type { App } from 'supertest/types';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
-import { ProcedureDriver } from '../support/procedure-driver';
+import { ProcedureDriver, signIn } from '../support/procedure-driver';
 
 describe('Deadlines, reminders and escalation (e2e)', () => {
   let stack: TestStack;
@@ -18,7 +18,7 @@ describe('Deadlines, reminders and escalation (e2e)', () => {
   beforeAll(async () => {
     process.env.DEADLINE_WORKING_DAY_MS = '1000';
     stack = await createTestStack();
-    driver = new ProcedureDriver(stack, stack.app.getHttpServer() as App);
+    driver = new ProcedureDriver(stack);
     await stack.startWorker();
   });
 
@@ -29,7 +29,8 @@ describe('Deadlines, reminders and escalation (e2e)', () => {
 
   it('given a reviewer who does not act, when the deadline passes, then a reminder, then an escalation and a stall are recorded; acting clears the stall', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
-    const id = await driver.start(ward.code, [
+    const as = await signIn(stack.app.getHttpServer() as App, ward);
+    const id = await driver.start(as, ward.code, [
       { kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' },
     ]);
     await driver.waitFor(id, 'reviewing');
@@ -70,7 +71,7 @@ describe('Deadlines, reminders and escalation (e2e)', () => {
     );
     expect(listed).toEqual([`procedure-${id}`]);
 
-    await driver.review(id, 'accept').expect(200);
+    await driver.review(as, id, 'accept').expect(200);
     const moved = await eventually(async () => {
       const procedure = await stack.prisma.procedure.findUniqueOrThrow({ where: { id } });
       return procedure.currentStep === 'draft_resolution' && procedure.waitingFor === 'secretary'

@@ -1,18 +1,18 @@
 /**
- * The whole procedure over HTTP against the real stack (API → Temporal → worker → PostgreSQL): review,
- * draft, committee vote, numbered decision applied to the registry, announcement with acknowledgements;
- * and the ways it goes back (returned review, rejected vote, requested changes) or ends (withdrawal,
- * cancellation). Bad or repeated requests change nothing.
+ * The whole procedure over HTTP against the real stack (API → Temporal → worker → PostgreSQL), each person
+ * signed in as themselves: review, draft, committee vote, numbered decision applied to the registry,
+ * announcement with acknowledgements; and the ways it goes back (returned review, rejected vote, requested
+ * changes) or ends (withdrawal, cancellation). Bad or repeated requests change nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import type { App } from 'supertest/types';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { ResolutionItem } from '@kientoan/domain';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
-import { anIdempotencyKey, givenWardShapedLike } from '../support/factories';
-import { ProcedureDriver } from '../support/procedure-driver';
+import { anIdempotencyKey, givenSupervisor, givenWardShapedLike } from '../support/factories';
+import { type Client, client, login } from '../support/http-client';
+import { ProcedureDriver, type SignedInWard, signIn } from '../support/procedure-driver';
 
 const HISTORIES = path.join(__dirname, '..', 'fixtures', 'histories');
 
@@ -20,11 +20,13 @@ describe('The whole procedure (e2e)', () => {
   let stack: TestStack;
   let http: App;
   let driver: ProcedureDriver;
+  let supervisor: Client;
 
   beforeAll(async () => {
     stack = await createTestStack();
     http = stack.app.getHttpServer() as App;
-    driver = new ProcedureDriver(stack, http);
+    driver = new ProcedureDriver(stack);
+    supervisor = client(http, await login(http, await givenSupervisor(stack.prisma)));
     await stack.startWorker();
   });
 
@@ -44,11 +46,18 @@ describe('The whole procedure (e2e)', () => {
     { kind: 'rename', unitId: `${wardCode}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' },
   ];
 
-  it('given Ô Chợ Dừa renaming group 6 to group 34, when reviewed, drafted and approved, then the decision is numbered, applied, printable and announced', async () => {
-    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
-    const id = await driver.start(ward.code, renameGroup6(ward.code), { effectiveDate: '2025-07-15' });
+  const aWard = async (
+    committeeSize: number,
+  ): Promise<{ ward: Awaited<ReturnType<typeof givenWardShapedLike>>; as: SignedInWard }> => {
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize });
+    return { ward, as: await signIn(http, ward) };
+  };
 
-    const result = await driver.toCompletion(id, ward.voters);
+  it('given Ô Chợ Dừa renaming group 6 to group 34, when reviewed, drafted and approved, then the decision is numbered, applied, printable and announced', async () => {
+    const { ward, as } = await aWard(1);
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code), { effectiveDate: '2025-07-15' });
+
+    const result = await driver.toCompletion(as, id, ward.voters);
     expect(result).toEqual({ outcome: 'completed', decisionSymbol: 'Số 1-QĐ/ĐU', rounds: 1 });
 
     const steps = await stack.prisma.procedureStep.findMany({
@@ -64,21 +73,22 @@ describe('The whole procedure (e2e)', () => {
     ]);
 
     // The registry changed with the decision's effective date and reference.
-    const unit = await request(http).get(`/api/registry/units/${ward.code}.tdp6`).expect(200);
+    const unit = await as.secretary.get(`/api/registry/units/${ward.code}.tdp6`).expect(200);
     expect(unit.body).toMatchObject({
       name: 'Chi bộ Tổ dân phố số 34',
       formerNames: ['Chi bộ Tổ dân phố số 6'],
     });
     expect(unit.body.history.at(-1)).toMatchObject({ validFrom: '2025-07-15', decisionRef: 'Số 1-QĐ/ĐU' });
 
-    const view = await request(http).get(`/api/procedures/${id}`).expect(200);
+    const view = await as.secretary.get(`/api/procedures/${id}`).expect(200);
     expect(view.body).toMatchObject({
       status: 'completed',
+      initiatedBy: ward.users.secretary,
       decision: { symbol: 'Số 1-QĐ/ĐU', resolutionSymbol: 'Số 1-NQ/ĐU', effectiveDate: '2025-07-15' },
       announcement: { recipients: 1, acknowledged: 0 },
     });
 
-    const html = await request(http).get(`/api/procedures/${id}/documents/decision`).expect(200);
+    const html = await as.secretary.get(`/api/procedures/${id}/documents/decision`).expect(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);
     expect(html.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(html.text).toContain('Đổi tên Chi bộ Tổ dân phố số 6 thành Chi bộ Tổ dân phố số 34.');
@@ -88,80 +98,110 @@ describe('The whole procedure (e2e)', () => {
     });
     expect(recipient.message).toBe('Chi bộ Tổ dân phố số 34 là tên mới của Chi bộ Tổ dân phố số 6.');
     const ack = () =>
-      request(http)
+      as.secretary
         .post(`/api/procedures/${id}/announcement/acknowledgements`)
-        .send({ unitId: `${ward.code}.tdp6`, by: 'to-truong-34' });
+        .send({ unitId: `${ward.code}.tdp6` });
     await ack().expect(200);
-    const again = await ack().expect(200);
-    expect(again.body).toMatchObject({ acknowledged: 1, total: 1, rate: 1 });
-    await request(http)
+    expect((await ack().expect(200)).body).toMatchObject({ acknowledged: 1, total: 1, rate: 1 });
+    await as.secretary
       .post(`/api/procedures/${id}/announcement/acknowledgements`)
-      .send({ unitId: 'someone-else', by: 'x' })
+      .send({ unitId: 'someone-else' })
       .expect(400);
     expect(await stack.prisma.notification.count({ where: { procedureId: id, kind: 'announcement' } })).toBe(
       1,
+    );
+
+    // The timeline shows workflow steps and human actions in one ordered list.
+    const timeline = await as.secretary.get(`/api/procedures/${id}/timeline`).expect(200);
+    const kinds = (timeline.body.items as { type: string; action: string }[]).map(
+      (e) => `${e.type}:${e.action}`,
+    );
+    expect(kinds[0]).toBe('human:procedure.start');
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'step:review.completed',
+        'human:procedure.review.accept',
+        'human:procedure.vote',
+        'step:announce.completed',
+      ]),
     );
     await recordHistory('procedure-approved-first-round', id);
   });
 
   it('given a three-member committee, when the same approval is sent twice with one idempotency key, then it is counted once', async () => {
-    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 3 });
-    const id = await driver.start(ward.code, renameGroup6(ward.code));
-    await driver.toVoting(id);
+    const { ward, as } = await aWard(3);
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code));
+    await driver.toVoting(as, id);
 
     const key = anIdempotencyKey();
     const [first, second] = await Promise.all([
-      driver.vote(id, ward.voters[0]!, 'approve', key),
-      driver.vote(id, ward.voters[0]!, 'approve', key),
+      driver.vote(as, id, ward.voters[0]!, 'approve', key),
+      driver.vote(as, id, ward.voters[0]!, 'approve', key),
     ]);
     expect([first.status, second.status]).toEqual([200, 200]);
-    expect((await driver.vote(id, ward.voters[0]!, 'approve', key).expect(200)).body).toMatchObject({
+    expect((await driver.vote(as, id, ward.voters[0]!, 'approve', key).expect(200)).body).toMatchObject({
       replayed: true,
     });
     expect(await stack.prisma.vote.count({ where: { procedureId: id } })).toBe(1);
 
-    expect((await driver.vote(id, ward.voters[0]!).expect(409)).body.code).toBe('ALREADY_VOTED');
-    expect((await driver.vote(id, 'not-a-member').expect(403)).body).toMatchObject({
-      code: 'NOT_A_VOTER',
-      errors: [{ field: 'voterId' }],
-    });
+    expect((await driver.vote(as, id, ward.voters[0]!).expect(409)).body.code).toBe('ALREADY_VOTED');
+    // Voting as somebody else is refused by the API; the workflow's validator would refuse it too.
+    const impostor = await as.approvers[ward.voters[2]!]!.post(`/api/procedures/${id}/approvals`)
+      .set('Idempotency-Key', anIdempotencyKey())
+      .send({ voterId: ward.voters[1], choice: 'approve' })
+      .expect(403);
+    expect(impostor.body).toMatchObject({ code: 'NOT_YOUR_VOTE', errors: [{ field: 'voterId' }] });
     expect(await stack.prisma.vote.count({ where: { procedureId: id } })).toBe(1);
 
-    await driver.vote(id, ward.voters[1]!).expect(200);
+    await driver.vote(as, id, ward.voters[1]!).expect(200);
     await stack.temporal.workflow.getHandle(`procedure-${id}`).result();
     expect((await stack.prisma.decision.findUniqueOrThrow({ where: { procedureId: id } })).number).toBe(1);
   });
 
+  it('given two approvers signing at once, then one decision is issued', async () => {
+    const { ward, as } = await aWard(3);
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code));
+    await driver.toVoting(as, id);
+    const responses = await Promise.all(ward.voters.map((v) => driver.vote(as, id, v)));
+    expect(responses.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
+    await stack.temporal.workflow.getHandle(`procedure-${id}`).result();
+    expect(await stack.prisma.decision.count({ where: { procedureId: id } })).toBe(1);
+    expect(await stack.prisma.decision.count({ where: { issuer: ward.code } })).toBe(1);
+  });
+
   it('given a rejected vote, then it goes back to drafting; given an edited draft, then a new version is kept and diffable', async () => {
-    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 3 });
-    const id = await driver.start(ward.code, renameGroup6(ward.code));
-    await driver.toVoting(id);
-    await driver.vote(id, ward.voters[0]!, 'reject').expect(200);
-    const closing = await driver.vote(id, ward.voters[1]!, 'abstain').expect(200);
+    const { ward, as } = await aWard(3);
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code));
+    await driver.toVoting(as, id);
+    await driver.vote(as, id, ward.voters[0]!, 'reject').expect(200);
+    const closing = await driver.vote(as, id, ward.voters[1]!, 'abstain').expect(200);
     expect(closing.body.tally).toMatchObject({ outcome: 'failed', approve: 0 });
 
     await driver.waitFor(id, 'drafting', 2);
-    const generated = await request(http).get(`/api/procedures/${id}/drafts/2`).expect(200);
-    const edited = generated.body.body.replace('Điều 2.', 'Điều 2. (đã sửa theo ý kiến Ban Thường vụ)');
-    const submitted = await driver.submitDraft(id, { body: edited }).expect(200);
+    const generated = await as.secretary.get(`/api/procedures/${id}/drafts/2`).expect(200);
+    const edited = (generated.body.body as string).replace(
+      'Điều 2.',
+      'Điều 2. (đã sửa theo ý kiến Ban Thường vụ)',
+    );
+    const submitted = await driver.submitDraft(as, id, { body: edited }).expect(200);
     expect(submitted.body).toMatchObject({ status: 'in_step', version: 3 });
-    const diff = await request(http).get(`/api/procedures/${id}/drafts/2/diff/3`).expect(200);
+    const diff = await as.reviewer.get(`/api/procedures/${id}/drafts/2/diff/3`).expect(200);
     expect(
-      diff.body.resolution.filter((l: { op: string }) => l.op !== 'same').map((l: { op: string }) => l.op),
+      (diff.body.resolution as { op: string }[]).filter((l) => l.op !== 'same').map((l) => l.op),
     ).toEqual(['removed', 'added']);
 
     await driver.waitFor(id, 'voting', 2);
-    const changes = await driver.vote(id, ward.voters[2]!, 'request_changes').expect(200);
+    const changes = await driver.vote(as, id, ward.voters[2]!, 'request_changes').expect(200);
     expect(changes.body.tally.outcome).toBe('changes_requested');
     await driver.waitFor(id, 'drafting', 3);
-    const drafts = await request(http).get(`/api/procedures/${id}/drafts`).expect(200);
+    const drafts = await as.secretary.get(`/api/procedures/${id}/drafts`).expect(200);
     expect(
-      drafts.body.items.map((d: { version: number; origin: string }) => `${d.version}:${d.origin}`),
+      (drafts.body.items as { version: number; origin: string }[]).map((d) => `${d.version}:${d.origin}`),
     ).toEqual(['1:generated', '2:generated', '3:edited', '4:generated']);
     await recordHistory('procedure-rejected-then-redrafted', id);
-    await request(http)
+    await as.secretary
       .post(`/api/procedures/${id}/withdraw`)
-      .send({ by: 'bi-thu', reason: 'Gộp vào nghị quyết khác' })
+      .send({ reason: 'Gộp vào nghị quyết khác' })
       .expect(200);
     expect(await stack.temporal.workflow.getHandle(`procedure-${id}`).result()).toMatchObject({
       outcome: 'withdrawn',
@@ -169,18 +209,18 @@ describe('The whole procedure (e2e)', () => {
     expect((await stack.prisma.procedure.findUniqueOrThrow({ where: { id } })).status).toBe('withdrawn');
   });
 
-  it('given a returned review, when the secretary corrects and resubmits, then review runs again and the procedure goes on', async () => {
-    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
-    const id = await driver.start(ward.code, renameGroup6(ward.code));
+  it('given a returned review, when the secretary corrects and resubmits, then review runs again; a supervisor cancels it', async () => {
+    const { ward, as } = await aWard(1);
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code));
     await driver.waitFor(id, 'reviewing');
-    await driver.review(id, 'return', []).expect(400);
+    await driver.review(as, id, 'return', []).expect(400);
     const returned = await driver
-      .review(id, 'return', ['Đề nghị đổi tên theo số thứ tự mới của tổ dân phố'])
+      .review(as, id, 'return', ['Đề nghị đổi tên theo số thứ tự mới của tổ dân phố'])
       .expect(200);
     expect(returned.body).toMatchObject({ status: 'returned', round: 1 });
     // The secretary's deadline starts once the workflow has recorded whom it waits for.
     const waiting = await eventually(async () => {
-      const view = await request(http).get(`/api/procedures/${id}`).expect(200);
+      const view = await as.secretary.get(`/api/procedures/${id}`).expect(200);
       return view.body.waitingFor === 'secretary' ? view.body : undefined;
     });
     expect(waiting).toMatchObject({
@@ -189,21 +229,15 @@ describe('The whole procedure (e2e)', () => {
     });
 
     // Out of turn: a draft cannot be submitted while returned.
-    expect((await driver.submitDraft(id).expect(409)).body.code).toBe('NOT_AWAITING_THIS_ACTION');
+    expect((await driver.submitDraft(as, id).expect(409)).body.code).toBe('NOT_AWAITING_THIS_ACTION');
     // A resubmission that breaks the rules is refused before it reaches the workflow.
-    await request(http)
+    await as.secretary
       .post(`/api/procedures/${id}/resubmit`)
-      .send({
-        by: 'bi-thu',
-        items: [{ kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 7' }],
-      })
+      .send({ items: [{ kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 7' }] })
       .expect(400);
-    await request(http)
+    await as.secretary
       .post(`/api/procedures/${id}/resubmit`)
-      .send({
-        by: 'bi-thu',
-        items: [{ kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 40' }],
-      })
+      .send({ items: [{ kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 40' }] })
       .expect(200);
     await driver.waitFor(id, 'reviewing', 2);
     const reviews = await stack.prisma.procedureStep.findMany({
@@ -216,28 +250,29 @@ describe('The whole procedure (e2e)', () => {
       [1, 'completed', false],
       [2, 'in_progress', null],
     ]);
-    await request(http)
-      .post(`/api/procedures/${id}/cancel`)
-      .send({ by: 'giam-sat', reason: 'Thử nghiệm hủy' })
+    // Supervisors act only through supervision endpoints.
+    await as.secretary
+      .post(`/api/supervision/procedures/${id}/cancel`)
+      .send({ reason: 'không có quyền' })
+      .expect(403);
+    await supervisor
+      .post(`/api/supervision/procedures/${id}/cancel`)
+      .send({ reason: 'Thử nghiệm hủy' })
       .expect(200);
     expect(await stack.temporal.workflow.getHandle(`procedure-${id}`).result()).toMatchObject({
       outcome: 'cancelled',
     });
     await recordHistory('procedure-returned-resubmitted-cancelled', id);
-    await request(http)
-      .post(`/api/procedures/${id}/cancel`)
-      .send({ by: 'giam-sat', reason: 'lần hai' })
-      .expect(409);
+    await supervisor.post(`/api/supervision/procedures/${id}/cancel`).send({ reason: 'lần hai' }).expect(409);
   });
 
   it('given items that break registry rules, when starting, then 400 lists every violation and nothing is stored', async () => {
-    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
-    const response = await request(http)
+    const { ward, as } = await aWard(1);
+    const response = await as.secretary
       .post('/api/procedures')
       .send({
         wardCode: ward.code,
         title: 'thành lập chi bộ',
-        initiatedBy: 'bi-thu',
         items: [
           {
             kind: 'establish',
@@ -259,7 +294,7 @@ describe('The whole procedure (e2e)', () => {
       })
       .expect(400);
     expect(response.body.code).toBe('RESOLUTION_INVALID');
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([
+    expect((response.body.errors as { field: string }[]).map((e) => e.field)).toEqual([
       'items[0].name',
       'items[1].fullMembers',
     ]);
@@ -267,11 +302,11 @@ describe('The whole procedure (e2e)', () => {
   });
 
   it('given a started procedure, when started again with the same id, then 409 and nothing changes', async () => {
-    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
-    const id = await driver.start(ward.code, renameGroup6(ward.code));
-    const duplicate = await request(http)
+    const { ward, as } = await aWard(1);
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code));
+    const duplicate = await as.secretary
       .post('/api/procedures')
-      .send({ id, wardCode: ward.code, title: 'x', initiatedBy: 'bi-thu', items: renameGroup6(ward.code) })
+      .send({ id, wardCode: ward.code, title: 'x', items: renameGroup6(ward.code) })
       .expect(409);
     expect(duplicate.body).toMatchObject({
       code: 'PROCEDURE_ALREADY_EXISTS',
@@ -281,66 +316,71 @@ describe('The whole procedure (e2e)', () => {
     await stack.temporal.workflow.getHandle(`procedure-${id}`).terminate('test finished');
   });
 
-  it.each([
-    ['a missing title', { title: undefined }, 'title'],
-    ['no items', { items: [] }, 'items'],
-    ['an unknown item kind', { items: [{ kind: 'abolish', unitId: 'x' }] }, 'items.0.kind'],
-    ['a title of 10,000 characters', { title: 'x'.repeat(10_000) }, 'title'],
-    ['an unknown field', { secretary: 'someone' }, 'body'],
-    ['a title of spaces', { title: '   ' }, 'title'],
-    ['a bad effective date', { effectiveDate: '15/07/2025' }, 'effectiveDate'],
-    ['a non-UUID id', { id: '42' }, 'id'],
-  ])(
-    'given %s, when starting, then 400 names the field and nothing is stored',
-    async (_case, overrides, field) => {
-      const before = await stack.prisma.procedure.count();
-      const body = {
-        wardCode: 'phuong-o-cho-dua',
-        title: 'đổi tên',
-        initiatedBy: 'bi-thu',
-        items: renameGroup6('phuong-o-cho-dua'),
-        ...overrides,
-      };
-      const response = await request(http).post('/api/procedures').send(body).expect(400);
-      expect(response.body.code).toBe('VALIDATION_FAILED');
-      expect((response.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
-      expect(await stack.prisma.procedure.count()).toBe(before);
-    },
-  );
+  describe('bad bodies', () => {
+    let ward: Awaited<ReturnType<typeof givenWardShapedLike>>;
+    let as: SignedInWard;
+    beforeAll(async () => {
+      ({ ward, as } = await aWard(1));
+    });
 
-  it('answers 404 for unknown procedures and wards, 400 for malformed ids', async () => {
-    const unknown = '6f1c1f4e-8d1c-4a55-9d6e-000000000000';
-    expect((await request(http).get(`/api/procedures/${unknown}`).expect(404)).body.code).toBe(
-      'PROCEDURE_NOT_FOUND',
+    it.each([
+      ['a missing title', { title: undefined }, 'title'],
+      ['no items', { items: [] }, 'items'],
+      ['an unknown item kind', { items: [{ kind: 'abolish', unitId: 'x' }] }, 'items.0.kind'],
+      ['a wrong type', { title: 42 }, 'title'],
+      ['a title of 10,000 characters', { title: 'x'.repeat(10_000) }, 'title'],
+      ['an unknown field', { secretary: 'someone' }, 'body'],
+      ['a title of spaces', { title: '   ' }, 'title'],
+      ['a bad effective date', { effectiveDate: '15/07/2025' }, 'effectiveDate'],
+      ['a non-UUID id', { id: '42' }, 'id'],
+    ])(
+      'given %s, when starting, then 400 names the field and nothing is stored',
+      async (_case, overrides, field) => {
+        const before = await stack.prisma.procedure.count();
+        const body = { wardCode: ward.code, title: 'đổi tên', items: renameGroup6(ward.code), ...overrides };
+        const response = await as.secretary.post('/api/procedures').send(body).expect(400);
+        expect(response.body.code).toBe('VALIDATION_FAILED');
+        expect((response.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
+        expect(await stack.prisma.procedure.count()).toBe(before);
+      },
     );
-    await request(http).get('/api/procedures/not-a-uuid').expect(400);
-    await driver.vote(unknown, 'x').expect(404);
-    await driver.review(unknown, 'accept').expect(404);
-    await request(http).get(`/api/procedures/${unknown}/documents/decision`).expect(404);
-    const noWard = await request(http)
-      .post('/api/procedures')
-      .send({ wardCode: 'phuong-khong-co', title: 'x', initiatedBy: 'b', items: renameGroup6('x') })
-      .expect(400);
-    expect(noWard.body).toMatchObject({ code: 'WARD_NOT_FOUND', errors: [{ field: 'wardCode' }] });
-  });
 
-  it('refuses a vote without an idempotency key, and serves health and OpenAPI docs', async () => {
-    const response = await request(http)
-      .post('/api/procedures/6f1c1f4e-8d1c-4a55-9d6e-000000000000/approvals')
-      .send({ voterId: 'x', choice: 'approve' })
-      .expect(400);
-    expect(response.body.errors[0].field).toBe('idempotencyKey');
-    expect((await request(http).get('/health').expect(200)).body).toMatchObject({ status: 'ok' });
-    const docs = await request(http).get('/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(
-      expect.arrayContaining([
-        '/api/procedures',
-        '/api/procedures/{id}/review',
-        '/api/procedures/{id}/draft/submit',
-        '/api/procedures/{id}/approvals',
-        '/api/registry/preview',
-        '/health',
-      ]),
-    );
+    it('answers 404 for unknown procedures and wards, 400 for malformed ids', async () => {
+      const unknown = '6f1c1f4e-8d1c-4a55-9d6e-000000000000';
+      expect((await as.secretary.get(`/api/procedures/${unknown}`).expect(404)).body.code).toBe(
+        'PROCEDURE_NOT_FOUND',
+      );
+      await as.secretary.get('/api/procedures/not-a-uuid').expect(400);
+      await driver.review(as, unknown, 'accept').expect(404);
+      await as.secretary.get(`/api/procedures/${unknown}/documents/decision`).expect(404);
+      const noWard = await as.secretary
+        .post('/api/procedures')
+        .send({ wardCode: 'phuong-khong-co', title: 'x', items: renameGroup6('x') })
+        .expect(400);
+      expect(noWard.body).toMatchObject({ code: 'WARD_NOT_FOUND', errors: [{ field: 'wardCode' }] });
+    });
+
+    it('refuses a vote without an idempotency key, and serves health and OpenAPI docs without sign-in', async () => {
+      const response = await as.approvers[ward.voters[0]!]!.post(
+        '/api/procedures/6f1c1f4e-8d1c-4a55-9d6e-000000000000/approvals',
+      )
+        .send({ choice: 'approve' })
+        .expect(400);
+      expect(response.body.errors[0].field).toBe('idempotencyKey');
+      expect((await as.anonymous.get('/health').expect(200)).body).toMatchObject({ status: 'ok' });
+      const docs = await as.anonymous.get('/docs-json').expect(200);
+      expect(Object.keys(docs.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/auth/login',
+          '/api/procedures',
+          '/api/procedures/{id}/review',
+          '/api/procedures/{id}/approvals',
+          '/api/inbox',
+          '/api/registry/preview',
+          '/health',
+        ]),
+      );
+      expect(docs.body.components.securitySchemes).toHaveProperty('bearer');
+    });
   });
 });

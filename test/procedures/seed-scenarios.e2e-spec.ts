@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import type { App } from 'supertest/types';
 import type { ResolutionItem } from '@kientoan/domain';
+import { type Client, client, login } from '../support/http-client';
 import { type TestStack, createTestStack } from '../support/test-app';
-import { givenWardShapedLike } from '../support/factories';
-import { ProcedureDriver } from '../support/procedure-driver';
+import { givenSupervisor, givenWardShapedLike } from '../support/factories';
+import { ProcedureDriver, signIn } from '../support/procedure-driver';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
@@ -19,12 +19,14 @@ const timings: Record<string, number> = {};
 describe('The seed report’s procedures (e2e)', () => {
   let stack: TestStack;
   let http: App;
+  let supervisor: Client;
   let driver: ProcedureDriver;
 
   beforeAll(async () => {
     stack = await createTestStack();
     http = stack.app.getHttpServer() as App;
-    driver = new ProcedureDriver(stack, http);
+    supervisor = client(http, await login(http, await givenSupervisor(stack.prisma)));
+    driver = new ProcedureDriver(stack);
     await stack.startWorker();
   });
 
@@ -45,8 +47,7 @@ describe('The seed report’s procedures (e2e)', () => {
   };
 
   const organizations = async (wardCode: string) =>
-    (await request(http).get(`/api/registry/wards/${wardCode}/tree`).expect(200)).body
-      .organizations as number;
+    (await supervisor.get(`/api/registry/wards/${wardCode}/tree`).expect(200)).body.organizations as number;
 
   const decisionNumbers = async (wardCode: string) =>
     (await stack.prisma.decision.findMany({ where: { issuer: wardCode }, orderBy: { number: 'asc' } })).map(
@@ -62,6 +63,7 @@ describe('The seed report’s procedures (e2e)', () => {
 
   it('Kim Liên: one resolution establishes 26 organizations and renames 70 residential-group cells; 114 afterwards, one number, no gap', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-kim-lien');
+    const as = await signIn(stack.app.getHttpServer() as App, ward);
     expect(await organizations(ward.code)).toBe(88);
     const residential = ward.units.filter((u) => u.setting === 'residential_group');
     const schools = [
@@ -115,7 +117,8 @@ describe('The seed report’s procedures (e2e)', () => {
 
     const result = await timed('kim-lien', async () =>
       driver.toCompletion(
-        await driver.start(ward.code, items, {
+        as,
+        await driver.start(as, ward.code, items, {
           title: 'thành lập 26 tổ chức cơ sở đảng và đổi tên 70 chi bộ tổ dân phố',
           effectiveDate: '2025-07-07',
         }),
@@ -135,11 +138,14 @@ describe('The seed report’s procedures (e2e)', () => {
 
   it('Văn Miếu – Quốc Tử Giám: 61 cells renumbered "Chi bộ 1" … "Chi bộ 61"; then 13 upgraded and 5 established; numbers 1 and 2', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-van-mieu-quoc-tu-giam');
+    const as = await signIn(stack.app.getHttpServer() as App, ward);
     const cells = ward.units.filter((u) => u.kind === 'subordinate_cell');
     expect(cells).toHaveLength(61);
     await timed('van-mieu-renumber', async () =>
       driver.toCompletion(
+        as,
         await driver.start(
+          as,
           ward.code,
           [{ kind: 'renumber', unitIds: cells.map((c) => c.id), pattern: 'Chi bộ {n}' }],
           { title: 'đổi tên thống nhất các chi bộ' },
@@ -198,7 +204,8 @@ describe('The seed report’s procedures (e2e)', () => {
     ];
     await timed('van-mieu-upgrade-establish', async () =>
       driver.toCompletion(
-        await driver.start(ward.code, items, { title: 'nâng cấp 13 chi bộ và thành lập 5 chi, đảng bộ' }),
+        as,
+        await driver.start(as, ward.code, items, { title: 'nâng cấp 13 chi bộ và thành lập 5 chi, đảng bộ' }),
         ward.voters,
       ),
     );
@@ -209,6 +216,7 @@ describe('The seed report’s procedures (e2e)', () => {
 
   it('Đan Phượng: cell committees, secretaries and deputies appointed for the 26 village and residential cells', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'xa-dan-phuong');
+    const as = await signIn(stack.app.getHttpServer() as App, ward);
     const waiting = ward.units.filter(
       (u) => (u.setting === 'village' || u.setting === 'residential_group') && u.kind === 'grassroots_cell',
     );
@@ -222,7 +230,8 @@ describe('The seed report’s procedures (e2e)', () => {
     }));
     await timed('dan-phuong', async () =>
       driver.toCompletion(
-        await driver.start(ward.code, items, {
+        as,
+        await driver.start(as, ward.code, items, {
           title: 'chỉ định Ban Chi ủy, Bí thư, Phó Bí thư các chi bộ thôn, tổ dân phố',
         }),
         ward.voters,
@@ -239,6 +248,7 @@ describe('The seed report’s procedures (e2e)', () => {
 
   it('Phúc Lộc: 5 grassroots organizations and 46 village cells established, 37 cells transferred from the former communes and bloc and upgraded', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'xa-phuc-loc');
+    const as = await signIn(stack.app.getHttpServer() as App, ward);
     const former = ward.units.filter((u) => u.kind === 'subordinate_cell');
     expect(former).toHaveLength(37);
     const items: ResolutionItem[] = [
@@ -294,7 +304,8 @@ describe('The seed report’s procedures (e2e)', () => {
     ];
     await timed('phuc-loc', async () =>
       driver.toCompletion(
-        await driver.start(ward.code, items, {
+        as,
+        await driver.start(as, ward.code, items, {
           title: 'thành lập, kiện toàn các chi, đảng bộ trực thuộc Đảng ủy xã',
           effectiveDate: '2025-07-07',
         }),
@@ -310,7 +321,7 @@ describe('The seed report’s procedures (e2e)', () => {
     });
     expect(live.filter((u) => u.setting !== 'village')).toHaveLength(42);
     expect(live.filter((u) => u.setting === 'village')).toHaveLength(46);
-    const announcement = await request(http)
+    const announcement = await supervisor
       .get(
         `/api/procedures/${(await stack.prisma.decision.findFirstOrThrow({ where: { issuer: ward.code } })).procedureId}`,
       )

@@ -7,12 +7,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import request from 'supertest';
 import type { App } from 'supertest/types';
 import { yearInVietnam } from '@kientoan/domain';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
-import { anIdempotencyKey, givenWardShapedLike } from '../support/factories';
-import { ProcedureDriver } from '../support/procedure-driver';
+import { givenWardShapedLike } from '../support/factories';
+import { ProcedureDriver, signIn } from '../support/procedure-driver';
 import { readTestEnvironment } from '../support/test-environment';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -20,7 +19,6 @@ const WORKER_ENTRY = path.join(ROOT, 'dist', 'apps', 'worker', 'apps', 'worker',
 
 describe('Worker killed in the middle of a step (e2e)', () => {
   let stack: TestStack;
-  let http: App;
   const workers: ChildProcess[] = [];
   const blockers: pg.Client[] = [];
 
@@ -47,7 +45,6 @@ describe('Worker killed in the middle of a step (e2e)', () => {
     if (!fs.existsSync(WORKER_ENTRY))
       throw new Error(`${WORKER_ENTRY} is missing: run "npm run build" (npm test does).`);
     stack = await createTestStack();
-    http = stack.app.getHttpServer() as App;
   });
 
   afterAll(async () => {
@@ -58,18 +55,19 @@ describe('Worker killed in the middle of a step (e2e)', () => {
 
   it('given a worker killed while issuing the decision, when another worker takes over, then each step is recorded once and one number is used', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
-    const driver = new ProcedureDriver(stack, http);
+    const as = await signIn(stack.app.getHttpServer() as App, ward);
+    const driver = new ProcedureDriver(stack);
     const year = yearInVietnam(new Date());
     await stack.prisma.decisionRegister.create({
       data: { issuer: ward.code, docType: 'QĐ', year, lastNumber: 0 },
     });
     const first = spawnWorker();
 
-    const procedureId = await driver.start(ward.code, [
+    const procedureId = await driver.start(as, ward.code, [
       { kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' },
     ]);
     const handle = stack.temporal.workflow.getHandle(`procedure-${procedureId}`);
-    await driver.toVoting(procedureId);
+    await driver.toVoting(as, procedureId);
 
     // Hold the register row: the issue-decision activity will block inside its transaction.
     const blocker = new pg.Client({ connectionString: readTestEnvironment().databaseUrl });
@@ -78,11 +76,7 @@ describe('Worker killed in the middle of a step (e2e)', () => {
     await blocker.query('BEGIN');
     await blocker.query('SELECT * FROM decision_register WHERE issuer = $1 FOR UPDATE', [ward.code]);
 
-    await request(http)
-      .post(`/api/procedures/${procedureId}/approvals`)
-      .set('Idempotency-Key', anIdempotencyKey())
-      .send({ voterId: ward.voters[0], choice: 'approve' })
-      .expect(200);
+    await driver.vote(as, procedureId, ward.voters[0]!).expect(200);
 
     // Mid-step: the step has begun and a worker's query is waiting for our lock.
     // (Asked on another connection: pg_stat_activity is a snapshot per transaction.)

@@ -3,21 +3,24 @@
  * and 70 renames; the tree, the history (as of any date) and the lineage are checked in the database, and the
  * preview the API showed beforehand must have predicted exactly that.
  */
-import request from 'supertest';
 import type { App } from 'supertest/types';
 import { type ResolutionItem, planResolution } from '@kientoan/domain';
 import { applyChangeSet, loadSnapshot } from '@kientoan/platform';
+import { type Client, client, login } from '../support/http-client';
 import { type TestStack, createTestStack } from '../support/test-app';
-import { givenWardShapedLike } from '../support/factories';
+import { givenSupervisor, givenWardShapedLike } from '../support/factories';
+import { signIn } from '../support/procedure-driver';
 import { importUnitsFromCsv } from '../../apps/cli/src/import/import-units.command';
 
 describe('Organization registry (e2e)', () => {
   let stack: TestStack;
   let http: App;
+  let supervisor: Client;
 
   beforeAll(async () => {
     stack = await createTestStack();
     http = stack.app.getHttpServer() as App;
+    supervisor = client(http, await login(http, await givenSupervisor(stack.prisma)));
   });
 
   afterAll(async () => {
@@ -62,7 +65,9 @@ describe('Organization registry (e2e)', () => {
       })),
     ];
 
-    const preview = await request(http)
+    const preview = await (
+      await signIn(http, ward)
+    ).secretary
       .post('/api/registry/preview')
       .send({ wardCode: ward.code, items })
       .expect(200);
@@ -85,7 +90,7 @@ describe('Organization registry (e2e)', () => {
       applyChangeSet(tx, planned.changeSet, { effectiveDate: '2025-07-07', decisionRef: 'Số 1-QĐ/ĐU' }),
     );
 
-    const tree = await request(http).get(`/api/registry/wards/${ward.code}/tree`).expect(200);
+    const tree = await supervisor.get(`/api/registry/wards/${ward.code}/tree`).expect(200);
     expect(tree.body.organizations).toBe(114);
     // Preview and apply agree: every unit the preview showed is in the database exactly so.
     const after = await loadSnapshot(stack.prisma, ward.code);
@@ -100,12 +105,10 @@ describe('Organization registry (e2e)', () => {
     );
 
     // History: the tree as of the day before still has the old names; the unit knows its former name.
-    const before = await request(http)
-      .get(`/api/registry/wards/${ward.code}/tree?asOf=2025-07-06`)
-      .expect(200);
+    const before = await supervisor.get(`/api/registry/wards/${ward.code}/tree?asOf=2025-07-06`).expect(200);
     expect(before.body.organizations).toBe(88);
     const first = residential[0]!;
-    const unit = await request(http)
+    const unit = await supervisor
       .get(`/api/registry/units/${encodeURIComponent(first.id)}?asOf=2025-07-02`)
       .expect(200);
     expect(unit.body).toMatchObject({
@@ -149,13 +152,11 @@ describe('Organization registry (e2e)', () => {
     await stack.prisma.$transaction((tx) =>
       applyChangeSet(tx, planned.changeSet, { effectiveDate: '2025-08-01', decisionRef: 'Số 2-QĐ/ĐU' }),
     );
-    const merged = await request(http).get(`/api/registry/units/${ward.code}.merged`).expect(200);
+    const merged = await supervisor.get(`/api/registry/units/${ward.code}.merged`).expect(200);
     expect(merged.body.lineage.predecessors.map((p: { id: string }) => p.id).sort()).toEqual(
       [a!.id, b!.id].sort(),
     );
-    const old = await request(http)
-      .get(`/api/registry/units/${encodeURIComponent(a!.id)}`)
-      .expect(200);
+    const old = await supervisor.get(`/api/registry/units/${encodeURIComponent(a!.id)}`).expect(200);
     expect(old.body).toMatchObject({
       status: 'dissolved',
       lineage: { successors: [{ id: `${ward.code}.merged`, change: 'merge' }] },
@@ -177,19 +178,19 @@ describe('Organization registry (e2e)', () => {
     await stack.prisma.$transaction((tx) =>
       applyChangeSet(tx, planned.changeSet, { effectiveDate: '2025-07-15', decisionRef: 'Số 5-QĐ/ĐU' }),
     );
-    const found = await request(http)
+    const found = await supervisor
       .get(
         `/api/registry/units/search?q=${encodeURIComponent('CHI BO TO DAN PHO SO 34')}&wardCode=${ward.code}`,
       )
       .expect(200);
     expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([tdp6]);
-    const unit = await request(http).get(`/api/registry/units/${tdp6}`).expect(200);
+    const unit = await supervisor.get(`/api/registry/units/${tdp6}`).expect(200);
     expect(unit.body.formerNames).toEqual(['Chi bộ Tổ dân phố số 6']);
   });
 
   it('sorts search results in Vietnamese order with numbers as numbers, and pages them', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua');
-    const page1 = await request(http)
+    const page1 = await supervisor
       .get(`/api/registry/units/search?q=to dan pho so&wardCode=${ward.code}&limit=3`)
       .expect(200);
     expect(page1.body.items.map((i: { name: string }) => i.name)).toEqual([
@@ -198,7 +199,7 @@ describe('Organization registry (e2e)', () => {
       'Chi bộ Tổ dân phố số 3',
     ]);
     expect(page1.body.total).toBe(33);
-    const page4 = await request(http)
+    const page4 = await supervisor
       .get(`/api/registry/units/search?q=to dan pho so&wardCode=${ward.code}&limit=3&offset=9`)
       .expect(200);
     expect(page4.body.items[0].name).toBe('Chi bộ Tổ dân phố số 10');
@@ -206,7 +207,9 @@ describe('Organization registry (e2e)', () => {
 
   it('given a resolution that breaks rules, when previewed, then 400 lists every violation with its field and nothing is written', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua');
-    const response = await request(http)
+    const response = await (
+      await signIn(http, ward)
+    ).secretary
       .post('/api/registry/preview')
       .send({
         wardCode: ward.code,
@@ -232,18 +235,18 @@ describe('Organization registry (e2e)', () => {
   });
 
   it('answers bad input with 400 and unknown things with 404', async () => {
-    await request(http).get('/api/registry/wards/khong-co/tree').expect(404);
-    await request(http).get('/api/registry/units/khong-co').expect(404);
-    const badDate = await request(http)
+    await supervisor.get('/api/registry/wards/khong-co/tree').expect(404);
+    await supervisor.get('/api/registry/units/khong-co').expect(404);
+    const badDate = await supervisor
       .get('/api/registry/wards/phuong-kim-lien/tree?asOf=07-07-2025')
       .expect(400);
     expect(badDate.body.errors[0].field).toBe('asOf');
-    const badItem = await request(http)
+    const badItem = await supervisor
       .post('/api/registry/preview')
       .send({ wardCode: 'phuong-kim-lien', items: [{ kind: 'abolish', unitId: 'x' }] })
       .expect(400);
     expect(badItem.body.errors[0].field).toMatch(/^items\.0/);
-    await request(http).get('/api/registry/units/search').expect(400);
+    await supervisor.get('/api/registry/units/search').expect(400);
   });
 
   it('the database itself refuses two live units with the same name under one parent', async () => {
@@ -264,7 +267,7 @@ describe('Organization registry (e2e)', () => {
   });
 
   it('lists the 126 communes and wards in Vietnamese order with their organization counts', async () => {
-    const response = await request(http).get('/api/registry/wards?sort=name&limit=200').expect(200);
+    const response = await supervisor.get('/api/registry/wards?sort=name&limit=200').expect(200);
     expect(response.body.total).toBe(126);
     const names = response.body.items.map((w: { name: string }) => w.name);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'vi')));
@@ -293,7 +296,7 @@ describe('Organization registry (e2e)', () => {
       '2025-09-01',
     );
     expect(good).toEqual({ ok: true, created: 2 });
-    const imported = await request(http).get(`/api/registry/units/${ward.code}.n1`).expect(200);
+    const imported = await supervisor.get(`/api/registry/units/${ward.code}.n1`).expect(200);
     expect(imported.body.officers).toEqual([
       expect.objectContaining({ role: 'secretary', personName: 'Nguyễn Thị Lan', since: '2025-09-01' }),
     ]);

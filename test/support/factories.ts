@@ -1,12 +1,40 @@
 /** Test data with unique ids, so tests never depend on each other or on the seeded city. */
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '@kientoan/platform';
+import { type PrismaClient, hashPassword } from '@kientoan/platform';
+import { TEST_PASSWORD } from './http-client';
 
 export interface TestWard {
   readonly code: string;
   readonly name: string;
   readonly voters: readonly string[];
+  /** Usernames: the ward's secretary, its reviewer, and one account per committee member (same order as voters). */
+  readonly users: {
+    readonly secretary: string;
+    readonly reviewer: string;
+    readonly approvers: readonly string[];
+  };
 }
+
+let passwordHash: Promise<string> | undefined;
+/** scrypt is deliberately slow: hash the test password once per test file. */
+const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+/** A city-level supervisor account (created once per database). */
+export const givenSupervisor = async (prisma: PrismaClient): Promise<string> => {
+  const username = 'giam-sat-thu-nghiem';
+  await prisma.userAccount.upsert({
+    where: { username },
+    create: {
+      id: username,
+      username,
+      displayName: 'Giám sát (thử nghiệm)',
+      passwordHash: await testPasswordHash(),
+      supervisor: true,
+    },
+    update: { failedLogins: 0, lockedUntil: null },
+  });
+  return username;
+};
 
 let ordinal = 100_000 + Math.floor(Math.random() * 1_000_000);
 
@@ -29,15 +57,33 @@ export const givenWard = async (prisma: PrismaClient, { committeeSize = 3 } = {}
       position: 'Ủy viên Ban Thường vụ',
     })),
   });
-  return { code, name, voters };
+  const hash = await testPasswordHash();
+  const users = {
+    secretary: `bi-thu-${suffix}`,
+    reviewer: `van-phong-${suffix}`,
+    approvers: voters.map((v) => `uv-${v}`),
+  };
+  await prisma.userAccount.createMany({
+    data: [
+      { id: users.secretary, username: users.secretary, displayName: 'Bí thư', passwordHash: hash },
+      { id: users.reviewer, username: users.reviewer, displayName: 'Văn phòng Đảng ủy', passwordHash: hash },
+      ...voters.map((memberId, i) => ({
+        id: users.approvers[i]!,
+        username: users.approvers[i]!,
+        displayName: `Ủy viên ${i + 1}`,
+        passwordHash: hash,
+        memberId,
+      })),
+    ],
+  });
+  await prisma.userWardRole.createMany({
+    data: [
+      { userId: users.secretary, wardCode: code, role: 'secretary' },
+      { userId: users.reviewer, wardCode: code, role: 'reviewer' },
+    ],
+  });
+  return { code, name, voters, users };
 };
-
-export const aStartBody = (wardCode: string, overrides: Record<string, unknown> = {}) => ({
-  wardCode,
-  kind: 'rename',
-  title: 'Đổi tên 70 chi bộ tổ dân phố',
-  ...overrides,
-});
 
 export const anIdempotencyKey = (): string => `test-${randomUUID()}`;
 

@@ -4,6 +4,7 @@
  * start, too little on 2 cores, so we start the binary ourselves and wait up to 30 s.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { writeTestEnvironment } from './test-environment';
 
@@ -38,6 +39,16 @@ export default async function globalSetup(): Promise<void> {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: 'ignore',
   });
+
+  // The generated city (idempotent: seeded wards are skipped), when the CLI has been built.
+  const seedCli = path.join(ROOT, 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
+  if (fs.existsSync(seedCli)) {
+    execFileSync(process.execPath, [seedCli, 'seed'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: 'ignore',
+    });
+  }
 
   // The workflow bundle is rebuilt from the current source so tests never run stale workflow code.
   const workflowBundlePath = path.join(ROOT, 'dist', 'test', 'workflow-bundle.js');

@@ -1,25 +1,45 @@
-/** Drives procedures over HTTP the way people do, and waits on the workflow's state query. */
-import request from 'supertest';
+/** Drives procedures over HTTP the way people do (each as their own signed-in account), and waits on the workflow's state query. */
+import type request from 'supertest';
 import type { App } from 'supertest/types';
 import type { ProcedureState, ResolutionItem } from '@kientoan/domain';
 import type { ProcedureWorkflowResult } from '@kientoan/workflows';
 import { type TestStack, eventually } from './test-app';
-import { anIdempotencyKey } from './factories';
+import { type TestWard, anIdempotencyKey } from './factories';
+import { type Client, client, login } from './http-client';
+
+/** A ward whose people are signed in: one client per role, one per committee member. */
+export interface SignedInWard {
+  readonly secretary: Client;
+  readonly reviewer: Client;
+  /** By member id (the voter id). */
+  readonly approvers: Readonly<Record<string, Client>>;
+  readonly anonymous: Client;
+}
+
+export const signIn = async (http: App, ward: TestWard): Promise<SignedInWard> => {
+  const approvers: Record<string, Client> = {};
+  for (const [i, member] of ward.voters.entries())
+    approvers[member] = client(http, await login(http, ward.users.approvers[i]!));
+  return {
+    secretary: client(http, await login(http, ward.users.secretary)),
+    reviewer: client(http, await login(http, ward.users.reviewer)),
+    approvers,
+    anonymous: client(http),
+  };
+};
 
 export class ProcedureDriver {
-  constructor(
-    private readonly stack: TestStack,
-    private readonly http: App,
-  ) {}
+  constructor(private readonly stack: TestStack) {}
 
   async start(
+    as: SignedInWard,
     wardCode: string,
     items: ResolutionItem[],
     extra: Record<string, unknown> = {},
   ): Promise<string> {
-    const response = await request(this.http)
+    const response = await as.secretary
       .post('/api/procedures')
-      .send({ wardCode, title: 'kiện toàn tổ chức đảng trực thuộc', initiatedBy: 'bi-thu', items, ...extra });
+      .send({ wardCode, title: 'kiện toàn tổ chức đảng trực thuộc', items, ...extra });
     if (response.status !== 202)
       throw new Error(`start answered ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body.id as string;
@@ -47,39 +67,40 @@ export class ProcedureDriver {
     );
   }
 
-  review(id: string, decision: 'accept' | 'return', reasons: string[] = []) {
-    return request(this.http)
-      .post(`/api/procedures/${id}/review`)
-      .send({ reviewerId: 'van-phong', decision, reasons });
+  review(as: SignedInWard, id: string, decision: 'accept' | 'return', reasons: string[] = []) {
+    return as.reviewer.post(`/api/procedures/${id}/review`).send({ decision, reasons });
   }
 
-  submitDraft(id: string, edits: { body?: string; decisionBody?: string } = {}) {
-    return request(this.http)
-      .post(`/api/procedures/${id}/draft/submit`)
-      .send({ by: 'bi-thu', ...edits });
+  submitDraft(as: SignedInWard, id: string, edits: { body?: string; decisionBody?: string } = {}) {
+    return as.secretary.post(`/api/procedures/${id}/draft/submit`).send(edits);
   }
 
-  vote(id: string, voterId: string, choice = 'approve', key = anIdempotencyKey()) {
-    return request(this.http)
+  vote(as: SignedInWard, id: string, voterId: string, choice = 'approve', key = anIdempotencyKey()) {
+    const voter = as.approvers[voterId] ?? as.secretary;
+    return voter
       .post(`/api/procedures/${id}/approvals`)
       .set('Idempotency-Key', key)
       .send({ voterId, choice });
   }
 
   /** review accepted → draft submitted as generated → vote open. */
-  async toVoting(id: string, round = 1): Promise<void> {
+  async toVoting(as: SignedInWard, id: string, round = 1): Promise<void> {
     await this.waitFor(id, 'reviewing', round);
-    await this.expectOk(this.review(id, 'accept'));
+    await this.expectOk(this.review(as, id, 'accept'));
     await this.waitFor(id, 'drafting', round);
-    await this.expectOk(this.submitDraft(id));
+    await this.expectOk(this.submitDraft(as, id));
     await this.waitFor(id, 'voting', round);
   }
 
   /** The whole path with the committee approving by majority; returns the workflow result. */
-  async toCompletion(id: string, voters: readonly string[]): Promise<ProcedureWorkflowResult> {
-    await this.toVoting(id);
+  async toCompletion(
+    as: SignedInWard,
+    id: string,
+    voters: readonly string[],
+  ): Promise<ProcedureWorkflowResult> {
+    await this.toVoting(as, id);
     for (const voter of voters.slice(0, Math.floor(voters.length / 2) + 1))
-      await this.expectOk(this.vote(id, voter));
+      await this.expectOk(this.vote(as, id, voter));
     return this.stack.temporal.workflow
       .getHandle(`procedure-${id}`)
       .result() as Promise<ProcedureWorkflowResult>;

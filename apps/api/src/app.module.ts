@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { configModuleOptions } from '@kientoan/platform';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { RegistryModule } from './registry/registry.module';
@@ -11,10 +14,13 @@ import { SupervisionModule } from './supervision/supervision.module';
   imports: [
     ConfigModule.forRoot(configModuleOptions),
     InfrastructureModule,
+    AuthModule,
+    AuditModule,
     HealthModule,
     ProceduresModule,
     RegistryModule,
     SupervisionModule,
+    InboxModule,
   ],
 })
 export class AppModule {}

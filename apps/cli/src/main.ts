@@ -7,6 +7,7 @@ import { Logger } from '@nestjs/common';
 import { createPrismaClient, validateEnvironment } from '@kientoan/platform';
 import { runImport } from './import/import-units.command';
 import { seedCity } from './seed/seed-city.command';
+import { seedDemoAccounts } from './seed/demo-accounts';
 
 const USAGE = 'usage: cli seed [--seed N] | cli import <ward-code> <file.csv> [--effective YYYY-MM-DD]';
 
@@ -25,6 +26,7 @@ async function main(args: string[]): Promise<number> {
         const seed = Number(option(rest, '--seed') ?? 2025);
         if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
         await seedCity(prisma, seed);
+        if (!rest.includes('--no-demo-accounts')) await seedDemoAccounts(prisma);
         return 0;
       }
       case 'import': {

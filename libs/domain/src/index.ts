@@ -12,3 +12,4 @@ export * from './documents/party-documents';
 export * from './registry';
 export * from './calendar/working-days';
 export * from './documents/text-diff';
+export * from './access/access-policy';

@@ -5,3 +5,4 @@ export * from '../../../prisma/generated/client/client';
 export * from './config/config-module-options';
 export * from './registry/registry.store';
 export * from './registry/registry-rows';
+export * from './auth/password-hasher';

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Connection } from '@temporalio/client';
 import type { PrismaClient } from '@kientoan/platform';
+import { Public } from '../auth/public.decorator';
 import { PRISMA, TEMPORAL_CONNECTION } from '../infrastructure/infrastructure.module';
 
 interface Check {
@@ -31,6 +32,7 @@ const timed = async (probe: () => Promise<unknown>): Promise<Check> => {
 };
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -3,6 +3,7 @@ import { DomainError } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import type { z } from 'zod';
 import { PRISMA } from '../infrastructure/infrastructure.module';
+import type { RequestContext } from '../auth/current-actor.decorator';
 import { ProcedureFinder } from './procedure-finder';
 import type { acknowledgeSchema } from './procedure.schemas';
 
@@ -30,8 +31,8 @@ export class AcknowledgeAnnouncementUseCase {
     @Inject(ProcedureFinder) private readonly procedures: ProcedureFinder,
   ) {}
 
-  async execute(id: string, body: z.output<typeof acknowledgeSchema>) {
-    await this.procedures.require(id);
+  async execute(ctx: RequestContext, id: string, body: z.output<typeof acknowledgeSchema>) {
+    await this.procedures.require(ctx.actor, id, 'procedure.acknowledge');
     const announcement = await this.prisma.announcement.findUnique({ where: { procedureId: id } });
     if (!announcement) throw notAnnounced(id);
     const recipient = await this.prisma.announcementRecipient.findUnique({
@@ -40,7 +41,7 @@ export class AcknowledgeAnnouncementUseCase {
     if (!recipient) throw notARecipient(body.unitId);
     await this.prisma.announcementRecipient.updateMany({
       where: { id: recipient.id, acknowledgedAt: null },
-      data: { acknowledgedAt: new Date(), acknowledgedBy: body.by },
+      data: { acknowledgedAt: new Date(), acknowledgedBy: ctx.actor.userId },
     });
     const [total, acknowledged] = await Promise.all([
       this.prisma.announcementRecipient.count({ where: { announcementId: announcement.id } }),

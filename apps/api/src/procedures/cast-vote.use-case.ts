@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProcedureErrors, type Tally } from '@kientoan/domain';
+import { DomainError, ProcedureErrors, type Tally } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
+import { AuditLog } from '../audit/audit-log';
+import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
+import { ProcedureFinder } from './procedure-finder';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import type { CastVoteBody } from './procedure.schemas';
 
@@ -15,39 +18,48 @@ export interface CastVoteResponse {
   readonly replayed: boolean;
 }
 
+const notYourVote = (voterId: string) =>
+  new DomainError(
+    'NOT_YOUR_VOTE',
+    'forbidden',
+    `Tài khoản không được biểu quyết thay thành viên ${voterId}.`,
+    `This account may not vote as member ${voterId}.`,
+    { field: 'voterId' },
+  );
+
 /**
- * A committee member's vote, sent to the workflow as an Update (its validator is the real guard). The
- * idempotency key is the Update id, so Temporal answers a repeat with the first result; once the vote is in
- * PostgreSQL, a repeat is answered from there, even after the procedure has moved on.
+ * A committee member's vote, sent to the workflow as an Update (its validator re-checks membership, so the
+ * API is not the only guard). The idempotency key is the Update id, so Temporal answers a repeat with the
+ * first result; once the vote is in PostgreSQL, a repeat is answered from there.
  */
 @Injectable()
 export class CastVoteUseCase {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(ProcedureFinder) private readonly procedures: ProcedureFinder,
     @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async execute(
+    ctx: RequestContext,
     procedureId: string,
     body: CastVoteBody & { idempotencyKey: string },
   ): Promise<CastVoteResponse> {
-    const procedure = await this.prisma.procedure.findUnique({
-      where: { id: procedureId },
-      select: { status: true },
-    });
-    if (!procedure) throw ProcedureErrors.notFound(procedureId);
+    const procedure = await this.procedures.require(ctx.actor, procedureId, 'procedure.vote');
+    const voterId = body.voterId ?? ctx.actor.memberId ?? '';
+    if (voterId !== ctx.actor.memberId) throw notYourVote(voterId);
 
     const earlier = await this.prisma.vote.findUnique({
       where: { procedureId_idempotencyKey: { procedureId, idempotencyKey: body.idempotencyKey } },
     });
     if (earlier) {
-      if (earlier.voterId !== body.voterId || earlier.choice !== body.choice) {
+      if (earlier.voterId !== voterId || earlier.choice !== body.choice)
         throw ProcedureErrors.idempotencyKeyReused(body.idempotencyKey);
-      }
       return {
         procedureId,
         round: earlier.round,
-        voterId: earlier.voterId,
+        voterId,
         choice: earlier.choice,
         tally: null,
         replayed: true,
@@ -56,15 +68,22 @@ export class CastVoteUseCase {
     if (procedure.status !== 'running') throw ProcedureErrors.terminated(procedure.status);
 
     const result = await this.workflows.castVote(procedureId, {
-      voterId: body.voterId,
+      voterId,
       choice: body.choice,
       idempotencyKey: body.idempotencyKey,
       ...(body.comment ? { comment: body.comment } : {}),
     });
+    await this.audit.record(ctx, {
+      action: 'procedure.vote',
+      role: 'approver',
+      procedureId,
+      wardCode: procedure.wardCode,
+      after: { round: result.round, choice: body.choice, comment: body.comment ?? null, tally: result.tally },
+    });
     return {
       procedureId,
       round: result.round,
-      voterId: body.voterId,
+      voterId,
       choice: body.choice,
       tally: result.tally,
       replayed: false,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProcedureErrors, STEP_LABELS, type ProcedureStep } from '@kientoan/domain';
+import { type Actor, ProcedureErrors, STEP_LABELS, type ProcedureStep, authorize } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 
@@ -8,7 +8,7 @@ import { PRISMA } from '../infrastructure/infrastructure.module';
 export class GetProcedureUseCase {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  async execute(id: string) {
+  async execute(actor: Actor, id: string) {
     const procedure = await this.prisma.procedure.findUnique({
       where: { id },
       include: {
@@ -30,6 +30,7 @@ export class GetProcedureUseCase {
       },
     });
     if (!procedure) throw ProcedureErrors.notFound(id);
+    authorize(actor, 'procedure.read', procedure.wardCode);
     const label = (step: ProcedureStep | null) => (step ? STEP_LABELS[step] : null);
     return {
       id: procedure.id,

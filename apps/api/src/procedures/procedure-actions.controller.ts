@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, type RequestContext } from '../auth/current-actor.decorator';
 import type { z } from 'zod';
 import { openApiSchema } from '../common/validation/openapi-schema';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
-import { CancelProcedureUseCase } from './cancel-procedure.use-case';
 import { optionalIdempotencyKey } from './idempotency-key';
 import {
   endSchema,
@@ -21,6 +21,8 @@ const procedureId = new ZodValidationPipe(procedureIdSchema);
 
 /** Human actions on a running procedure; each is a workflow Update, refused by the workflow if out of turn. */
 @ApiTags('procedures')
+@ApiBearerAuth()
+@ApiResponse({ status: 403, description: 'No role for this action in the ward' })
 @ApiHeader({
   name: 'Idempotency-Key',
   required: false,
@@ -38,7 +40,6 @@ export class ProcedureActionsController {
     @Inject(ResubmitProcedureUseCase) private readonly resubmitProcedure: ResubmitProcedureUseCase,
     @Inject(SubmitDraftUseCase) private readonly submitDraftUseCase: SubmitDraftUseCase,
     @Inject(WithdrawProcedureUseCase) private readonly withdrawProcedure: WithdrawProcedureUseCase,
-    @Inject(CancelProcedureUseCase) private readonly cancelProcedure: CancelProcedureUseCase,
   ) {}
 
   @Post('review')
@@ -48,11 +49,12 @@ export class ProcedureActionsController {
   })
   @ApiBody({ schema: openApiSchema(reviewSchema) })
   review(
+    @Ctx() ctx: RequestContext,
     @Param('id', procedureId) id: string,
     @Body(new ZodValidationPipe(reviewSchema)) body: z.output<typeof reviewSchema>,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.reviewProcedure.execute(id, body, optionalIdempotencyKey(key));
+    return this.reviewProcedure.execute(ctx, id, body, optionalIdempotencyKey(key));
   }
 
   @Post('resubmit')
@@ -60,11 +62,12 @@ export class ProcedureActionsController {
   @ApiOperation({ summary: 'Nộp lại sau khi bị trả lại / Resubmit corrected items after a return' })
   @ApiBody({ schema: openApiSchema(resubmitSchema) })
   resubmit(
+    @Ctx() ctx: RequestContext,
     @Param('id', procedureId) id: string,
     @Body(new ZodValidationPipe(resubmitSchema)) body: z.output<typeof resubmitSchema>,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.resubmitProcedure.execute(id, body, optionalIdempotencyKey(key));
+    return this.resubmitProcedure.execute(ctx, id, body, optionalIdempotencyKey(key));
   }
 
   @Post('draft/submit')
@@ -74,11 +77,12 @@ export class ProcedureActionsController {
   })
   @ApiBody({ schema: openApiSchema(submitDraftSchema) })
   submitDraft(
+    @Ctx() ctx: RequestContext,
     @Param('id', procedureId) id: string,
     @Body(new ZodValidationPipe(submitDraftSchema)) body: z.output<typeof submitDraftSchema>,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.submitDraftUseCase.execute(id, body, optionalIdempotencyKey(key));
+    return this.submitDraftUseCase.execute(ctx, id, body, optionalIdempotencyKey(key));
   }
 
   @Post('withdraw')
@@ -86,22 +90,11 @@ export class ProcedureActionsController {
   @ApiOperation({ summary: 'Rút thủ tục (trước khi ban hành) / Withdraw before the decision' })
   @ApiBody({ schema: openApiSchema(endSchema) })
   withdraw(
+    @Ctx() ctx: RequestContext,
     @Param('id', procedureId) id: string,
     @Body(new ZodValidationPipe(endSchema)) body: z.output<typeof endSchema>,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.withdrawProcedure.execute(id, body, optionalIdempotencyKey(key));
-  }
-
-  @Post('cancel')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Hủy thủ tục kèm lý do (giám sát) / Cancel with a reason (supervisors)' })
-  @ApiBody({ schema: openApiSchema(endSchema) })
-  cancel(
-    @Param('id', procedureId) id: string,
-    @Body(new ZodValidationPipe(endSchema)) body: z.output<typeof endSchema>,
-    @Headers('idempotency-key') key?: string,
-  ) {
-    return this.cancelProcedure.execute(id, body, optionalIdempotencyKey(key));
+    return this.withdrawProcedure.execute(ctx, id, body, optionalIdempotencyKey(key));
   }
 }

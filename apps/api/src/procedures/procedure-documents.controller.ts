@@ -11,7 +11,9 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@kientoan/domain';
+import { CurrentActor, Ctx, type RequestContext } from '../auth/current-actor.decorator';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { openApiSchema } from '../common/validation/openapi-schema';
@@ -30,6 +32,7 @@ const procedureId = new ZodValidationPipe(procedureIdSchema);
 const version = new ZodValidationPipe(versionSchema);
 
 @ApiTags('documents')
+@ApiBearerAuth()
 @Controller('procedures/:id')
 export class ProcedureDocumentsController {
   constructor(
@@ -40,24 +43,29 @@ export class ProcedureDocumentsController {
 
   @Get('drafts')
   @ApiOperation({ summary: 'Các phiên bản dự thảo / Draft versions' })
-  drafts(@Param('id', procedureId) id: string) {
-    return this.documents.drafts(id);
+  drafts(@CurrentActor() actor: Actor, @Param('id', procedureId) id: string) {
+    return this.documents.drafts(actor, id);
   }
 
   @Get('drafts/:version')
   @ApiOperation({ summary: 'Một phiên bản dự thảo / One draft version' })
-  draft(@Param('id', procedureId) id: string, @Param('version', version) v: number) {
-    return this.documents.draft(id, v);
+  draft(
+    @CurrentActor() actor: Actor,
+    @Param('id', procedureId) id: string,
+    @Param('version', version) v: number,
+  ) {
+    return this.documents.draft(actor, id, v);
   }
 
   @Get('drafts/:from/diff/:to')
   @ApiOperation({ summary: 'So sánh hai phiên bản dự thảo / Line diff between two versions' })
   diff(
+    @CurrentActor() actor: Actor,
     @Param('id', procedureId) id: string,
     @Param('from', version) from: number,
     @Param('to', version) to: number,
   ) {
-    return this.documents.diff(id, from, to);
+    return this.documents.diff(actor, id, from, to);
   }
 
   @Get('documents/:type')
@@ -66,12 +74,13 @@ export class ProcedureDocumentsController {
   @ApiQuery({ name: 'format', required: false, enum: ['html', 'text'] })
   @Header('Cache-Control', 'no-store')
   async document(
+    @CurrentActor() actor: Actor,
     @Param('id', procedureId) id: string,
     @Param('type', new ZodValidationPipe(documentTypeSchema)) type: z.output<typeof documentTypeSchema>,
     @Query(new ZodValidationPipe(documentQuerySchema)) query: z.output<typeof documentQuerySchema>,
     @Res() res: Response,
   ): Promise<void> {
-    const body = await this.documents.document(id, type, query.format);
+    const body = await this.documents.document(actor, id, type, query.format);
     res.type(query.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8').send(body);
   }
 
@@ -80,9 +89,10 @@ export class ProcedureDocumentsController {
   @ApiOperation({ summary: 'Đơn vị xác nhận đã nhận thông báo / A unit acknowledges the announcement' })
   @ApiBody({ schema: openApiSchema(acknowledgeSchema) })
   acknowledge(
+    @Ctx() ctx: RequestContext,
     @Param('id', procedureId) id: string,
     @Body(new ZodValidationPipe(acknowledgeSchema)) body: z.output<typeof acknowledgeSchema>,
   ) {
-    return this.acknowledgeAnnouncement.execute(id, body);
+    return this.acknowledgeAnnouncement.execute(ctx, id, body);
   }
 }

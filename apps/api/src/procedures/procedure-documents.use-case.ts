@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, diffLines } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
+import type { Actor } from '@kientoan/domain';
 import { ProcedureFinder } from './procedure-finder';
 
 const notIssued = () =>
@@ -28,8 +29,8 @@ export class ProcedureDocumentsUseCase {
     @Inject(ProcedureFinder) private readonly procedures: ProcedureFinder,
   ) {}
 
-  async drafts(id: string) {
-    await this.procedures.require(id);
+  async drafts(actor: Actor, id: string) {
+    await this.procedures.require(actor, id, 'procedure.read');
     const drafts = await this.prisma.resolutionDraft.findMany({
       where: { procedureId: id },
       orderBy: { version: 'asc' },
@@ -38,8 +39,8 @@ export class ProcedureDocumentsUseCase {
     return { items: drafts };
   }
 
-  async draft(id: string, version: number) {
-    await this.procedures.require(id);
+  async draft(actor: Actor, id: string, version: number) {
+    await this.procedures.require(actor, id, 'procedure.read');
     const draft = await this.prisma.resolutionDraft.findUnique({
       where: { procedureId_version: { procedureId: id, version } },
     });
@@ -55,8 +56,8 @@ export class ProcedureDocumentsUseCase {
     };
   }
 
-  async diff(id: string, from: number, to: number) {
-    const [a, b] = await Promise.all([this.draft(id, from), this.draft(id, to)]);
+  async diff(actor: Actor, id: string, from: number, to: number) {
+    const [a, b] = await Promise.all([this.draft(actor, id, from), this.draft(actor, id, to)]);
     return {
       from,
       to,
@@ -65,8 +66,8 @@ export class ProcedureDocumentsUseCase {
     };
   }
 
-  async document(id: string, type: 'decision' | 'resolution', format: 'html' | 'text') {
-    await this.procedures.require(id);
+  async document(actor: Actor, id: string, type: 'decision' | 'resolution', format: 'html' | 'text') {
+    await this.procedures.require(actor, id, 'procedure.read');
     const decision = await this.prisma.decision.findUnique({ where: { procedureId: id } });
     if (!decision) throw notIssued();
     if (type === 'decision') return format === 'html' ? decision.decisionHtml : decision.decisionText;

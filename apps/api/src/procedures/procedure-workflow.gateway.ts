@@ -22,7 +22,14 @@ import {
 } from '@kientoan/workflows';
 import { TEMPORAL_CLIENT } from '../infrastructure/infrastructure.module';
 
-const DOMAIN_KINDS: readonly DomainErrorKind[] = ['invalid', 'not_found', 'conflict', 'forbidden'];
+const DOMAIN_KINDS: readonly DomainErrorKind[] = [
+  'invalid',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'throttled',
+];
 
 /** Turns a failure raised by a workflow validator back into the DomainError it started as. */
 const toDomainError = (failure: ApplicationFailure): DomainError | undefined => {

@@ -4,7 +4,6 @@ import { isoDate, resolutionItemSchema } from '../registry/resolution-items.sche
 
 /** Free text: NFC-normalized and trimmed before its length is checked, as it will be stored. */
 const text = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
-const person = z.string().min(1).max(100).describe('Account or member id');
 const items = z.array(resolutionItemSchema).min(1).max(1000);
 
 export const startProcedureSchema = z
@@ -19,7 +18,6 @@ export const startProcedureSchema = z
       .optional()
       .describe('Loại thay đổi; mặc định suy ra từ các mục'),
     title: text(500).describe('Trích yếu, ví dụ "Đổi tên 70 chi bộ tổ dân phố"'),
-    initiatedBy: person.describe('Bí thư/thư ký khởi tạo'),
     effectiveDate: isoDate
       .optional()
       .describe('Ngày hiệu lực mong muốn (YYYY-MM-DD); mặc định: ngày ban hành'),
@@ -30,7 +28,12 @@ export type StartProcedureBody = z.output<typeof startProcedureSchema>;
 
 export const castVoteSchema = z
   .object({
-    voterId: z.string().min(1).max(64).describe('Mã thành viên Ban Thường vụ'),
+    voterId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Mã thành viên Ban Thường vụ; mặc định: thành viên của tài khoản'),
     choice: z.enum(VOTE_CHOICES),
     comment: text(2000).optional(),
     idempotencyKey: z
@@ -46,21 +49,19 @@ export type CastVoteBody = z.output<typeof castVoteSchema>;
 
 export const reviewSchema = z
   .object({
-    reviewerId: person,
     decision: z.enum(['accept', 'return']),
     reasons: z.array(text(1000)).max(50).default([]),
   })
   .strict();
-export const resubmitSchema = z.object({ by: person, items }).strict();
+export const resubmitSchema = z.object({ items }).strict();
 export const submitDraftSchema = z
   .object({
-    by: person,
     body: z.string().min(1).max(200_000).optional(),
     decisionBody: z.string().min(1).max(200_000).optional(),
   })
   .strict();
-export const endSchema = z.object({ by: person, reason: text(2000) }).strict();
-export const acknowledgeSchema = z.object({ unitId: z.string().min(1).max(80), by: person }).strict();
+export const endSchema = z.object({ reason: text(2000) }).strict();
+export const acknowledgeSchema = z.object({ unitId: z.string().min(1).max(80) }).strict();
 export const documentTypeSchema = z.enum(['decision', 'resolution']);
 export const documentQuerySchema = z.object({ format: z.enum(['html', 'text']).default('html') }).strict();
 

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@kientoan/domain';
+import { CurrentActor, Ctx, type RequestContext } from '../auth/current-actor.decorator';
 import { openApiSchema } from '../common/validation/openapi-schema';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
 import { CastVoteUseCase } from './cast-vote.use-case';
 import { GetProcedureUseCase } from './get-procedure.use-case';
+import { GetTimelineUseCase } from './get-timeline.use-case';
 import {
   type CastVoteBody,
   type StartProcedureBody,
@@ -17,13 +20,25 @@ import { requiredIdempotencyKey } from './idempotency-key';
 const procedureId = new ZodValidationPipe(procedureIdSchema);
 
 @ApiTags('procedures')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, description: 'No or invalid bearer token' })
+@ApiResponse({ status: 403, description: 'No role for this ward' })
 @Controller('procedures')
 export class ProceduresController {
   constructor(
     @Inject(StartProcedureUseCase) private readonly startProcedure: StartProcedureUseCase,
     @Inject(GetProcedureUseCase) private readonly getProcedure: GetProcedureUseCase,
     @Inject(CastVoteUseCase) private readonly castVote: CastVoteUseCase,
+    @Inject(GetTimelineUseCase) private readonly timeline: GetTimelineUseCase,
   ) {}
+
+  @Get(':id/timeline')
+  @ApiOperation({
+    summary: 'Diễn biến: các bước và thao tác của người dùng / Steps and human actions in order',
+  })
+  getTimeline(@CurrentActor() actor: Actor, @Param('id', procedureId) id: string) {
+    return this.timeline.execute(actor, id);
+  }
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
@@ -42,15 +57,18 @@ export class ProceduresController {
     description: 'Invalid body or a resolution that breaks registry rules: every field and reason',
   })
   @ApiResponse({ status: 409, description: 'A procedure with this id already exists' })
-  start(@Body(new ZodValidationPipe(startProcedureSchema)) body: StartProcedureBody) {
-    return this.startProcedure.execute(body);
+  start(
+    @Ctx() ctx: RequestContext,
+    @Body(new ZodValidationPipe(startProcedureSchema)) body: StartProcedureBody,
+  ) {
+    return this.startProcedure.execute(ctx, body);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Xem thủ tục, bước hiện tại và các bước / A procedure with its steps' })
   @ApiResponse({ status: 404, description: 'No such procedure' })
-  get(@Param('id', procedureId) id: string) {
-    return this.getProcedure.execute(id);
+  get(@CurrentActor() actor: Actor, @Param('id', procedureId) id: string) {
+    return this.getProcedure.execute(actor, id);
   }
 
   @Post(':id/approvals')
@@ -66,11 +84,12 @@ export class ProceduresController {
   @ApiResponse({ status: 403, description: 'Not a member of the voting body' })
   @ApiResponse({ status: 409, description: 'Vote not open, or this member already voted' })
   vote(
+    @Ctx() ctx: RequestContext,
     @Param('id', procedureId) id: string,
     @Body(new ZodValidationPipe(castVoteSchema)) body: CastVoteBody,
     @Headers('idempotency-key') headerKey?: string,
   ) {
     const idempotencyKey = requiredIdempotencyKey(body.idempotencyKey, headerKey);
-    return this.castVote.execute(id, { ...body, idempotencyKey });
+    return this.castVote.execute(ctx, id, { ...body, idempotencyKey });
   }
 }

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '../registry/registry.module';
 import { AcknowledgeAnnouncementUseCase } from './acknowledge-announcement.use-case';
-import { CancelProcedureUseCase } from './cancel-procedure.use-case';
 import { CastVoteUseCase } from './cast-vote.use-case';
 import { GetProcedureUseCase } from './get-procedure.use-case';
+import { GetTimelineUseCase } from './get-timeline.use-case';
 import { ProcedureActionsController } from './procedure-actions.controller';
 import { ProcedureDocumentsController } from './procedure-documents.controller';
 import { ProcedureDocumentsUseCase } from './procedure-documents.use-case';
@@ -24,15 +24,15 @@ import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
     ProcedureFinder,
     StartProcedureUseCase,
     GetProcedureUseCase,
+    GetTimelineUseCase,
     CastVoteUseCase,
     ReviewProcedureUseCase,
     ResubmitProcedureUseCase,
     SubmitDraftUseCase,
     WithdrawProcedureUseCase,
-    CancelProcedureUseCase,
     ProcedureDocumentsUseCase,
     AcknowledgeAnnouncementUseCase,
   ],
-  exports: [ProcedureWorkflowGateway],
+  exports: [ProcedureWorkflowGateway, ProcedureFinder],
 })
 export class ProceduresModule {}

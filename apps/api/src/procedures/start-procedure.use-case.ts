@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type ChangeKind, ProcedureErrors } from '@kientoan/domain';
+import { type ChangeKind, ProcedureErrors, authorize } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
 import { procedureWorkflowId } from '@kientoan/workflows';
+import { AuditLog } from '../audit/audit-log';
+import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { ResolutionPlanner } from '../registry/resolution-planner';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
@@ -33,32 +35,48 @@ export class StartProcedureUseCase {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
     @Inject(ResolutionPlanner) private readonly planner: ResolutionPlanner,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async execute(body: StartProcedureBody): Promise<StartedProcedure> {
+  async execute(ctx: RequestContext, body: StartProcedureBody): Promise<StartedProcedure> {
     const ward = await this.prisma.ward.findUnique({
       where: { code: body.wardCode },
       select: { code: true },
     });
     if (!ward) throw ProcedureErrors.wardNotFound(body.wardCode);
+    authorize(ctx.actor, 'procedure.start', ward.code);
     await this.planner.plan(ward.code, body.items);
 
     const id = body.id ?? randomUUID();
     const workflowId = procedureWorkflowId(id);
     const kind = kindOf(body);
     try {
-      await this.prisma.procedure.create({
-        data: {
-          id,
-          wardCode: ward.code,
-          kind,
-          title: body.title,
-          items: body.items,
-          initiatedBy: body.initiatedBy,
-          effectiveDate: body.effectiveDate ? new Date(`${body.effectiveDate}T00:00:00Z`) : null,
-          workflowId,
-          currentStep: 'review',
-        },
+      await this.prisma.$transaction(async (tx) => {
+        await tx.procedure.create({
+          data: {
+            id,
+            wardCode: ward.code,
+            kind,
+            title: body.title,
+            items: body.items,
+            initiatedBy: ctx.actor.userId,
+            effectiveDate: body.effectiveDate ? new Date(`${body.effectiveDate}T00:00:00Z`) : null,
+            workflowId,
+            currentStep: 'review',
+          },
+        });
+        // The audit entry commits with the row it describes.
+        await this.audit.record(
+          ctx,
+          {
+            action: 'procedure.start',
+            role: 'secretary',
+            procedureId: id,
+            wardCode: ward.code,
+            after: { title: body.title, kind, items: body.items.length },
+          },
+          tx,
+        );
       });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UNIT_KIND_LABELS } from '@kientoan/domain';
+import { type Actor, UNIT_KIND_LABELS, authorize } from '@kientoan/domain';
 import { type PrismaClient, fromDbDate, unitHistory } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { RegistryErrors } from './registry-errors';
@@ -8,9 +8,10 @@ import { RegistryErrors } from './registry-errors';
 export class GetUnitUseCase {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  async execute(unitId: string, asOf?: string) {
+  async execute(actor: Actor, unitId: string, asOf?: string) {
     const unit = await unitHistory(this.prisma, unitId);
     if (!unit) throw RegistryErrors.unitNotFound(unitId);
+    authorize(actor, 'registry.read', unit.wardCode);
     const versions = unit.versions.map((v) => ({
       validFrom: fromDbDate(v.validFrom),
       validTo: v.validTo ? fromDbDate(v.validTo) : null,

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, authorize } from '@kientoan/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import type { z } from 'zod';
 import { openApiSchema } from '../common/validation/openapi-schema';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
@@ -17,6 +19,7 @@ import {
 } from './resolution-items.schema';
 
 @ApiTags('registry')
+@ApiBearerAuth()
 @Controller('registry')
 export class RegistryController {
   constructor(
@@ -42,9 +45,11 @@ export class RegistryController {
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD (default: now)' })
   @ApiResponse({ status: 404, description: 'No such ward' })
   tree(
+    @CurrentActor() actor: Actor,
     @Param('wardCode') wardCode: string,
     @Query(new ZodValidationPipe(treeQuerySchema)) query: z.output<typeof treeQuerySchema>,
   ) {
+    authorize(actor, 'registry.read', wardCode);
     return this.wardTree.execute(wardCode, query.asOf);
   }
 
@@ -55,8 +60,11 @@ export class RegistryController {
   @ApiQuery({ name: 'includeDissolved', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  searchUnits(@Query(new ZodValidationPipe(searchQuerySchema)) query: z.output<typeof searchQuerySchema>) {
-    return this.search.execute(query);
+  searchUnits(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodValidationPipe(searchQuerySchema)) query: z.output<typeof searchQuerySchema>,
+  ) {
+    return this.search.execute(actor, query);
   }
 
   @Get('units/:unitId')
@@ -64,10 +72,11 @@ export class RegistryController {
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD: also return the unit as it was then' })
   @ApiResponse({ status: 404, description: 'No such unit' })
   unit(
+    @CurrentActor() actor: Actor,
     @Param('unitId') unitId: string,
     @Query(new ZodValidationPipe(treeQuerySchema)) query: z.output<typeof treeQuerySchema>,
   ) {
-    return this.getUnit.execute(unitId, query.asOf);
+    return this.getUnit.execute(actor, unitId, query.asOf);
   }
 
   @Post('preview')
@@ -90,7 +99,11 @@ export class RegistryController {
     status: 400,
     description: 'Every rule the resolution breaks, as field errors (items[i].field)',
   })
-  previewResolution(@Body(new ZodValidationPipe(previewSchema)) body: PreviewBody) {
+  previewResolution(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodValidationPipe(previewSchema)) body: PreviewBody,
+  ) {
+    authorize(actor, 'registry.preview', body.wardCode);
     return this.preview.execute(body);
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type Actor, authorize, wardsAllowing } from '@kientoan/domain';
 import { type PrismaClient, searchUnits } from '@kientoan/platform';
 import type { z } from 'zod';
 import { PRISMA } from '../infrastructure/infrastructure.module';
@@ -8,8 +9,11 @@ import type { searchQuerySchema } from './resolution-items.schema';
 export class SearchUnitsUseCase {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  async execute(query: z.output<typeof searchQuerySchema>) {
-    const result = await searchUnits(this.prisma, query);
+  async execute(actor: Actor, query: z.output<typeof searchQuerySchema>) {
+    if (query.wardCode) authorize(actor, 'registry.read', query.wardCode);
+    // Without a ward: supervisors search the city, everyone else the wards they hold a role in.
+    const wardCodes = query.wardCode || actor.supervisor ? undefined : wardsAllowing(actor, 'registry.read');
+    const result = await searchUnits(this.prisma, { ...query, ...(wardCodes ? { wardCodes } : {}) });
     return { ...result, limit: query.limit, offset: query.offset };
   }
 }

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isDomainError } from '@kientoan/domain';
+import { authorize, isDomainError } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import { cancelUpdate } from '@kientoan/workflows';
+import { AuditLog } from '../audit/audit-log';
+import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { ProcedureWorkflowGateway } from '../procedures/procedure-workflow.gateway';
 import { runningProceduresWhere } from './procedure-filter';
@@ -23,9 +25,11 @@ export class BulkActionUseCase {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
-  async execute(body: BulkAction) {
+  async execute(ctx: RequestContext, body: BulkAction) {
+    authorize(ctx.actor, 'supervision.act');
     const now = new Date();
     const where = runningProceduresWhere(body.filter, now);
     const matched = await this.prisma.procedure.count({ where });
@@ -46,7 +50,7 @@ export class BulkActionUseCase {
           await this.workflows.action(
             p.id,
             cancelUpdate,
-            { by: body.by, reason: body.reason ?? '' },
+            { by: ctx.actor.userId, reason: body.reason ?? '' },
             `bulk-cancel-${p.id}`,
           );
         } else {
@@ -68,13 +72,21 @@ export class BulkActionUseCase {
                     ? `ward:${p.wardCode}:${p.waitingFor ?? 'secretary'}`
                     : 'role:supervisor',
                 subject: `${body.action === 'remind' ? 'Nhắc việc' : 'Chuyển cấp trên xử lý'}: ${p.title} (${p.ward.name})`,
-                body: body.reason ?? `Giám sát ${body.by} đề nghị khẩn trương xử lý.`,
+                body: body.reason ?? `Giám sát ${ctx.actor.username} đề nghị khẩn trương xử lý.`,
                 createdAt: now,
               },
             ],
             skipDuplicates: true,
           });
         }
+        await this.audit.record(ctx, {
+          action: `supervision.${body.action}`,
+          role: 'supervisor',
+          procedureId: p.id,
+          wardCode: p.wardCode,
+          before: { step: p.currentStep, stalledSince: p.stalledSince },
+          after: { reason: body.reason ?? null },
+        });
         results.push({ procedureId: p.id, ok: true });
       } catch (error) {
         results.push({

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { STEP_LABELS } from '@kientoan/domain';
+import { type Actor, STEP_LABELS, authorize } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { runningProceduresWhere } from './procedure-filter';
@@ -10,7 +10,8 @@ import type { StalledQuery } from './supervision.schemas';
 export class ListStalledUseCase {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  async execute(query: StalledQuery) {
+  async execute(actor: Actor, query: StalledQuery) {
+    authorize(actor, 'supervision.read');
     const now = new Date();
     const [afterAt, afterId] = query.after ? query.after.split('|') : [];
     const rows = await this.prisma.procedure.findMany({

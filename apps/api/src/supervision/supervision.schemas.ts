@@ -34,7 +34,6 @@ export const bulkActionSchema = z
   .object({
     action: z.enum(['remind', 'escalate', 'cancel']),
     filter: z.object(filter).strict().default({}),
-    by: z.string().min(1).max(100),
     reason: z.string().transform(cleanText).pipe(z.string().min(1).max(2000)).optional(),
     /** true: only count what would be touched. */
     dryRun: z.boolean().default(true),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PROCEDURE_STEPS, type ProcedureStep } from '@kientoan/domain';
+import { type Actor, PROCEDURE_STEPS, type ProcedureStep, authorize } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 
@@ -8,7 +8,8 @@ import { PRISMA } from '../infrastructure/infrastructure.module';
 export class WardProgressUseCase {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  async execute() {
+  async execute(actor: Actor) {
+    authorize(actor, 'supervision.read');
     const now = new Date();
     const [wards, byStep, completed, overdue, stalled] = await Promise.all([
       this.prisma.ward.findMany({

@@ -2,7 +2,8 @@
  * Every rule the product enforces fails with a stable code and a message in Vietnamese (shown first) and
  * English. Codes are part of the API contract: clients and the error filter switch on them.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden';
+export type DomainErrorKind =
+  'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'throttled';
 
 export interface DomainErrorDetails {
   readonly field?: string;

@@ -34,6 +34,12 @@ export const environmentSchema = z.object({
   DEADLINE_VOTE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** Demo/test acceleration: a working day lasts this many milliseconds instead of a calendar day. */
   DEADLINE_WORKING_DAY_MS: z.coerce.number().int().min(1).optional(),
+  /** Secret for signing access tokens (HS256). The default is for local use only. */
+  AUTH_TOKEN_SECRET: z.string().min(32).default('kientoan-local-development-secret-change-me'),
+  AUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  AUTH_REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  AUTH_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
+  AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Public holidays (YYYY-MM-DD, comma-separated) replacing the built-in Vietnamese list. */
   VN_HOLIDAYS: z
     .string()

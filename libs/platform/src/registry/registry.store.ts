@@ -172,6 +172,8 @@ export const unitHistory = async (db: Db, unitId: string) => {
 export interface SearchOptions {
   readonly q: string;
   readonly wardCode?: string;
+  /** Restricts the search to these wards (an empty list finds nothing). */
+  readonly wardCodes?: readonly string[];
   readonly includeDissolved?: boolean;
   readonly limit: number;
   readonly offset: number;
@@ -197,6 +199,7 @@ export const searchUnits = async (
   const pattern = `%${searchKey(options.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const where = Prisma.sql`u.search_key LIKE ${pattern}
     ${options.wardCode ? Prisma.sql`AND u.ward_code = ${options.wardCode}` : Prisma.empty}
+    ${options.wardCodes ? Prisma.sql`AND u.ward_code = ANY(${[...options.wardCodes]})` : Prisma.empty}
     ${options.includeDissolved ? Prisma.empty : Prisma.sql`AND u.status = 'active'`}`;
   const [count] = await db.$queryRaw<
     { total: number }[]

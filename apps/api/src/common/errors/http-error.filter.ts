@@ -16,6 +16,8 @@ const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  throttled: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** Maps every error to the one response shape; domain codes decide the HTTP status in one place. */

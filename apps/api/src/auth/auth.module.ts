@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ActorLoader } from './actor.loader';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { LoginUseCase } from './login.use-case';
+import { RefreshSessionUseCase } from './refresh-session.use-case';
+import { TokenService } from './token.service';
+
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [
+    TokenService,
+    ActorLoader,
+    LoginUseCase,
+    RefreshSessionUseCase,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService],
+})
+export class AuthModule {}

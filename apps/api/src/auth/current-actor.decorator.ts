@@ -1,0 +1,28 @@
+import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
+import type { Actor } from '@kientoan/domain';
+
+export interface AuthenticatedRequest {
+  actor?: Actor;
+  requestId?: string;
+  ip?: string;
+}
+
+/** The signed-in account, loaded by the AuthGuard. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a public route');
+  return actor;
+});
+
+/** Who and from where, for the audit trail. */
+export interface RequestContext {
+  readonly actor: Actor;
+  readonly clientAddress: string | null;
+  readonly requestId: string | null;
+}
+
+export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext => {
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.actor) throw new Error('Ctx used on a public route');
+  return { actor: request.actor, clientAddress: request.ip ?? null, requestId: request.requestId ?? null };
+});

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Actor, wardsAllowing } from '@kientoan/domain';
+import { Prisma, type PrismaClient } from '@kientoan/platform';
+import { PRISMA } from '../infrastructure/infrastructure.module';
+import type { InboxQuery } from './inbox.schemas';
+
+export interface InboxTask {
+  readonly procedureId: string;
+  readonly task: 'review' | 'submit_draft' | 'resubmit' | 'vote';
+  readonly title: string;
+  readonly kind: string;
+  readonly wardCode: string;
+  readonly wardName: string;
+  readonly step: string | null;
+  readonly round: number;
+  readonly dueAt: Date | null;
+  readonly stalledSince: Date | null;
+}
+
+/**
+ * The signed-in user's open tasks: reviews (reviewer), drafts to submit and returns to correct (secretary),
+ * votes not yet cast in the current round (approver). Keyset-paged on (due_at, id), served by the index
+ * procedure(status, waiting_for, ward_code, due_at).
+ */
+@Injectable()
+export class ListInboxUseCase {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  async execute(actor: Actor, query: InboxQuery) {
+    const reviewerWards = wardsAllowing(actor, 'procedure.review');
+    const secretaryWards = wardsAllowing(actor, 'procedure.submit_draft');
+    const approverWards = wardsAllowing(actor, 'procedure.vote');
+    const mine = Prisma.sql`(
+      (p.waiting_for = 'reviewer' AND p.ward_code = ANY(${reviewerWards}))
+      OR (p.waiting_for = 'secretary' AND p.ward_code = ANY(${secretaryWards}))
+      OR (p.waiting_for = 'committee' AND p.ward_code = ANY(${approverWards})
+          AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.procedure_id = p.id AND v.round = p.round AND v.voter_id = ${actor.memberId ?? ''})))`;
+    const filters = [
+      query.wardCode ? Prisma.sql`AND p.ward_code = ${query.wardCode}` : Prisma.empty,
+      query.kind ? Prisma.sql`AND p.kind = ${query.kind}` : Prisma.empty,
+      query.step ? Prisma.sql`AND p.current_step = ${query.step}::"ProcedureStepName"` : Prisma.empty,
+      query.dueBefore ? Prisma.sql`AND p.due_at < ${new Date(query.dueBefore)}` : Prisma.empty,
+    ];
+    const where = Prisma.sql`p.status = 'running' AND ${mine} ${Prisma.join(filters, ' ')}`;
+    const asc = query.sort === 'due_asc';
+    const [afterDue, afterId] = query.after ? query.after.split('|') : [];
+    const keyset =
+      afterDue && afterId
+        ? asc
+          ? Prisma.sql`AND (p.due_at, p.id) > (${new Date(afterDue)}, ${afterId}::uuid)`
+          : Prisma.sql`AND (p.due_at, p.id) < (${new Date(afterDue)}, ${afterId}::uuid)`
+        : Prisma.empty;
+    const order = asc
+      ? Prisma.sql`ORDER BY p.due_at ASC, p.id ASC`
+      : Prisma.sql`ORDER BY p.due_at DESC, p.id DESC`;
+
+    const [counts, rows] = await Promise.all([
+      this.prisma.$queryRaw<{ waiting_for: string; count: number }[]>`
+        SELECT p.waiting_for, count(*)::int AS count FROM procedure p WHERE ${where} GROUP BY p.waiting_for`,
+      this.prisma.$queryRaw<(InboxTask & { waitingFor: string })[]>`
+        SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
+               p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
+               p.waiting_for AS "waitingFor"
+        FROM procedure p JOIN ward w ON w.code = p.ward_code
+        WHERE ${where} AND p.due_at IS NOT NULL ${keyset}
+        ${order}
+        LIMIT ${query.limit + 1}`,
+    ]);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const count = (w: string) => counts.find((c) => c.waiting_for === w)?.count ?? 0;
+    return {
+      counts: {
+        review: count('reviewer'),
+        secretary: count('secretary'),
+        vote: count('committee'),
+        total: counts.reduce((a, c) => a + c.count, 0),
+      },
+      items: page.map(({ waitingFor, ...t }) => ({
+        ...t,
+        task:
+          waitingFor === 'reviewer'
+            ? 'review'
+            : waitingFor === 'committee'
+              ? 'vote'
+              : t.step === 'draft_resolution'
+                ? 'submit_draft'
+                : 'resubmit',
+      })),
+      next:
+        rows.length > query.limit && last?.dueAt
+          ? `${new Date(last.dueAt).toISOString()}|${last.procedureId}`
+          : null,
+    };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Who may do what, deny by default. Roles are held per ward (secretary, reviewer; approver is derived from
+ * the registry: a member of the ward's standing committee) plus city-wide supervisor and admin. Supervisors
+ * read everything and act only through supervision actions. Pure: the actor is passed in.
+ */
+import { DomainError } from '../errors/domain-error';
+
+export type WardRoleName = 'secretary' | 'reviewer' | 'approver';
+
+export interface Actor {
+  readonly userId: string;
+  readonly username: string;
+  readonly supervisor: boolean;
+  readonly admin: boolean;
+  /** Ward code → the roles held there. */
+  readonly wardRoles: Readonly<Record<string, readonly WardRoleName[]>>;
+  /** The standing-committee member this account votes as. */
+  readonly memberId: string | null;
+}
+
+export type Action =
+  | 'procedure.start'
+  | 'procedure.read'
+  | 'procedure.review'
+  | 'procedure.resubmit'
+  | 'procedure.submit_draft'
+  | 'procedure.withdraw'
+  | 'procedure.vote'
+  | 'procedure.acknowledge'
+  | 'registry.read'
+  | 'registry.preview'
+  | 'supervision.read'
+  | 'supervision.act';
+
+/** Ward roles that allow each ward-scoped action. */
+const WARD_ROLES_FOR: Readonly<Record<Action, readonly WardRoleName[]>> = {
+  'procedure.start': ['secretary'],
+  'procedure.read': ['secretary', 'reviewer', 'approver'],
+  'procedure.review': ['reviewer'],
+  'procedure.resubmit': ['secretary'],
+  'procedure.submit_draft': ['secretary'],
+  'procedure.withdraw': ['secretary'],
+  'procedure.vote': ['approver'],
+  'procedure.acknowledge': ['secretary'],
+  'registry.read': ['secretary', 'reviewer', 'approver'],
+  'registry.preview': ['secretary', 'reviewer'],
+  'supervision.read': [],
+  'supervision.act': [],
+};
+
+const SUPERVISOR_MAY: ReadonlySet<Action> = new Set([
+  'procedure.read',
+  'registry.read',
+  'supervision.read',
+  'supervision.act',
+]);
+
+/** May `actor` do `action` in `wardCode` (undefined: a city-wide action)? */
+export const isAllowed = (actor: Actor, action: Action, wardCode?: string): boolean => {
+  if (actor.supervisor && SUPERVISOR_MAY.has(action)) return true;
+  if (!wardCode) return false;
+  const held = actor.wardRoles[wardCode] ?? [];
+  return WARD_ROLES_FOR[action].some((role) => held.includes(role));
+};
+
+export const forbidden = (action: Action, wardCode?: string) =>
+  new DomainError(
+    'FORBIDDEN',
+    'forbidden',
+    `Tài khoản không có quyền thực hiện thao tác này${wardCode ? ` tại ${wardCode}` : ''}.`,
+    `This account may not perform ${action}${wardCode ? ` in ${wardCode}` : ''}.`,
+    { action, ...(wardCode ? { wardCode } : {}) },
+  );
+
+export const authorize = (actor: Actor, action: Action, wardCode?: string): void => {
+  if (!isAllowed(actor, action, wardCode)) throw forbidden(action, wardCode);
+};
+
+/** Wards where the actor holds any of the roles that allow `action` (for list filters). */
+export const wardsAllowing = (actor: Actor, action: Action): string[] =>
+  Object.entries(actor.wardRoles)
+    .filter(([, roles]) => WARD_ROLES_FOR[action].some((r) => roles.includes(r)))
+    .map(([ward]) => ward);
