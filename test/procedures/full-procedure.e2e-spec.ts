@@ -128,17 +128,17 @@ describe('The whole procedure (e2e)', () => {
     await recordHistory('procedure-approved-first-round', id);
   });
 
-  it('given a three-member committee, when the same approval is sent twice with one idempotency key, then it is counted once', async () => {
+  it('given a three-member committee, when the same approval is sent ten times with one idempotency key, then it is counted once', async () => {
     const { ward, as } = await aWard(3);
     const id = await driver.start(as, ward.code, renameGroup6(ward.code));
     await driver.toVoting(as, id);
 
+    // Ten identical sign-offs (a double click, retries, a duplicate request) record one vote.
     const key = anIdempotencyKey();
-    const [first, second] = await Promise.all([
-      driver.vote(as, id, ward.voters[0]!, 'approve', key),
-      driver.vote(as, id, ward.voters[0]!, 'approve', key),
-    ]);
-    expect([first.status, second.status]).toEqual([200, 200]);
+    const tenAtOnce = await Promise.all(
+      Array.from({ length: 10 }, () => driver.vote(as, id, ward.voters[0]!, 'approve', key)),
+    );
+    expect(tenAtOnce.map((r) => r.status)).toEqual(new Array(10).fill(200));
     expect((await driver.vote(as, id, ward.voters[0]!, 'approve', key).expect(200)).body).toMatchObject({
       replayed: true,
     });
