@@ -231,4 +231,90 @@ describe('Authentication and authorization (e2e)', () => {
       /append-only/,
     );
   });
+
+  // One test stack per file: the API module (and its configuration) is loaded once per file.
+  it('given an acting secretary and an acting approver for a period, then they act in the ward; outside the period, or by one who does not hold the role, it is refused', async () => {
+    const wardA = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
+    const wardB = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
+    const asA = await signIn(http, wardA);
+    const asB = await signIn(http, wardB);
+    const now = Date.now();
+    const period = {
+      validFrom: new Date(now - 60_000).toISOString(),
+      validTo: new Date(now + 3_600_000).toISOString(),
+    };
+    const items = [{ kind: 'rename', unitId: `${wardA.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' }];
+
+    // Ward B's secretary cannot start in A, until A's secretary names them acting secretary.
+    await asB.secretary.post('/api/procedures').send({ wardCode: wardA.code, title: 'x', items }).expect(403);
+    await asB.secretary
+      .post('/api/delegations')
+      .send({ toUsername: wardA.users.reviewer, wardCode: wardA.code, role: 'secretary', ...period })
+      .expect(403);
+    await asA.secretary
+      .post('/api/delegations')
+      .send({
+        toUsername: wardB.users.secretary,
+        wardCode: wardA.code,
+        role: 'secretary',
+        ...period,
+        reason: 'Nghỉ phép',
+      })
+      .expect(201);
+    const me = await asB.secretary.get('/api/auth/me').expect(200);
+    expect(me.body.wardRoles[wardA.code]).toEqual(['secretary']);
+    const started = await asB.secretary
+      .post('/api/procedures')
+      .send({ wardCode: wardA.code, title: 'x', items })
+      .expect(202);
+
+    // An expired delegation grants nothing.
+    const expired = {
+      validFrom: new Date(now - 7_200_000).toISOString(),
+      validTo: new Date(now - 3_600_000).toISOString(),
+    };
+    await asA.reviewer
+      .post('/api/delegations')
+      .send({ toUsername: wardB.users.reviewer, wardCode: wardA.code, role: 'reviewer', ...expired })
+      .expect(201);
+    const driver = new ProcedureDriver(stack);
+    await driver.waitFor(started.body.id as string, 'reviewing');
+    await asB.reviewer
+      .post(`/api/procedures/${started.body.id}/review`)
+      .send({ decision: 'accept' })
+      .expect(403);
+    await driver.review(asA, started.body.id as string, 'accept').expect(200);
+    await driver.waitFor(started.body.id as string, 'drafting');
+    await driver.submitDraft(asA, started.body.id as string).expect(200);
+    await driver.waitFor(started.body.id as string, 'voting');
+
+    // The committee member names an acting approver, who votes for them.
+    const member = wardA.voters[0]!;
+    const actingApprover = client(http, await login(http, wardB.users.reviewer));
+    await asA.approvers[member]!.post('/api/delegations')
+      .send({ toUsername: wardB.users.reviewer, wardCode: wardA.code, role: 'approver', ...period })
+      .expect(201);
+    await actingApprover
+      .post(`/api/procedures/${started.body.id}/approvals`)
+      .set('Idempotency-Key', anIdempotencyKey())
+      .send({ voterId: member, choice: 'approve' })
+      .expect(200);
+    await stack.temporal.workflow.getHandle(`procedure-${started.body.id}`).result();
+    const audit = await stack.prisma.auditEntry.findMany({
+      where: { action: 'delegation.create', wardCode: wardA.code },
+    });
+    expect(audit.map((a) => a.role).sort()).toEqual(['approver', 'reviewer', 'secretary']);
+    const mine = await asA.secretary.get('/api/delegations').expect(200);
+    expect(mine.body.given).toHaveLength(1);
+    await asA.secretary
+      .post('/api/delegations')
+      .send({
+        toUsername: wardB.users.secretary,
+        wardCode: wardA.code,
+        role: 'secretary',
+        validFrom: period.validTo,
+        validTo: period.validFrom,
+      })
+      .expect(400);
+  });
 });

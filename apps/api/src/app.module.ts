@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { configModuleOptions } from '@kientoan/platform';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -21,6 +22,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     RegistryModule,
     SupervisionModule,
     InboxModule,
+    DelegationsModule,
   ],
 })
 export class AppModule {}

@@ -20,6 +20,17 @@ export class ActorLoader {
       const member = await this.prisma.wardCommitteeMember.findUnique({ where: { id: user.memberId } });
       if (member?.active) (wardRoles[member.wardCode] ??= []).push('approver');
     }
+    // Delegations in force now: acting secretary, reviewer or approver for a period.
+    const now = new Date();
+    const delegations = await this.prisma.delegation.findMany({
+      where: { toUserId: userId, validFrom: { lte: now }, validTo: { gt: now } },
+    });
+    const actingForMembers: string[] = [];
+    for (const d of delegations) {
+      const roles = (wardRoles[d.wardCode] ??= []);
+      if (!roles.includes(d.role as WardRoleName)) roles.push(d.role as WardRoleName);
+      if (d.memberId) actingForMembers.push(d.memberId);
+    }
     return {
       userId: user.id,
       username: user.username,
@@ -27,6 +38,7 @@ export class ActorLoader {
       admin: user.admin,
       wardRoles,
       memberId: user.memberId,
+      actingForMembers,
     };
   }
 }

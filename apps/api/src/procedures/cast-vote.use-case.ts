@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ProcedureErrors, type Tally } from '@kientoan/domain';
+import { DomainError, ProcedureErrors, type Tally, mayVoteAs } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
@@ -48,7 +48,7 @@ export class CastVoteUseCase {
   ): Promise<CastVoteResponse> {
     const procedure = await this.procedures.require(ctx.actor, procedureId, 'procedure.vote');
     const voterId = body.voterId ?? ctx.actor.memberId ?? '';
-    if (voterId !== ctx.actor.memberId) throw notYourVote(voterId);
+    if (!mayVoteAs(ctx.actor, voterId)) throw notYourVote(voterId);
 
     const earlier = await this.prisma.vote.findUnique({
       where: { procedureId_idempotencyKey: { procedureId, idempotencyKey: body.idempotencyKey } },

@@ -16,7 +16,13 @@ export interface Actor {
   readonly wardRoles: Readonly<Record<string, readonly WardRoleName[]>>;
   /** The standing-committee member this account votes as. */
   readonly memberId: string | null;
+  /** Members this account may vote for while a delegation lasts (acting approver). */
+  readonly actingForMembers?: readonly string[];
 }
+
+/** May the actor cast the vote of `voterId`: their own member, or one delegated to them. */
+export const mayVoteAs = (actor: Actor, voterId: string): boolean =>
+  voterId === actor.memberId || (actor.actingForMembers ?? []).includes(voterId);
 
 export type Action =
   | 'procedure.start'

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { cleanText } from '@kientoan/domain';
+
+export const createDelegationSchema = z
+  .object({
+    toUsername: z.string().min(1).max(100),
+    wardCode: z.string().min(1).max(64),
+    role: z.enum(['secretary', 'reviewer', 'approver']),
+    validFrom: z.iso.datetime(),
+    validTo: z.iso.datetime(),
+    reason: z.string().transform(cleanText).pipe(z.string().min(1).max(500)).optional(),
+  })
+  .strict()
+  .refine((d) => new Date(d.validTo) > new Date(d.validFrom), {
+    path: ['validTo'],
+    message: 'validTo must be after validFrom',
+  });
+export type CreateDelegationBody = z.output<typeof createDelegationSchema>;

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CreateDelegationUseCase } from './create-delegation.use-case';
+import { DelegationsController } from './delegations.controller';
+import { ListDelegationsUseCase } from './list-delegations.use-case';
+
+@Module({
+  controllers: [DelegationsController],
+  providers: [CreateDelegationUseCase, ListDelegationsUseCase],
+})
+export class DelegationsModule {}
