@@ -158,6 +158,22 @@ describe('The whole procedure (e2e)', () => {
     expect((await stack.prisma.decision.findUniqueOrThrow({ where: { procedureId: id } })).number).toBe(1);
   });
 
+  it('given a member whose term on the committee has ended, then they are not a voter and the majority is of the members serving', async () => {
+    const { ward, as } = await aWard(3);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await stack.prisma.wardCommitteeMember.update({
+      where: { id: ward.voters[2]! },
+      data: { servedTo: new Date(`${yesterday}T00:00:00Z`) },
+    });
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code));
+    await driver.toVoting(as, id);
+    expect(await driver.state(id)).toMatchObject({ voters: [ward.voters[0], ward.voters[1]] });
+    await driver.vote(as, id, ward.voters[2]!).expect(403);
+    const first = await driver.vote(as, id, ward.voters[0]!).expect(200);
+    expect(first.body.tally).toMatchObject({ members: 2, needed: 2, outcome: 'open' });
+    await stack.temporal.workflow.getHandle(`procedure-${id}`).terminate('test finished');
+  });
+
   it('given two approvers signing at once, then one decision is issued', async () => {
     const { ward, as } = await aWard(3);
     const id = await driver.start(as, ward.code, renameGroup6(ward.code));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor, WardRoleName } from '@kientoan/domain';
+import { type Actor, type WardRoleName, dateInVietnam } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 
@@ -18,7 +18,10 @@ export class ActorLoader {
     for (const r of user.wardRoles) (wardRoles[r.wardCode] ??= []).push(r.role);
     if (user.memberId) {
       const member = await this.prisma.wardCommitteeMember.findUnique({ where: { id: user.memberId } });
-      if (member?.active) (wardRoles[member.wardCode] ??= []).push('approver');
+      const today = new Date(`${dateInVietnam(new Date())}T00:00:00Z`);
+      const serving =
+        member?.active && member.servedFrom <= today && (!member.servedTo || member.servedTo > today);
+      if (member && serving) (wardRoles[member.wardCode] ??= []).push('approver');
     }
     // Delegations in force now: acting secretary, reviewer or approver for a period.
     const now = new Date();

@@ -1,5 +1,5 @@
 /** The committee step: the voters on the day the vote opens, each vote recorded once, the tally. */
-import { ProcedureErrors } from '@kientoan/domain';
+import { ProcedureErrors, dateInVietnam } from '@kientoan/domain';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable } from './activity-context';
@@ -13,8 +13,15 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
     withHeartbeat(() =>
       ctx.ledger.note(key, 'committee_approval', async () => {
         const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+        // Members whose term covers the day the vote opens (Vietnam date).
+        const today = new Date(`${dateInVietnam(ctx.now())}T00:00:00Z`);
         const members = await ctx.prisma.wardCommitteeMember.findMany({
-          where: { wardCode: procedure.wardCode, active: true },
+          where: {
+            wardCode: procedure.wardCode,
+            active: true,
+            servedFrom: { lte: today },
+            OR: [{ servedTo: null }, { servedTo: { gt: today } }],
+          },
           orderBy: { id: 'asc' },
           select: { id: true },
         });
