@@ -13,3 +13,4 @@ export * from './registry';
 export * from './calendar/working-days';
 export * from './documents/text-diff';
 export * from './access/access-policy';
+export * from './documents/resolution-documents';

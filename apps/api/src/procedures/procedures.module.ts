@@ -4,6 +4,7 @@ import { AcknowledgeAnnouncementUseCase } from './acknowledge-announcement.use-c
 import { CastVoteUseCase } from './cast-vote.use-case';
 import { GetProcedureUseCase } from './get-procedure.use-case';
 import { GetTimelineUseCase } from './get-timeline.use-case';
+import { ProcedureActionRunner } from './procedure-action.runner';
 import { ProcedureActionsController } from './procedure-actions.controller';
 import { ProcedureDocumentsController } from './procedure-documents.controller';
 import { ProcedureDocumentsUseCase } from './procedure-documents.use-case';
@@ -22,6 +23,7 @@ import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
   providers: [
     ProcedureWorkflowGateway,
     ProcedureFinder,
+    ProcedureActionRunner,
     StartProcedureUseCase,
     GetProcedureUseCase,
     GetTimelineUseCase,
@@ -33,6 +35,6 @@ import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
     ProcedureDocumentsUseCase,
     AcknowledgeAnnouncementUseCase,
   ],
-  exports: [ProcedureWorkflowGateway, ProcedureFinder],
+  exports: [ProcedureWorkflowGateway, ProcedureFinder, ProcedureActionRunner],
 })
 export class ProceduresModule {}

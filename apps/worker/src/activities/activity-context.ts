@@ -1,8 +1,16 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { type DomainError, ProcedureErrors } from '@kientoan/domain';
-import type { PrismaClient } from '@kientoan/platform';
+import {
+  type ChangeSet,
+  type DomainError,
+  ProcedureErrors,
+  type RegistrySnapshot,
+  type ResolutionItem,
+  planResolution,
+} from '@kientoan/domain';
+import { type PrismaClient, loadSnapshot } from '@kientoan/platform';
 import type { Notifier } from '../notifications/notifier';
 import type { Clock } from './clock';
+import { RegistryChanged } from './registry-changed.error';
 import { StepLedger, type Tx } from './step-ledger';
 
 export interface ProcedureActivityDependencies {
@@ -31,6 +39,25 @@ export class ActivityContext {
     const procedure = await db.procedure.findUnique({ where: { id: procedureId }, include: { ward: true } });
     if (!procedure) throw nonRetryable(ProcedureErrors.notFound(procedureId));
     return procedure;
+  }
+
+  /**
+   * The procedure's items planned against today's registry. Review passed them, so a failure here means
+   * another decision changed the registry meanwhile: non-retryable, with the reasons.
+   */
+  async planItems(
+    db: Tx | PrismaClient,
+    procedure: { wardCode: string; items: unknown },
+    newUnitId: () => string,
+  ): Promise<{ before: RegistrySnapshot; changeSet: ChangeSet }> {
+    const before = await loadSnapshot(db, procedure.wardCode);
+    const planned = planResolution(before, procedure.items as ResolutionItem[], {
+      wardCode: procedure.wardCode,
+      newUnitId,
+    });
+    if (!planned.ok)
+      throw nonRetryable(RegistryChanged(planned.violations.map((v) => `${v.field}: ${v.message}`)));
+    return { before, changeSet: planned.changeSet };
   }
 }
 

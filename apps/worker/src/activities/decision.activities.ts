@@ -7,23 +7,18 @@
 import {
   type ChangeSentence,
   type DocumentType,
-  type ResolutionItem,
-  applyChangeSet as applyToSnapshot,
-  composeDocument,
+  composeResolutionDocuments,
   dateInVietnam,
-  describeChanges,
   documentHtml,
   documentText,
   formatDocumentNumber,
   longDate,
-  planResolution,
   yearInVietnam,
 } from '@kientoan/domain';
-import { type Prisma, applyChangeSet, fromDbDate, loadSnapshot } from '@kientoan/platform';
+import { type Prisma, applyChangeSet, fromDbDate } from '@kientoan/platform';
 import type { IssuedDecision, ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
-import { type ActivityContext, nonRetryable } from './activity-context';
-import { RegistryChanged } from './registry-changed.error';
+import type { ActivityContext } from './activity-context';
 import type { Tx } from './step-ledger';
 
 type DecisionActivities = Pick<ProcedureActivities, 'issueDecision' | 'announceDecision'>;
@@ -62,38 +57,31 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
         const effectiveDate = procedure.effectiveDate
           ? fromDbDate(procedure.effectiveDate)
           : dateInVietnam(issuedAt);
-        const before = await loadSnapshot(tx, procedure.wardCode);
         let n = 0;
-        const planned = planResolution(before, procedure.items as unknown as ResolutionItem[], {
-          wardCode: procedure.wardCode,
-          // Deterministic ids: a retry of this transaction creates the same units.
-          newUnitId: () => `${procedure.wardCode}.p${procedure.id.slice(0, 8)}-${++n}`,
-        });
-        if (!planned.ok)
-          throw nonRetryable(RegistryChanged(planned.violations.map((v) => `${v.field}: ${v.message}`)));
+        // Deterministic ids: a retry of this transaction creates the same units.
+        const { before, changeSet } = await ctx.planItems(
+          tx,
+          procedure,
+          () => `${procedure.wardCode}.p${procedure.id.slice(0, 8)}-${++n}`,
+        );
 
         const year = yearInVietnam(issuedAt);
         const resolutionNumber = await takeNumber(tx, procedure.wardCode, 'NQ', year);
         const number = await takeNumber(tx, procedure.wardCode, 'QĐ', year);
         const symbol = formatDocumentNumber(number, 'QĐ');
         const resolutionSymbol = formatDocumentNumber(resolutionNumber, 'NQ');
-        await applyChangeSet(tx, planned.changeSet, { effectiveDate, decisionRef: symbol });
+        await applyChangeSet(tx, changeSet, { effectiveDate, decisionRef: symbol });
 
-        const sentences = describeChanges(
-          planned.changeSet,
-          before,
-          applyToSnapshot(before, planned.changeSet),
-        );
-        const common = {
+        const { sentences, resolution, decision } = composeResolutionDocuments({
           wardKind: procedure.ward.kind,
           wardName: procedure.ward.name,
           title: procedure.title,
-          sentences,
+          before,
+          changeSet,
           signedAt: issuedAt,
           effectiveDate,
-        };
-        const resolution = composeDocument({ ...common, type: 'NQ', symbol: resolutionSymbol });
-        const decision = composeDocument({ ...common, type: 'QĐ', symbol, resolutionSymbol });
+          numbers: { resolutionSymbol, decisionSymbol: symbol },
+        });
         await tx.decision.create({
           data: {
             procedureId: key.procedureId,
@@ -110,7 +98,7 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
             decisionHtml: documentHtml(decision, `${symbol} - ${procedure.title}`),
             resolutionText: documentText(resolution),
             resolutionHtml: documentHtml(resolution, `${resolutionSymbol} - ${procedure.title}`),
-            changes: { sentences, changeSet: planned.changeSet } as unknown as Prisma.InputJsonValue,
+            changes: { sentences, changeSet } as unknown as Prisma.InputJsonValue,
           },
         });
         return {

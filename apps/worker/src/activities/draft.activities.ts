@@ -2,19 +2,10 @@
  * The draft step: the resolution and decision texts generated in Vietnamese from the registry and the
  * items; the secretary's edits become new versions (every version is kept, so versions can be compared).
  */
-import {
-  type ResolutionItem,
-  applyChangeSet,
-  composeDocument,
-  describeChanges,
-  documentText,
-  planResolution,
-} from '@kientoan/domain';
-import { loadSnapshot } from '@kientoan/platform';
+import { composeResolutionDocuments, documentText } from '@kientoan/domain';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
-import { type ActivityContext, nonRetryable } from './activity-context';
-import { RegistryChanged } from './registry-changed.error';
+import type { ActivityContext } from './activity-context';
 import type { Tx } from './step-ledger';
 
 type DraftActivities = Pick<ProcedureActivities, 'draftResolution' | 'submitDraft'>;
@@ -33,26 +24,16 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
     withHeartbeat(() =>
       ctx.ledger.note(key, 'draft_resolution', async () => {
         const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
-        const before = await loadSnapshot(ctx.prisma, procedure.wardCode);
-        const planned = planResolution(before, procedure.items as unknown as ResolutionItem[], {
-          wardCode: procedure.wardCode,
-          newUnitId: () => 'draft',
-        });
-        if (!planned.ok) throw nonRetryable(RegistryChanged(planned.violations.map((v) => v.message)));
-        const sentences = describeChanges(
-          planned.changeSet,
-          before,
-          applyChangeSet(before, planned.changeSet),
-        );
-        const common = {
+        const { before, changeSet } = await ctx.planItems(ctx.prisma, procedure, () => 'draft');
+        const { resolution, decision } = composeResolutionDocuments({
           wardKind: procedure.ward.kind,
           wardName: procedure.ward.name,
           title: procedure.title,
-          sentences,
+          before,
+          changeSet,
           signedAt: ctx.now(),
           effectiveDate: (procedure.effectiveDate ?? ctx.now()).toISOString().slice(0, 10),
-          draft: true,
-        };
+        });
         return ctx.prisma.$transaction(async (tx) => {
           const version = await nextVersion(tx, key.procedureId);
           await tx.resolutionDraft.create({
@@ -62,8 +43,8 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
               round: key.round,
               origin: 'generated',
               authorId: 'system',
-              body: documentText(composeDocument({ ...common, type: 'NQ' })),
-              decisionBody: documentText(composeDocument({ ...common, type: 'QĐ' })),
+              body: documentText(resolution),
+              decisionBody: documentText(decision),
               createdAt: ctx.now(),
             },
           });
