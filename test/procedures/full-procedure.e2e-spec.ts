@@ -97,12 +97,17 @@ describe('The whole procedure (e2e)', () => {
       where: { announcement: { procedureId: id } },
     });
     expect(recipient.message).toBe('Chi bộ Tổ dân phố số 34 là tên mới của Chi bộ Tổ dân phố số 6.');
+    const inbox = await as.secretary.get('/api/inbox').expect(200);
+    expect(inbox.body.acknowledgements).toEqual([
+      expect.objectContaining({ procedureId: id, unitId: `${ward.code}.tdp6` }),
+    ]);
     const ack = () =>
       as.secretary
         .post(`/api/procedures/${id}/announcement/acknowledgements`)
         .send({ unitId: `${ward.code}.tdp6` });
     await ack().expect(200);
     expect((await ack().expect(200)).body).toMatchObject({ acknowledged: 1, total: 1, rate: 1 });
+    expect((await as.secretary.get('/api/inbox').expect(200)).body.counts.acknowledge).toBe(0);
     await as.secretary
       .post(`/api/procedures/${id}/announcement/acknowledgements`)
       .send({ unitId: 'someone-else' })
@@ -360,6 +365,23 @@ describe('The whole procedure (e2e)', () => {
         expect(await stack.prisma.procedure.count()).toBe(before);
       },
     );
+
+    it('given a decomposed (NFD) title and new name, when starting, then they are stored in NFC', async () => {
+      const title = 'Đổi tên chi bộ tổ dân phố'.normalize('NFD');
+      const items = [
+        { kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34'.normalize('NFD') },
+      ];
+      const started = await as.secretary
+        .post('/api/procedures')
+        .send({ wardCode: ward.code, title, items })
+        .expect(202);
+      const stored = await stack.prisma.procedure.findUniqueOrThrow({ where: { id: started.body.id } });
+      expect(stored.title).toBe(title.normalize('NFC'));
+      expect((stored.items as { newName: string }[])[0]!.newName).toBe(
+        'Chi bộ Tổ dân phố số 34'.normalize('NFC'),
+      );
+      await stack.temporal.workflow.getHandle(`procedure-${started.body.id}`).terminate('test finished');
+    });
 
     it('answers 404 for unknown procedures and wards, 400 for malformed ids', async () => {
       const unknown = '6f1c1f4e-8d1c-4a55-9d6e-000000000000';

@@ -54,7 +54,8 @@ export class ListInboxUseCase {
       ? Prisma.sql`ORDER BY p.due_at ASC, p.id ASC`
       : Prisma.sql`ORDER BY p.due_at DESC, p.id DESC`;
 
-    const [counts, rows] = await Promise.all([
+    const acknowledgeWards = wardsAllowing(actor, 'procedure.acknowledge');
+    const [counts, rows, acknowledgements] = await Promise.all([
       this.prisma.$queryRaw<{ waiting_for: string; count: number }[]>`
         SELECT p.waiting_for, count(*)::int AS count FROM procedure p WHERE ${where} GROUP BY p.waiting_for`,
       this.prisma.$queryRaw<(InboxTask & { waitingFor: string })[]>`
@@ -65,6 +66,19 @@ export class ListInboxUseCase {
         WHERE ${where} AND p.due_at IS NOT NULL ${keyset}
         ${order}
         LIMIT ${query.limit + 1}`,
+      // Announcements the affected units of the user's wards have not yet acknowledged.
+      this.prisma.$queryRaw<
+        { procedureId: string; unitId: string; unitName: string; message: string; publishedAt: Date }[]
+      >`
+        SELECT a.procedure_id AS "procedureId", r.unit_id AS "unitId", r.unit_name AS "unitName", r.message,
+               a.published_at AS "publishedAt"
+        FROM announcement_recipient r
+        JOIN announcement a ON a.id = r.announcement_id
+        JOIN procedure p ON p.id = a.procedure_id
+        WHERE r.acknowledged_at IS NULL AND p.ward_code = ANY(${acknowledgeWards})
+          ${query.wardCode ? Prisma.sql`AND p.ward_code = ${query.wardCode}` : Prisma.empty}
+        ORDER BY a.published_at, r.id
+        LIMIT 100`,
     ]);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
@@ -74,8 +88,10 @@ export class ListInboxUseCase {
         review: count('reviewer'),
         secretary: count('secretary'),
         vote: count('committee'),
-        total: counts.reduce((a, c) => a + c.count, 0),
+        acknowledge: acknowledgements.length,
+        total: counts.reduce((a, c) => a + c.count, 0) + acknowledgements.length,
       },
+      acknowledgements,
       items: page.map(({ waitingFor, ...t }) => ({
         ...t,
         task:
