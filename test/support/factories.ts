@@ -36,15 +36,24 @@ export const givenSupervisor = async (prisma: PrismaClient): Promise<string> => 
   return username;
 };
 
-let ordinal = 100_000 + Math.floor(Math.random() * 1_000_000);
+let ordinal = 100_000;
 
 /** A ward of its own with a standing committee of `committeeSize` members. */
 export const givenWard = async (prisma: PrismaClient, { committeeSize = 3 } = {}): Promise<TestWard> => {
   const suffix = randomUUID().slice(0, 8);
   const code = `test-${suffix}`;
   const name = `Phường Thử ${suffix}`;
-  ordinal += 1;
-  await prisma.ward.create({ data: { code, ordinal, kind: 'phuong', name } });
+  // Ordinals are unique: take the next free one (test wards stay in the test database between runs).
+  for (let attempt = 0; ; attempt += 1) {
+    const { _max } = await prisma.ward.aggregate({ _max: { ordinal: true } });
+    ordinal = Math.max(ordinal, (_max.ordinal ?? 0) + 1);
+    try {
+      await prisma.ward.create({ data: { code, ordinal, kind: 'phuong', name } });
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
   const voters = Array.from(
     { length: committeeSize },
     (_, i) => `${code}-btv-${String(i + 1).padStart(2, '0')}`,

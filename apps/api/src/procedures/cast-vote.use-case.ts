@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ProcedureErrors, type Tally, mayVoteAs } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
-import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
+import { auditContext } from './procedure-action.runner';
 import { ProcedureFinder } from './procedure-finder';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import type { CastVoteBody } from './procedure.schemas';
@@ -38,7 +38,6 @@ export class CastVoteUseCase {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ProcedureFinder) private readonly procedures: ProcedureFinder,
     @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
-    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async execute(
@@ -72,13 +71,7 @@ export class CastVoteUseCase {
       choice: body.choice,
       idempotencyKey: body.idempotencyKey,
       ...(body.comment ? { comment: body.comment } : {}),
-    });
-    await this.audit.record(ctx, {
-      action: 'procedure.vote',
-      role: 'approver',
-      procedureId,
-      wardCode: procedure.wardCode,
-      after: { round: result.round, choice: body.choice, comment: body.comment ?? null, tally: result.tally },
+      audit: auditContext(ctx, 'approver'),
     });
     return {
       procedureId,

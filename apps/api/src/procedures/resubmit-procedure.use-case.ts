@@ -26,7 +26,6 @@ export class ResubmitProcedureUseCase {
           await this.planner.plan(procedure.wardCode, body.items);
           return { by: ctx.actor.userId, items: body.items };
         },
-        audited: (result) => ({ ...result, items: body.items }),
       },
       idempotencyKey,
     );

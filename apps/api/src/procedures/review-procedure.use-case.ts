@@ -17,14 +17,12 @@ export class ReviewProcedureUseCase {
       {
         permission: 'procedure.review',
         role: 'reviewer',
-        audit: `procedure.review.${body.decision}`,
         update: reviewUpdate,
         argument: () => ({
           reviewerId: ctx.actor.userId,
           accept: body.decision === 'accept',
           reasons: body.reasons,
         }),
-        audited: (result) => ({ ...result, reasons: body.reasons }),
       },
       idempotencyKey,
     );

@@ -19,10 +19,8 @@ export class CancelProcedureUseCase {
       {
         permission: 'procedure.read',
         role: 'supervisor',
-        audit: 'supervision.cancel',
         update: cancelUpdate,
         argument: () => ({ by: ctx.actor.userId, reason: body.reason }),
-        audited: (result) => ({ ...result, reason: body.reason }),
       },
       idempotencyKey,
     );

@@ -7,7 +7,8 @@ import {
   type ResolutionItem,
   planResolution,
 } from '@kientoan/domain';
-import { type PrismaClient, loadSnapshot } from '@kientoan/platform';
+import { type Prisma, type PrismaClient, loadSnapshot } from '@kientoan/platform';
+import type { AuditContext } from '@kientoan/workflows';
 import type { Notifier } from '../notifications/notifier';
 import type { Clock } from './clock';
 import { RegistryChanged } from './registry-changed.error';
@@ -60,6 +61,34 @@ export class ActivityContext {
     return { before, changeSet: planned.changeSet };
   }
 }
+
+/**
+ * Writes the audit entry of a human action in the caller's transaction, with the change it describes.
+ * The dedupe key makes a retried activity write it once.
+ */
+export const writeAudit = async (
+  db: Tx | PrismaClient,
+  audit: AuditContext | undefined,
+  entry: { action: string; procedureId: string; wardCode: string; after: unknown; dedupeKey: string },
+): Promise<void> => {
+  if (!audit) return;
+  await db.auditEntry.createMany({
+    data: [
+      {
+        actorId: audit.actorId,
+        role: audit.role,
+        action: entry.action,
+        procedureId: entry.procedureId,
+        wardCode: entry.wardCode,
+        after: entry.after as Prisma.InputJsonValue,
+        clientAddress: audit.clientAddress,
+        requestId: audit.requestId,
+        dedupeKey: entry.dedupeKey,
+      },
+    ],
+    skipDuplicates: true,
+  });
+};
 
 export const nonRetryable = (error: DomainError): ApplicationFailure =>
   ApplicationFailure.create({ type: error.code, message: error.messageEn, nonRetryable: true });

@@ -5,7 +5,7 @@
 import { composeResolutionDocuments, documentText } from '@kientoan/domain';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
-import type { ActivityContext } from './activity-context';
+import { type ActivityContext, writeAudit } from './activity-context';
 import type { Tx } from './step-ledger';
 
 type DraftActivities = Pick<ProcedureActivities, 'draftResolution' | 'submitDraft'>;
@@ -53,10 +53,19 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
       }),
     ),
 
-  submitDraft: ({ by, body, decisionBody, ...key }) =>
+  submitDraft: ({ by, body, decisionBody, audit, ...key }) =>
     withHeartbeat(() =>
       ctx.ledger.complete(key, 'draft_resolution', (tx) =>
         (async () => {
+          const procedure = await ctx.loadProcedure(tx, key.procedureId);
+          const submitted = (version: number, editedNow: boolean) =>
+            writeAudit(tx, audit, {
+              action: 'procedure.submit_draft',
+              procedureId: key.procedureId,
+              wardCode: procedure.wardCode,
+              after: { round: key.round, version, edited: editedNow },
+              dedupeKey: `submit_draft:${key.procedureId}:${key.round}`,
+            });
           const latest = await tx.resolutionDraft.findFirst({
             where: { procedureId: key.procedureId },
             orderBy: { version: 'desc' },
@@ -64,7 +73,10 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
           const edited =
             (body !== undefined && body !== latest?.body) ||
             (decisionBody !== undefined && decisionBody !== latest?.decisionBody);
-          if (!edited && latest) return { version: latest.version, by };
+          if (!edited && latest) {
+            await submitted(latest.version, false);
+            return { version: latest.version, by };
+          }
           const version = await nextVersion(tx, key.procedureId);
           await tx.resolutionDraft.create({
             data: {
@@ -78,6 +90,7 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
               createdAt: ctx.now(),
             },
           });
+          await submitted(version, true);
           return { version, by };
         })(),
       ),

@@ -2,7 +2,7 @@
 import { STEP_LABELS } from '@kientoan/domain';
 import type { ProcedureActivities, WaitingNotice } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
-import type { ActivityContext } from './activity-context';
+import { type ActivityContext, writeAudit } from './activity-context';
 
 type LifecycleActivities = Pick<
   ProcedureActivities,
@@ -114,19 +114,29 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
         });
       }),
 
-    endProcedure: ({ outcome, by, reason, ...key }) =>
+    endProcedure: ({ outcome, by, reason, audit, ...key }) =>
       withHeartbeat(async () => {
-        await ctx.prisma.procedure.updateMany({
-          where: { id: key.procedureId, status: 'running' },
-          data: {
-            status: outcome,
-            endedBy: by,
-            endedReason: reason,
-            waitingFor: null,
-            dueAt: null,
-            stalledSince: null,
-            completedAt: ctx.now(),
-          },
+        const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+        await ctx.prisma.$transaction(async (tx) => {
+          await writeAudit(tx, audit, {
+            action: outcome === 'withdrawn' ? 'procedure.withdraw' : 'supervision.cancel',
+            procedureId: key.procedureId,
+            wardCode: procedure.wardCode,
+            after: { outcome, reason, round: key.round },
+            dedupeKey: `end:${key.procedureId}`,
+          });
+          await tx.procedure.updateMany({
+            where: { id: key.procedureId, status: 'running' },
+            data: {
+              status: outcome,
+              endedBy: by,
+              endedReason: reason,
+              waitingFor: null,
+              dueAt: null,
+              stalledSince: null,
+              completedAt: ctx.now(),
+            },
+          });
         });
       }),
   };

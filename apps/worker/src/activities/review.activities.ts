@@ -3,7 +3,7 @@ import { type ResolutionItem, planResolution } from '@kientoan/domain';
 import { loadSnapshot } from '@kientoan/platform';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
-import type { ActivityContext } from './activity-context';
+import { type ActivityContext, writeAudit } from './activity-context';
 
 type ReviewActivities = Pick<ProcedureActivities, 'checkRules' | 'recordReview' | 'storeResubmission'>;
 
@@ -19,12 +19,22 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
       return { violations: planned.ok ? [] : planned.violations.map((v) => `${v.field}: ${v.message}`) };
     }),
 
-  recordReview: ({ by, accepted, reasons, ...key }) =>
+  recordReview: ({ by, accepted, reasons, audit, ...key }) =>
     withHeartbeat(async () => {
       const outcome = { accepted, by, reasons: [...reasons] };
-      await ctx.ledger.complete(key, 'review', () => Promise.resolve(outcome));
-      if (accepted) return;
       const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+      // The review's outcome and its audit entry commit together.
+      await ctx.ledger.complete(key, 'review', async (tx) => {
+        await writeAudit(tx, audit, {
+          action: `procedure.review.${accepted ? 'accept' : 'return'}`,
+          procedureId: key.procedureId,
+          wardCode: procedure.wardCode,
+          after: outcome,
+          dedupeKey: `review:${key.procedureId}:${key.round}`,
+        });
+        return outcome;
+      });
+      if (accepted) return;
       await ctx.prisma.procedure.update({
         where: { id: key.procedureId },
         data: { returnReasons: [...reasons] },
@@ -41,11 +51,18 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
       ]);
     }),
 
-  storeResubmission: ({ by, items, ...key }) =>
+  storeResubmission: ({ by, items, audit, ...key }) =>
     withHeartbeat(async () => {
-      await ctx.prisma.procedure.update({
-        where: { id: key.procedureId },
-        data: { items: items, returnReasons: undefined, initiatedBy: by },
+      await ctx.prisma.$transaction(async (tx) => {
+        const before = await ctx.loadProcedure(tx, key.procedureId);
+        await tx.procedure.update({ where: { id: key.procedureId }, data: { items: items } });
+        await writeAudit(tx, audit, {
+          action: 'procedure.resubmit',
+          procedureId: key.procedureId,
+          wardCode: before.wardCode,
+          after: { by, round: key.round, items },
+          dedupeKey: `resubmit:${key.procedureId}:${key.round}`,
+        });
       });
     }),
 });

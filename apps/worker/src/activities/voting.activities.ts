@@ -2,7 +2,7 @@
 import { ProcedureErrors, dateInVietnam } from '@kientoan/domain';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
-import { type ActivityContext, nonRetryable } from './activity-context';
+import { type ActivityContext, nonRetryable, writeAudit } from './activity-context';
 
 type VotingActivities = Pick<ProcedureActivities, 'openCommitteeVote' | 'recordVote' | 'closeCommitteeVote'>;
 
@@ -41,22 +41,33 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
       }),
     ),
 
-  recordVote: ({ procedureId, round, vote }) =>
+  recordVote: ({ procedureId, round, vote, audit }) =>
     withHeartbeat(async () => {
-      // ON CONFLICT DO NOTHING: a retried activity must not fail on its own earlier insert.
-      await ctx.prisma.vote.createMany({
-        data: [
-          {
-            procedureId,
-            round,
-            voterId: vote.voterId,
-            choice: vote.choice,
-            comment: vote.comment ?? null,
-            idempotencyKey: vote.idempotencyKey,
-            castAt: new Date(vote.castAt),
-          },
-        ],
-        skipDuplicates: true,
+      const procedure = await ctx.loadProcedure(ctx.prisma, procedureId);
+      // ON CONFLICT DO NOTHING: a retried activity must not fail on its own earlier insert. The vote and its
+      // audit entry commit together.
+      await ctx.prisma.$transaction(async (tx) => {
+        await tx.vote.createMany({
+          data: [
+            {
+              procedureId,
+              round,
+              voterId: vote.voterId,
+              choice: vote.choice,
+              comment: vote.comment ?? null,
+              idempotencyKey: vote.idempotencyKey,
+              castAt: new Date(vote.castAt),
+            },
+          ],
+          skipDuplicates: true,
+        });
+        await writeAudit(tx, audit, {
+          action: 'procedure.vote',
+          procedureId,
+          wardCode: procedure.wardCode,
+          after: { round, voterId: vote.voterId, choice: vote.choice, comment: vote.comment ?? null },
+          dedupeKey: `vote:${procedureId}:${round}:${vote.voterId}`,
+        });
       });
     }),
 

@@ -4,6 +4,9 @@
  * round, or a notification's dedupe key): a retry finds and returns its own earlier result.
  */
 import type { ProcedureStep, RecordedVote, ResolutionItem, Tally, Waiting } from '@kientoan/domain';
+import type { AuditContext } from './procedure.messages';
+
+type Audited = { readonly audit?: AuditContext };
 
 export interface StepKey {
   readonly procedureId: string;
@@ -50,28 +53,31 @@ export interface ProcedureActivities {
   checkRules(key: StepKey): Promise<RulesCheck>;
   /** The reviewer's (or the rules') verdict; a return notifies the secretary with the reasons. */
   recordReview(
-    input: StepKey & { readonly by: string; readonly accepted: boolean; readonly reasons: readonly string[] },
+    input: StepKey &
+      Audited & { readonly by: string; readonly accepted: boolean; readonly reasons: readonly string[] },
   ): Promise<void>;
   storeResubmission(
-    input: StepKey & { readonly by: string; readonly items: readonly ResolutionItem[] },
+    input: StepKey & Audited & { readonly by: string; readonly items: readonly ResolutionItem[] },
   ): Promise<void>;
   draftResolution(key: StepKey): Promise<DraftOutcome>;
   /** The secretary's edits become a new draft version; the draft step completes on submission. */
   submitDraft(
-    input: StepKey & { readonly by: string; readonly body?: string; readonly decisionBody?: string },
+    input: StepKey &
+      Audited & { readonly by: string; readonly body?: string; readonly decisionBody?: string },
   ): Promise<DraftOutcome>;
   openCommitteeVote(key: StepKey): Promise<OpenedVote>;
-  recordVote(input: StepKey & { readonly vote: RecordedVote }): Promise<void>;
+  recordVote(input: StepKey & Audited & { readonly vote: RecordedVote }): Promise<void>;
   closeCommitteeVote(input: StepKey & { readonly tally: Tally }): Promise<void>;
   issueDecision(key: StepKey): Promise<IssuedDecision>;
   announceDecision(key: StepKey): Promise<PublishedAnnouncement>;
   completeProcedure(key: StepKey): Promise<void>;
   endProcedure(
-    input: StepKey & {
-      readonly outcome: 'withdrawn' | 'cancelled';
-      readonly by: string;
-      readonly reason: string;
-    },
+    input: StepKey &
+      Audited & {
+        readonly outcome: 'withdrawn' | 'cancelled';
+        readonly by: string;
+        readonly reason: string;
+      },
   ): Promise<void>;
   /** Records whom the procedure waits for and the deadline; clears a previous stall. */
   markWaiting(notice: WaitingNotice): Promise<void>;

@@ -5,11 +5,20 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ProcedureState, ResolutionItem, Tally, VoteChoice } from '@kientoan/domain';
 
+/** Who acted, for the audit entry that the worker writes in the same transaction as the change. */
+export interface AuditContext {
+  readonly actorId: string;
+  readonly role: string;
+  readonly clientAddress: string | null;
+  readonly requestId: string | null;
+}
+
 export interface CastVoteInput {
   readonly voterId: string;
   readonly choice: VoteChoice;
   readonly comment?: string;
   readonly idempotencyKey: string;
+  readonly audit?: AuditContext;
 }
 
 export interface CastVoteResult {
@@ -21,11 +30,13 @@ export interface ReviewInput {
   readonly reviewerId: string;
   readonly accept: boolean;
   readonly reasons: readonly string[];
+  readonly audit?: AuditContext;
 }
 
 export interface ResubmitInput {
   readonly by: string;
   readonly items: readonly ResolutionItem[];
+  readonly audit?: AuditContext;
 }
 
 export interface SubmitDraftInput {
@@ -33,11 +44,13 @@ export interface SubmitDraftInput {
   /** Edited texts; omitted = submit the latest version as it is. */
   readonly body?: string;
   readonly decisionBody?: string;
+  readonly audit?: AuditContext;
 }
 
 export interface EndInput {
   readonly by: string;
   readonly reason: string;
+  readonly audit?: AuditContext;
 }
 
 /** What every human action answers: where the procedure stands afterwards. */

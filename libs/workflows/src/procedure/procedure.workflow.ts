@@ -29,6 +29,7 @@ import {
 import type { ProcedureActivities } from './procedure.activities-contract';
 import {
   type ActionResult,
+  type AuditContext,
   type CastVoteInput,
   type CastVoteResult,
   type EndInput,
@@ -118,13 +119,13 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
 
   setHandler(
     castVoteUpdate,
-    async (vote): Promise<CastVoteResult> => {
+    async ({ audit, ...vote }): Promise<CastVoteResult> => {
       const recorded = { ...vote, castAt: new Date().toISOString() };
       const votedIn = round();
       // Applied before the first await: a concurrent second vote by the same member fails its validator.
       apply({ type: 'cast_vote', vote: recorded });
       const after = state;
-      await steps.recordVote({ procedureId: input.procedureId, round: votedIn, vote: recorded });
+      await steps.recordVote({ procedureId: input.procedureId, round: votedIn, vote: recorded, audit });
       const tally =
         after.status === 'vote_closed'
           ? after.tally
@@ -153,6 +154,7 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
         by: review.reviewerId,
         accepted: review.accept,
         reasons: review.reasons,
+        audit: review.audit,
       });
       return answer;
     },
@@ -163,7 +165,12 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
     resubmitUpdate,
     async (resubmission: ResubmitInput): Promise<ActionResult> => {
       // Stored first: the review that the resubmission starts must read the new items.
-      await steps.storeResubmission({ ...key(), by: resubmission.by, items: resubmission.items });
+      await steps.storeResubmission({
+        ...key(),
+        by: resubmission.by,
+        items: resubmission.items,
+        audit: resubmission.audit,
+      });
       apply({ type: 'resubmit', by: resubmission.by });
       return result();
     },
@@ -180,6 +187,8 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
     { validator: (submission: SubmitDraftInput) => check({ type: 'submit_draft', by: submission.by }) },
   );
 
+  // Who ended the procedure, for the audit entry written with the end.
+  let endAudit: AuditContext | undefined;
   for (const [update, type] of [
     [withdrawUpdate, 'withdraw'],
     [cancelUpdate, 'cancel'],
@@ -188,6 +197,7 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
       update,
       (end: EndInput): Promise<ActionResult> => {
         apply({ type, by: end.by, reason: end.reason });
+        endAudit = end.audit;
         return Promise.resolve(result());
       },
       { validator: (end: EndInput) => check({ type, by: end.by, reason: end.reason }) },
@@ -281,7 +291,13 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
         await condition(allHandlersFinished);
         return { outcome: 'completed', decisionSymbol, rounds: state.round };
       case 'ended':
-        await steps.endProcedure({ ...key(), outcome: state.outcome, by: state.by, reason: state.reason });
+        await steps.endProcedure({
+          ...key(),
+          outcome: state.outcome,
+          by: state.by,
+          reason: state.reason,
+          audit: endAudit,
+        });
         await condition(allHandlersFinished);
         return { outcome: state.outcome, decisionSymbol: null, rounds: state.round };
       case 'initial':
