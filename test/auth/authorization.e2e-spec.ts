@@ -232,6 +232,49 @@ describe('Authentication and authorization (e2e)', () => {
     );
   });
 
+  it('given fuzzed bodies (wrong types, unknown fields, 10,000-character strings) on every write endpoint, then 400 with a field error and nothing changes', async () => {
+    const long = 'x'.repeat(10_000);
+    const approver = Object.values(asA.approvers)[0]!;
+    const cases: [Client, string, Record<string, unknown>][] = [
+      [asA.reviewer, `/api/procedures/${procedureId}/review`, { decision: 42 }],
+      [asA.reviewer, `/api/procedures/${procedureId}/review`, { decision: 'accept', reasons: [long] }],
+      [asA.reviewer, `/api/procedures/${procedureId}/review`, { decision: 'accept', extra: true }],
+      [asA.secretary, `/api/procedures/${procedureId}/resubmit`, { items: 'all' }],
+      [asA.secretary, `/api/procedures/${procedureId}/draft/submit`, { body: 7 }],
+      [asA.secretary, `/api/procedures/${procedureId}/withdraw`, { reason: long }],
+      [asA.secretary, `/api/procedures/${procedureId}/withdraw`, {}],
+      [
+        approver,
+        `/api/procedures/${procedureId}/approvals`,
+        { choice: 'maybe', idempotencyKey: anIdempotencyKey() },
+      ],
+      [
+        approver,
+        `/api/procedures/${procedureId}/approvals`,
+        { choice: 'approve', comment: long, idempotencyKey: anIdempotencyKey() },
+      ],
+      [asA.secretary, `/api/procedures/${procedureId}/announcement/acknowledgements`, { unitId: 5 }],
+      [
+        asA.secretary,
+        '/api/registry/preview',
+        { wardCode: wardA.code, items: [{ kind: 'rename', unitId: `${wardA.code}.tdp6`, newName: long }] },
+      ],
+      [
+        asA.secretary,
+        '/api/delegations',
+        { toUsername: 'x', wardCode: wardA.code, role: 'king', validFrom: 'soon', validTo: 'later' },
+      ],
+      [supervisor, '/api/supervision/bulk', { action: 'remind', limit: 'many' }],
+      [asA.anonymous, '/api/auth/login', { username: long, password: 'x' }],
+    ];
+    const before = await snapshot();
+    for (const [who, path, body] of cases) {
+      const response = await who.post(path).send(body);
+      expect([path, response.status, typeof response.body.errors?.[0]?.field]).toEqual([path, 400, 'string']);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   // One test stack per file: the API module (and its configuration) is loaded once per file.
   it('given an acting secretary and an acting approver for a period, then they act in the ward; outside the period, or by one who does not hold the role, it is refused', async () => {
     const wardA = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
