@@ -337,6 +337,11 @@ describe('Authentication and authorization (e2e)', () => {
     await asA.approvers[member]!.post('/api/delegations')
       .send({ toUsername: wardB.users.reviewer, wardCode: wardA.code, role: 'approver', ...period })
       .expect(201);
+
+    const actingInbox = await actingApprover.get('/api/inbox').expect(200);
+    expect(actingInbox.body.items).toEqual([
+      expect.objectContaining({ procedureId: started.body.id, task: 'vote' }),
+    ]);
     await actingApprover
       .post(`/api/procedures/${started.body.id}/approvals`)
       .set('Idempotency-Key', anIdempotencyKey())

@@ -30,11 +30,14 @@ export class ListInboxUseCase {
     const reviewerWards = wardsAllowing(actor, 'procedure.review');
     const secretaryWards = wardsAllowing(actor, 'procedure.submit_draft');
     const approverWards = wardsAllowing(actor, 'procedure.vote');
+    // Own member and members voted for under a delegation: a vote task while any of them has not voted.
+    const members = [...(actor.memberId ? [actor.memberId] : []), ...(actor.actingForMembers ?? [])];
     const mine = Prisma.sql`(
       (p.waiting_for = 'reviewer' AND p.ward_code = ANY(${reviewerWards}))
       OR (p.waiting_for = 'secretary' AND p.ward_code = ANY(${secretaryWards}))
       OR (p.waiting_for = 'committee' AND p.ward_code = ANY(${approverWards})
-          AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.procedure_id = p.id AND v.round = p.round AND v.voter_id = ${actor.memberId ?? ''})))`;
+          AND EXISTS (SELECT 1 FROM unnest(${members}::text[]) AS m(id)
+                      WHERE NOT EXISTS (SELECT 1 FROM vote v WHERE v.procedure_id = p.id AND v.round = p.round AND v.voter_id = m.id))))`;
     const filters = [
       query.wardCode ? Prisma.sql`AND p.ward_code = ${query.wardCode}` : Prisma.empty,
       query.kind ? Prisma.sql`AND p.kind = ${query.kind}` : Prisma.empty,
