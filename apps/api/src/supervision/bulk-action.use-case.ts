@@ -5,6 +5,7 @@ import { cancelUpdate } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
+import { auditContext } from '../procedures/procedure-action.runner';
 import { ProcedureWorkflowGateway } from '../procedures/procedure-workflow.gateway';
 import { runningProceduresWhere } from './procedure-filter';
 import type { BulkAction } from './supervision.schemas';
@@ -47,46 +48,54 @@ export class BulkActionUseCase {
     for (const p of procedures) {
       try {
         if (body.action === 'cancel') {
+          // The worker records the end and its audit entry together.
           await this.workflows.action(
             p.id,
             cancelUpdate,
-            { by: ctx.actor.userId, reason: body.reason ?? '' },
+            { by: ctx.actor.userId, reason: body.reason ?? '', audit: auditContext(ctx, 'supervisor') },
             `bulk-cancel-${p.id}`,
           );
         } else {
-          if (body.action === 'escalate') {
-            await this.prisma.procedure.updateMany({
-              where: { id: p.id, stalledSince: null },
-              data: { stalledSince: now },
+          // The reminder or escalation and its audit entry commit together.
+          await this.prisma.$transaction(async (tx) => {
+            if (body.action === 'escalate') {
+              await tx.procedure.updateMany({
+                where: { id: p.id, stalledSince: null },
+                data: { stalledSince: now },
+              });
+            }
+            await tx.notification.createMany({
+              data: [
+                {
+                  procedureId: p.id,
+                  dedupeKey: `in_app:bulk-${body.action}:${p.id}:${hour}`,
+                  channel: 'in_app',
+                  kind: body.action === 'remind' ? 'reminder' : 'escalation',
+                  recipient:
+                    body.action === 'remind'
+                      ? `ward:${p.wardCode}:${p.waitingFor ?? 'secretary'}`
+                      : 'role:supervisor',
+                  subject: `${body.action === 'remind' ? 'Nhắc việc' : 'Chuyển cấp trên xử lý'}: ${p.title} (${p.ward.name})`,
+                  body: body.reason ?? `Giám sát ${ctx.actor.username} đề nghị khẩn trương xử lý.`,
+                  createdAt: now,
+                },
+              ],
+              skipDuplicates: true,
             });
-          }
-          await this.prisma.notification.createMany({
-            data: [
+            await this.audit.record(
+              ctx,
               {
+                action: `supervision.${body.action}`,
+                role: 'supervisor',
                 procedureId: p.id,
-                dedupeKey: `in_app:bulk-${body.action}:${p.id}:${hour}`,
-                channel: 'in_app',
-                kind: body.action === 'remind' ? 'reminder' : 'escalation',
-                recipient:
-                  body.action === 'remind'
-                    ? `ward:${p.wardCode}:${p.waitingFor ?? 'secretary'}`
-                    : 'role:supervisor',
-                subject: `${body.action === 'remind' ? 'Nhắc việc' : 'Chuyển cấp trên xử lý'}: ${p.title} (${p.ward.name})`,
-                body: body.reason ?? `Giám sát ${ctx.actor.username} đề nghị khẩn trương xử lý.`,
-                createdAt: now,
+                wardCode: p.wardCode,
+                before: { step: p.currentStep, stalledSince: p.stalledSince },
+                after: { reason: body.reason ?? null },
               },
-            ],
-            skipDuplicates: true,
+              tx,
+            );
           });
         }
-        await this.audit.record(ctx, {
-          action: `supervision.${body.action}`,
-          role: 'supervisor',
-          procedureId: p.id,
-          wardCode: p.wardCode,
-          before: { step: p.currentStep, stalledSince: p.stalledSince },
-          after: { reason: body.reason ?? null },
-        });
         results.push({ procedureId: p.id, ok: true });
       } catch (error) {
         results.push({
