@@ -10,7 +10,7 @@ import { ROOT, say } from './lib/run.mjs';
 import { temporalCliPath } from './temporal/install-cli.mjs';
 
 const require = createRequire(import.meta.url);
-const { startDevServer, stopProcess } = require('./temporal/dev-server.cjs');
+const { SEARCH_ATTRIBUTES, startDevServer, stopProcess } = require('./temporal/dev-server.cjs');
 
 // .env is read by the apps (ConfigModule) too; the launcher needs the same ports.
 const envFile = path.join(ROOT, '.env');
@@ -81,12 +81,10 @@ async function startTemporal() {
       ui: true,
       uiPort,
       dbFilename: path.join(dataDir, 'temporal.sqlite'),
-      searchAttributes: [
-        { name: 'KientoanWard', type: 'KEYWORD' },
-        { name: 'KientoanKind', type: 'KEYWORD' },
-        { name: 'KientoanStep', type: 'KEYWORD' },
-        { name: 'KientoanStalledSince', type: 'DATETIME' },
-      ],
+      searchAttributes: Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => ({
+        name,
+        type: type.toUpperCase(),
+      })),
     },
   });
   process.env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;

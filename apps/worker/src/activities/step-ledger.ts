@@ -41,10 +41,7 @@ export class StepLedger {
   ): Promise<T> {
     await this.begin(key, step);
     return this.prisma.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: string; outcome: T | null }[]>`
-        SELECT status, outcome FROM procedure_step
-        WHERE procedure_id = ${key.procedureId}::uuid AND step = ${step}::"ProcedureStepName" AND round = ${key.round}
-        FOR UPDATE`;
+      const row = await this.lockRow<T>(tx, key, step);
       if (row?.status === 'completed') return row.outcome as T;
       const outcome = await work(tx);
       await tx.procedureStep.update({
@@ -63,10 +60,7 @@ export class StepLedger {
   async note<T extends object>(key: StepKey, step: ProcedureStep, compute: () => Promise<T>): Promise<T> {
     await this.begin(key, step);
     return this.prisma.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ outcome: T | null }[]>`
-        SELECT outcome FROM procedure_step
-        WHERE procedure_id = ${key.procedureId}::uuid AND step = ${step}::"ProcedureStepName" AND round = ${key.round}
-        FOR UPDATE`;
+      const row = await this.lockRow<T>(tx, key, step);
       if (row?.outcome != null) return row.outcome;
       const outcome = await compute();
       await tx.procedureStep.update({
@@ -74,6 +68,15 @@ export class StepLedger {
         data: { outcome: outcome as Prisma.InputJsonObject },
       });
       return outcome;
-    });
+    }, LONG_TRANSACTION);
+  }
+
+  /** The step's row, locked until the transaction ends: concurrent retries of one step serialize here. */
+  private async lockRow<T>(tx: Tx, key: StepKey, step: ProcedureStep) {
+    const [row] = await tx.$queryRaw<{ status: string; outcome: T | null }[]>`
+      SELECT status, outcome FROM procedure_step
+      WHERE procedure_id = ${key.procedureId}::uuid AND step = ${step}::"ProcedureStepName" AND round = ${key.round}
+      FOR UPDATE`;
+    return row;
   }
 }

@@ -16,6 +16,3 @@ export const STEP_LABELS: Readonly<Record<ProcedureStep, { vi: string; en: strin
   issue_decision: { vi: 'Ban hành quyết định', en: 'Issue decision' },
   announce: { vi: 'Công bố', en: 'Announce' },
 };
-
-export const isProcedureStep = (value: string): value is ProcedureStep =>
-  (PROCEDURE_STEPS as readonly string[]).includes(value);

@@ -9,11 +9,3 @@ export const ProcedureSearchAttributes = {
   step: { name: 'KientoanStep', type: 'KEYWORD' as const },
   stalledSince: { name: 'KientoanStalledSince', type: 'DATETIME' as const },
 };
-
-/** The same keys in the CLI's spelling (`--search-attribute NAME=Keyword`). */
-export const SEARCH_ATTRIBUTE_CLI_TYPES: Readonly<Record<string, string>> = {
-  KientoanWard: 'Keyword',
-  KientoanKind: 'Keyword',
-  KientoanStep: 'Keyword',
-  KientoanStalledSince: 'Datetime',
-};

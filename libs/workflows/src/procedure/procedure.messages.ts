@@ -77,5 +77,3 @@ export const procedureWorkflowId = (procedureId: string): string => `procedure-$
 export const voteUpdateId = (idempotencyKey: string): string => `vote-${idempotencyKey}`;
 export const actionUpdateId = (action: string, idempotencyKey: string): string =>
   `${action}-${idempotencyKey}`;
-
-export const PROCEDURE_TASK_QUEUE = 'kientoan-procedures';
