@@ -4,6 +4,7 @@
  * failures.
  */
 import type { App } from 'supertest/types';
+import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { anIdempotencyKey, givenSupervisor, givenWardShapedLike } from '../support/factories';
 import { type Client, TEST_PASSWORD, client, login } from '../support/http-client';
@@ -347,7 +348,7 @@ describe('Authentication and authorization (e2e)', () => {
       .set('Idempotency-Key', anIdempotencyKey())
       .send({ voterId: member, choice: 'approve' })
       .expect(200);
-    await stack.temporal.workflow.getHandle(`procedure-${started.body.id}`).result();
+    await stack.temporal.workflow.getHandle(procedureWorkflowId(started.body.id)).result();
     const audit = await stack.prisma.auditEntry.findMany({
       where: { action: 'delegation.create', wardCode: wardA.code },
     });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { App } from 'supertest/types';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
@@ -61,7 +62,7 @@ describe('Deadlines, reminders and escalation (e2e)', () => {
       async () => {
         const found: string[] = [];
         for await (const wf of stack.temporal.workflow.list({
-          query: `WorkflowId = 'procedure-${id}' AND KientoanStalledSince < '${new Date().toISOString()}'`,
+          query: `WorkflowId = '${procedureWorkflowId(id)}' AND KientoanStalledSince < '${new Date().toISOString()}'`,
         }))
           found.push(wf.workflowId);
         return found.length ? found : undefined;
@@ -69,7 +70,7 @@ describe('Deadlines, reminders and escalation (e2e)', () => {
       15_000,
       'the stalled-since search attribute',
     );
-    expect(listed).toEqual([`procedure-${id}`]);
+    expect(listed).toEqual([procedureWorkflowId(id)]);
 
     await driver.review(as, id, 'accept').expect(200);
     const moved = await eventually(async () => {
@@ -80,12 +81,12 @@ describe('Deadlines, reminders and escalation (e2e)', () => {
     });
     expect(moved.stalledSince).toBeNull();
     if (process.env.RECORD_HISTORIES === '1') {
-      const history = await stack.temporal.workflow.getHandle(`procedure-${id}`).fetchHistory();
+      const history = await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).fetchHistory();
       fs.writeFileSync(
         path.join(__dirname, '..', 'fixtures', 'histories', 'procedure-escalated-review.json'),
         historyToJSON(history),
       );
     }
-    await stack.temporal.workflow.getHandle(`procedure-${id}`).terminate('test finished');
+    await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).terminate('test finished');
   });
 });

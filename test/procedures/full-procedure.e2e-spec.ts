@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { App } from 'supertest/types';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { ResolutionItem } from '@kientoan/domain';
+import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { anIdempotencyKey, givenSupervisor, givenWardShapedLike } from '../support/factories';
 import { type Client, client, login } from '../support/http-client';
@@ -37,7 +38,7 @@ describe('The whole procedure (e2e)', () => {
   /** `RECORD_HISTORIES=1` refreshes the histories that test/replay replays against the current workflow code. */
   const recordHistory = async (name: string, procedureId: string) => {
     if (process.env.RECORD_HISTORIES !== '1') return;
-    const history = await stack.temporal.workflow.getHandle(`procedure-${procedureId}`).fetchHistory();
+    const history = await stack.temporal.workflow.getHandle(procedureWorkflowId(procedureId)).fetchHistory();
     fs.mkdirSync(HISTORIES, { recursive: true });
     fs.writeFileSync(path.join(HISTORIES, `${name}.json`), historyToJSON(history));
   };
@@ -159,7 +160,7 @@ describe('The whole procedure (e2e)', () => {
     expect(await stack.prisma.vote.count({ where: { procedureId: id } })).toBe(1);
 
     await driver.vote(as, id, ward.voters[1]!).expect(200);
-    await stack.temporal.workflow.getHandle(`procedure-${id}`).result();
+    await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).result();
     expect((await stack.prisma.decision.findUniqueOrThrow({ where: { procedureId: id } })).number).toBe(1);
   });
 
@@ -176,7 +177,7 @@ describe('The whole procedure (e2e)', () => {
     await driver.vote(as, id, ward.voters[2]!).expect(403);
     const first = await driver.vote(as, id, ward.voters[0]!).expect(200);
     expect(first.body.tally).toMatchObject({ members: 2, needed: 2, outcome: 'open' });
-    await stack.temporal.workflow.getHandle(`procedure-${id}`).terminate('test finished');
+    await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).terminate('test finished');
   });
 
   it('given two approvers signing at once, then one decision is issued', async () => {
@@ -185,7 +186,7 @@ describe('The whole procedure (e2e)', () => {
     await driver.toVoting(as, id);
     const responses = await Promise.all(ward.voters.map((v) => driver.vote(as, id, v)));
     expect(responses.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
-    await stack.temporal.workflow.getHandle(`procedure-${id}`).result();
+    await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).result();
     expect(await stack.prisma.decision.count({ where: { procedureId: id } })).toBe(1);
     expect(await stack.prisma.decision.count({ where: { issuer: ward.code } })).toBe(1);
   });
@@ -224,7 +225,7 @@ describe('The whole procedure (e2e)', () => {
       .post(`/api/procedures/${id}/withdraw`)
       .send({ reason: 'Gộp vào nghị quyết khác' })
       .expect(200);
-    expect(await stack.temporal.workflow.getHandle(`procedure-${id}`).result()).toMatchObject({
+    expect(await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).result()).toMatchObject({
       outcome: 'withdrawn',
     });
     expect((await stack.prisma.procedure.findUniqueOrThrow({ where: { id } })).status).toBe('withdrawn');
@@ -280,7 +281,7 @@ describe('The whole procedure (e2e)', () => {
       .post(`/api/supervision/procedures/${id}/cancel`)
       .send({ reason: 'Thử nghiệm hủy' })
       .expect(200);
-    expect(await stack.temporal.workflow.getHandle(`procedure-${id}`).result()).toMatchObject({
+    expect(await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).result()).toMatchObject({
       outcome: 'cancelled',
     });
     await recordHistory('procedure-returned-resubmitted-cancelled', id);
@@ -334,7 +335,7 @@ describe('The whole procedure (e2e)', () => {
       message: expect.stringContaining('Thủ tục'),
     });
     expect(await stack.prisma.procedure.count({ where: { wardCode: ward.code } })).toBe(1);
-    await stack.temporal.workflow.getHandle(`procedure-${id}`).terminate('test finished');
+    await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).terminate('test finished');
   });
 
   describe('bad bodies', () => {
@@ -380,7 +381,9 @@ describe('The whole procedure (e2e)', () => {
       expect((stored.items as { newName: string }[])[0]!.newName).toBe(
         'Chi bộ Tổ dân phố số 34'.normalize('NFC'),
       );
-      await stack.temporal.workflow.getHandle(`procedure-${started.body.id}`).terminate('test finished');
+      await stack.temporal.workflow
+        .getHandle(procedureWorkflowId(started.body.id))
+        .terminate('test finished');
     });
 
     it('answers 404 for unknown procedures and wards, 400 for malformed ids', async () => {

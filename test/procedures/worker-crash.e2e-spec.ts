@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { App } from 'supertest/types';
 import { yearInVietnam } from '@kientoan/domain';
+import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
@@ -66,7 +67,7 @@ describe('Worker killed in the middle of a step (e2e)', () => {
     const procedureId = await driver.start(as, ward.code, [
       { kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' },
     ]);
-    const handle = stack.temporal.workflow.getHandle(`procedure-${procedureId}`);
+    const handle = stack.temporal.workflow.getHandle(procedureWorkflowId(procedureId));
     await driver.toVoting(as, procedureId);
 
     // Hold the register row: the issue-decision activity will block inside its transaction.

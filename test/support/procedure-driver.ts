@@ -1,8 +1,13 @@
 /** Drives procedures over HTTP the way people do (each as their own signed-in account), and waits on the workflow's state query. */
 import type request from 'supertest';
 import type { App } from 'supertest/types';
-import type { ProcedureState, ResolutionItem } from '@kientoan/domain';
-import type { ProcedureWorkflowResult } from '@kientoan/workflows';
+import type { ProcedureState, ProcedureView, ResolutionItem } from '@kientoan/domain';
+import {
+  type ProcedureWorkflowResult,
+  procedureStateQuery,
+  procedureViewQuery,
+  procedureWorkflowId,
+} from '@kientoan/workflows';
 import { type TestStack, eventually } from './test-app';
 import { type TestWard, anIdempotencyKey } from './factories';
 import { type Client, client, login } from './http-client';
@@ -45,8 +50,18 @@ export class ProcedureDriver {
     return response.body.id as string;
   }
 
+  /** The procedure's workflow (the same id helper the API uses). */
+  handle(id: string) {
+    return this.stack.temporal.workflow.getHandle(procedureWorkflowId(id));
+  }
+
+  /** The view the workflow last computed: what the projection writes to PostgreSQL. */
+  view(id: string): Promise<ProcedureView> {
+    return this.handle(id).query(procedureViewQuery);
+  }
+
   state(id: string): Promise<ProcedureState> {
-    return this.stack.temporal.workflow.getHandle(`procedure-${id}`).query<ProcedureState>('procedureState');
+    return this.handle(id).query(procedureStateQuery);
   }
 
   waitFor(
@@ -101,9 +116,7 @@ export class ProcedureDriver {
     await this.toVoting(as, id);
     for (const voter of voters.slice(0, Math.floor(voters.length / 2) + 1))
       await this.expectOk(this.vote(as, id, voter));
-    return this.stack.temporal.workflow
-      .getHandle(`procedure-${id}`)
-      .result() as Promise<ProcedureWorkflowResult>;
+    return this.handle(id).result() as Promise<ProcedureWorkflowResult>;
   }
 
   private async expectOk(pending: PromiseLike<request.Response>): Promise<request.Response> {

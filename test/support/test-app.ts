@@ -8,6 +8,7 @@ import { Test } from '@nestjs/testing';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { type PrismaClient, createPrismaClient } from '@kientoan/platform';
+import type { ProcedureActivities } from '@kientoan/workflows';
 import { configureApp } from '../../apps/api/src/bootstrap/configure-app';
 import { createProcedureActivities } from '../../apps/worker/src/activities/procedure-steps.activities';
 import { createDefaultNotifier } from '../../apps/worker/src/notifications/default-notifier';
@@ -20,7 +21,10 @@ export interface TestStack {
   readonly prisma: PrismaClient;
   readonly temporal: Client;
   readonly taskQueue: string;
-  startWorker(): Promise<RunningWorker>;
+  /** `faults` replaces activities (e.g. one that fails non-retryably), the rest are the real ones. */
+  startWorker(options?: {
+    faults?: (real: ProcedureActivities) => Partial<ProcedureActivities>;
+  }): Promise<RunningWorker>;
   close(): Promise<void>;
 }
 
@@ -60,18 +64,19 @@ export const createTestStack = async (): Promise<TestStack> => {
   const temporal = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
   const workers: RunningWorker[] = [];
 
-  const startWorker = async (): Promise<RunningWorker> => {
+  const startWorker: TestStack['startWorker'] = async (options = {}) => {
     const connection = await NativeConnection.connect({ address: env.temporalAddress });
     const workerPrisma = createPrismaClient({ url: env.databaseUrl, poolSize: 5 });
+    const real = createProcedureActivities({
+      prisma: workerPrisma,
+      clock: systemClock,
+      notifier: createDefaultNotifier(workerPrisma, systemClock),
+    });
     const worker = await createProcedureWorker({
       connection,
       namespace: env.temporalNamespace,
       taskQueue,
-      activities: createProcedureActivities({
-        prisma: workerPrisma,
-        clock: systemClock,
-        notifier: createDefaultNotifier(workerPrisma, systemClock),
-      }),
+      activities: { ...real, ...options.faults?.(real) },
       workflowBundlePath: env.workflowBundlePath,
     });
     const running = worker.run();

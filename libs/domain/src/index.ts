@@ -7,6 +7,7 @@ export * from './procedure/change-kind';
 export * from './procedure/majority-rule';
 export * from './procedure/decision-number';
 export * from './procedure/procedure.decider';
+export * from './procedure/procedure-view';
 export * from './documents/change-sentences';
 export * from './documents/party-documents';
 export * from './registry';

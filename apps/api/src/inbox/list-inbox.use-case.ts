@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, wardsAllowing } from '@kientoan/domain';
+import { type Actor, type ProcedureState, wardsAllowing } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import type { InboxQuery } from './inbox.schemas';
@@ -16,6 +16,14 @@ export interface InboxTask {
   readonly dueAt: Date | null;
   readonly stalledSince: Date | null;
 }
+
+/** The task a waiting procedure gives, from the decider's status the workflow stored (never re-derived). */
+const TASK_FOR: Readonly<Partial<Record<string, InboxTask['task']>>> = {
+  reviewing: 'review',
+  drafting: 'submit_draft',
+  returned: 'resubmit',
+  voting: 'vote',
+} satisfies Partial<Record<ProcedureState['status'], InboxTask['task']>>;
 
 /**
  * The signed-in user's open tasks: reviews (reviewer), drafts to submit and returns to correct (secretary),
@@ -61,10 +69,10 @@ export class ListInboxUseCase {
     const [counts, rows, acknowledgements] = await Promise.all([
       this.prisma.$queryRaw<{ waiting_for: string; count: number }[]>`
         SELECT p.waiting_for, count(*)::int AS count FROM procedure p WHERE ${where} GROUP BY p.waiting_for`,
-      this.prisma.$queryRaw<(InboxTask & { waitingFor: string })[]>`
+      this.prisma.$queryRaw<(Omit<InboxTask, 'task'> & { deciderStatus: string | null })[]>`
         SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
                p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
-               p.waiting_for AS "waitingFor"
+               p.decider_status AS "deciderStatus"
         FROM procedure p JOIN ward w ON w.code = p.ward_code
         WHERE ${where} AND p.due_at IS NOT NULL ${keyset}
         ${order}
@@ -95,17 +103,10 @@ export class ListInboxUseCase {
         total: counts.reduce((a, c) => a + c.count, 0) + acknowledgements.length,
       },
       acknowledgements,
-      items: page.map(({ waitingFor, ...t }) => ({
-        ...t,
-        task:
-          waitingFor === 'reviewer'
-            ? 'review'
-            : waitingFor === 'committee'
-              ? 'vote'
-              : t.step === 'draft_resolution'
-                ? 'submit_draft'
-                : 'resubmit',
-      })),
+      items: page.flatMap(({ deciderStatus, ...t }) => {
+        const task = deciderStatus ? TASK_FOR[deciderStatus] : undefined;
+        return task ? [{ ...t, task }] : [];
+      }),
       next:
         rows.length > query.limit && last?.dueAt
           ? `${new Date(last.dueAt).toISOString()}|${last.procedureId}`

@@ -39,6 +39,11 @@ export class GetProcedureUseCase {
       kind: procedure.kind,
       title: procedure.title,
       status: procedure.status,
+      deciderStatus: procedure.deciderStatus,
+      revision: procedure.revision,
+      failure: procedure.failureCode
+        ? { code: procedure.failureCode, message: procedure.failureMessage }
+        : null,
       initiatedBy: procedure.initiatedBy,
       effectiveDate: procedure.effectiveDate?.toISOString().slice(0, 10) ?? null,
       items: procedure.items,

@@ -4,7 +4,8 @@ import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 
 /**
- * 404 for an unknown procedure, 403 for an actor without the role in its ward, 409 for one that has ended:
+ * 404 for an unknown procedure, 403 for an actor without the role in its ward, 409 for one that has ended
+ * (`PROCEDURE_TERMINATED`) or failed (`PROCEDURE_FAILED`):
  * checked before anything is sent to Temporal.
  */
 @Injectable()
@@ -20,6 +21,7 @@ export class ProcedureFinder {
 
   async requireRunning(actor: Actor, id: string, action: Action) {
     const procedure = await this.require(actor, id, action);
+    if (procedure.status === 'failed') throw ProcedureErrors.failed(procedure.failureCode);
     if (procedure.status !== 'running') throw ProcedureErrors.terminated(procedure.status);
     return procedure;
   }

@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type ChangeKind, ProcedureErrors, authorize } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
-import { procedureWorkflowId } from '@kientoan/workflows';
+import { type ProcedureSeed, procedureWorkflowId } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { ResolutionPlanner } from '../registry/resolution-planner';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import type { StartProcedureBody } from './procedure.schemas';
+
+/** Room for Temporal to answer the start on a busy machine (Prisma's default is 5 s). */
+const START_TRANSACTION = { timeout: 20_000, maxWait: 5_000 };
 
 export interface StartedProcedure {
   readonly id: string;
@@ -24,8 +27,8 @@ const kindOf = (body: StartProcedureBody): ChangeKind | 'mixed' => {
 
 /**
  * Validates the resolution against the registry (400 with every violation, nothing stored), stores the
- * procedure and starts its workflow; returns at once. A failed start removes the row again; a repeated start
- * (same id) is refused with 409 by the primary key and the workflow id.
+ * procedure and starts its workflow in one transaction; returns at once. A repeated start (same id) is
+ * refused with 409 by the primary key and the workflow id. The row's status columns are the workflow's.
  */
 @Injectable()
 export class StartProcedureUseCase {
@@ -50,6 +53,17 @@ export class StartProcedureUseCase {
     const id = body.id ?? randomUUID();
     const workflowId = procedureWorkflowId(id);
     const kind = kindOf(body);
+    const seed: ProcedureSeed = {
+      wardCode: ward.code,
+      kind,
+      title: body.title,
+      items: body.items,
+      initiatedBy: ctx.actor.userId,
+      effectiveDate: body.effectiveDate ?? null,
+    };
+    // Never a row without a workflow: the workflow starts inside the row's transaction, so a failed start
+    // rolls the row (and its audit entry) back. Never a workflow without a row: the workflow's first view
+    // creates the row from `seed` if this transaction did not commit after the start.
     try {
       await this.prisma.$transaction(async (tx) => {
         await tx.procedure.create({
@@ -62,7 +76,6 @@ export class StartProcedureUseCase {
             initiatedBy: ctx.actor.userId,
             effectiveDate: body.effectiveDate ? new Date(`${body.effectiveDate}T00:00:00Z`) : null,
             workflowId,
-            currentStep: 'review',
           },
         });
         // The audit entry commits with the row it describes.
@@ -77,19 +90,11 @@ export class StartProcedureUseCase {
           },
           tx,
         );
-      });
+        await this.workflows.start({ procedureId: id, wardCode: ward.code, kind, seed });
+      }, START_TRANSACTION);
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
         throw ProcedureErrors.alreadyExists(id);
-      throw error;
-    }
-
-    try {
-      await this.workflows.start({ procedureId: id, wardCode: ward.code, kind });
-    } catch (error) {
-      await this.prisma.procedure.delete({ where: { id } }).catch((cleanup: unknown) => {
-        this.logger.error(`Could not remove procedure ${id} after a failed start: ${String(cleanup)}`);
-      });
       throw error;
     }
     this.logger.log(`Procedure ${id} started for ${ward.code} (${kind}, ${body.items.length} items)`);

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { authorize, isDomainError } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
-import { cancelUpdate } from '@kientoan/workflows';
-import { AuditLog } from '../audit/audit-log';
+import { cancelUpdate, escalateUpdate, remindUpdate } from '@kientoan/workflows';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { auditContext } from '../procedures/procedure-action.runner';
@@ -18,15 +17,16 @@ export interface BulkResult {
 }
 
 /**
- * Remind, escalate or cancel every running procedure that a filter selects. A dry run only counts; a real
- * run answers per procedure. Reminders and escalations are idempotent per procedure, action and hour.
+ * Remind, escalate or cancel every running procedure that a filter selects, each through its workflow (an
+ * Update), exactly as the workflow's own reminders and escalations: a reminder on a vote goes to the
+ * members who have not voted. A dry run only counts; a real run answers per procedure. Reminders and
+ * escalations are idempotent per procedure, action and hour.
  */
 @Injectable()
 export class BulkActionUseCase {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
-    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async execute(ctx: RequestContext, body: BulkAction) {
@@ -44,57 +44,27 @@ export class BulkActionUseCase {
       include: { ward: true },
     });
     const hour = now.toISOString().slice(0, 13);
+    const audit = auditContext(ctx, 'supervisor');
     const results: BulkResult[] = [];
     for (const p of procedures) {
       try {
+        // Through the workflow: the row, the search attribute, the notifications and the audit entry change
+        // together. The update id makes a repeat within the hour answer the first result.
+        const requestKey = `bulk-${body.action}-${p.id}-${hour}`;
         if (body.action === 'cancel') {
-          // The worker records the end and its audit entry together.
           await this.workflows.action(
             p.id,
             cancelUpdate,
-            { by: ctx.actor.userId, reason: body.reason ?? '', audit: auditContext(ctx, 'supervisor') },
+            { by: ctx.actor.userId, reason: body.reason ?? '', audit },
             `bulk-cancel-${p.id}`,
           );
         } else {
-          // The reminder or escalation and its audit entry commit together.
-          await this.prisma.$transaction(async (tx) => {
-            if (body.action === 'escalate') {
-              await tx.procedure.updateMany({
-                where: { id: p.id, stalledSince: null },
-                data: { stalledSince: now },
-              });
-            }
-            await tx.notification.createMany({
-              data: [
-                {
-                  procedureId: p.id,
-                  dedupeKey: `in_app:bulk-${body.action}:${p.id}:${hour}`,
-                  channel: 'in_app',
-                  kind: body.action === 'remind' ? 'reminder' : 'escalation',
-                  recipient:
-                    body.action === 'remind'
-                      ? `ward:${p.wardCode}:${p.waitingFor ?? 'secretary'}`
-                      : 'role:supervisor',
-                  subject: `${body.action === 'remind' ? 'Nhắc việc' : 'Chuyển cấp trên xử lý'}: ${p.title} (${p.ward.name})`,
-                  body: body.reason ?? `Giám sát ${ctx.actor.username} đề nghị khẩn trương xử lý.`,
-                  createdAt: now,
-                },
-              ],
-              skipDuplicates: true,
-            });
-            await this.audit.record(
-              ctx,
-              {
-                action: `supervision.${body.action}`,
-                role: 'supervisor',
-                procedureId: p.id,
-                wardCode: p.wardCode,
-                before: { step: p.currentStep, stalledSince: p.stalledSince },
-                after: { reason: body.reason ?? null },
-              },
-              tx,
-            );
-          });
+          await this.workflows.action(
+            p.id,
+            body.action === 'remind' ? remindUpdate : escalateUpdate,
+            { by: ctx.actor.userId, ...(body.reason ? { reason: body.reason } : {}), requestKey, audit },
+            requestKey,
+          );
         }
         results.push({ procedureId: p.id, ok: true });
       } catch (error) {

@@ -5,7 +5,7 @@ import { PRISMA } from '../infrastructure/infrastructure.module';
 import { runningProceduresWhere } from './procedure-filter';
 import type { StalledQuery } from './supervision.schemas';
 
-/** Procedures stalled longer than a given age, oldest first, with keyset pagination. */
+/** Procedures stalled longer than a given age (failed ones too, since they failed), oldest first, keyset-paged. */
 @Injectable()
 export class ListStalledUseCase {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
@@ -16,7 +16,7 @@ export class ListStalledUseCase {
     const [afterAt, afterId] = query.after ? query.after.split('|') : [];
     const rows = await this.prisma.procedure.findMany({
       where: {
-        ...runningProceduresWhere(query, now),
+        ...runningProceduresWhere(query, now, { includeFailed: true }),
         ...(afterAt && afterId
           ? {
               OR: [
@@ -38,6 +38,8 @@ export class ListStalledUseCase {
         title: p.title,
         ward: p.ward,
         kind: p.kind,
+        status: p.status,
+        failure: p.failureCode ? { code: p.failureCode, message: p.failureMessage } : null,
         step: p.currentStep,
         stepLabel: p.currentStep ? STEP_LABELS[p.currentStep] : null,
         waitingFor: p.waitingFor,

@@ -3,7 +3,7 @@ import { type Actor, PROCEDURE_STEPS, type ProcedureStep, authorize } from '@kie
 import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 
-/** Per-ward progress across all 126 communes and wards: running by step, completed, overdue, stalled. */
+/** Per-ward progress across all 126 communes and wards: running by step, completed, overdue, stalled, failed. */
 @Injectable()
 export class WardProgressUseCase {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
@@ -11,7 +11,7 @@ export class WardProgressUseCase {
   async execute(actor: Actor) {
     authorize(actor, 'supervision.read');
     const now = new Date();
-    const [wards, byStep, completed, overdue, stalled] = await Promise.all([
+    const [wards, byStep, completed, overdue, stalled, failed] = await Promise.all([
       this.prisma.ward.findMany({
         where: { ordinal: { lte: 1000 } },
         orderBy: { ordinal: 'asc' },
@@ -37,6 +37,11 @@ export class WardProgressUseCase {
         where: { status: 'running', stalledSince: { not: null } },
         _count: { _all: true },
       }),
+      this.prisma.procedure.groupBy({
+        by: ['wardCode'],
+        where: { status: 'failed' },
+        _count: { _all: true },
+      }),
     ]);
     const count = (rows: { wardCode: string; _count: { _all: number } }[], code: string) =>
       rows.find((r) => r.wardCode === code)?._count._all ?? 0;
@@ -51,9 +56,10 @@ export class WardProgressUseCase {
         completed: count(completed, w.code),
         overdue: count(overdue, w.code),
         stalled: count(stalled, w.code),
+        failed: count(failed, w.code),
       };
     });
-    const sum = (key: 'runningTotal' | 'completed' | 'overdue' | 'stalled') =>
+    const sum = (key: 'runningTotal' | 'completed' | 'overdue' | 'stalled' | 'failed') =>
       items.reduce((a, w) => a + w[key], 0);
     return {
       wards: items.length,
@@ -62,6 +68,7 @@ export class WardProgressUseCase {
         completed: sum('completed'),
         overdue: sum('overdue'),
         stalled: sum('stalled'),
+        failed: sum('failed'),
       },
       items,
     };

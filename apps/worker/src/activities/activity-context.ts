@@ -8,11 +8,14 @@ import {
   planResolution,
 } from '@kientoan/domain';
 import { type Prisma, type PrismaClient, loadSnapshot } from '@kientoan/platform';
-import type { AuditContext } from '@kientoan/workflows';
+import type { AuditContext, SentBack } from '@kientoan/workflows';
 import type { Notifier } from '../notifications/notifier';
 import type { Clock } from './clock';
-import { RegistryChanged } from './registry-changed.error';
 import { StepLedger, type Tx } from './step-ledger';
+
+/** The first reason of a send-back: what happened, before the rules it now breaks. */
+const REGISTRY_CHANGED_VI =
+  'Sổ đăng ký đã thay đổi sau khi rà soát (một quyết định khác đã được ban hành trước); đề nghị rà soát lại.';
 
 export interface ProcedureActivityDependencies {
   readonly prisma: PrismaClient;
@@ -43,21 +46,26 @@ export class ActivityContext {
   }
 
   /**
-   * The procedure's items planned against today's registry. Review passed them, so a failure here means
-   * another decision changed the registry meanwhile: non-retryable, with the reasons.
+   * The procedure's items planned against today's registry. Review passed them, so a violation here means
+   * another decision changed the registry meanwhile: the procedure goes back to the secretary with the
+   * reasons (a SentBack the workflow applies), it does not fail.
    */
   async planItems(
     db: Tx | PrismaClient,
     procedure: { wardCode: string; items: unknown },
     newUnitId: () => string,
-  ): Promise<{ before: RegistrySnapshot; changeSet: ChangeSet }> {
+  ): Promise<{ before: RegistrySnapshot; changeSet: ChangeSet } | SentBack> {
     const before = await loadSnapshot(db, procedure.wardCode);
     const planned = planResolution(before, procedure.items as ResolutionItem[], {
       wardCode: procedure.wardCode,
       newUnitId,
     });
     if (!planned.ok)
-      throw nonRetryable(RegistryChanged(planned.violations.map((v) => `${v.field}: ${v.message}`)));
+      return {
+        outcome: 'sent_back',
+        to: 'review',
+        reasons: [REGISTRY_CHANGED_VI, ...planned.violations.map((v) => `${v.field}: ${v.message}`)],
+      };
     return { before, changeSet: planned.changeSet };
   }
 }
@@ -90,5 +98,11 @@ export const writeAudit = async (
   });
 };
 
+/** Non-retryable, with the Vietnamese message: the workflow records it as the procedure's failure. */
 export const nonRetryable = (error: DomainError): ApplicationFailure =>
-  ApplicationFailure.create({ type: error.code, message: error.messageEn, nonRetryable: true });
+  ApplicationFailure.create({
+    type: error.code,
+    message: error.messageEn,
+    nonRetryable: true,
+    details: [{ code: error.code, kind: error.kind, messageVi: error.messageVi }],
+  });

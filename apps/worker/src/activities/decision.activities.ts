@@ -16,7 +16,15 @@ import {
   yearInVietnam,
 } from '@kientoan/domain';
 import { type Prisma, applyChangeSet, fromDbDate } from '@kientoan/platform';
-import type { IssuedDecision, ProcedureActivities, StepKey } from '@kientoan/workflows';
+import {
+  type IssuedDecision,
+  type ProcedureActivities,
+  type SentBack,
+  type StepKey,
+  isSentBack,
+} from '@kientoan/workflows';
+
+type Issued = { readonly outcome: 'issued' } & IssuedDecision;
 import { withHeartbeat } from './activity-heartbeat';
 import type { ActivityContext } from './activity-context';
 import type { Tx } from './step-ledger';
@@ -40,10 +48,11 @@ const takeNumber = async (tx: Tx, issuer: string, docType: DocumentType, year: n
 export const decisionActivities = (ctx: ActivityContext): DecisionActivities => ({
   issueDecision: (key: StepKey) =>
     withHeartbeat(() =>
-      ctx.ledger.complete<IssuedDecision>(key, 'issue_decision', async (tx) => {
+      ctx.ledger.complete<Issued | SentBack>(key, 'issue_decision', async (tx) => {
         const existing = await tx.decision.findUnique({ where: { procedureId: key.procedureId } });
         if (existing) {
           return {
+            outcome: 'issued',
             number: existing.number,
             symbol: existing.symbol,
             resolutionSymbol: existing.resolutionSymbol,
@@ -59,11 +68,13 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
           : dateInVietnam(issuedAt);
         let n = 0;
         // Deterministic ids: a retry of this transaction creates the same units.
-        const { before, changeSet } = await ctx.planItems(
+        const planned = await ctx.planItems(
           tx,
           procedure,
           () => `${procedure.wardCode}.p${procedure.id.slice(0, 8)}-${++n}`,
         );
+        if (isSentBack(planned)) return planned;
+        const { before, changeSet } = planned;
 
         const year = yearInVietnam(issuedAt);
         const resolutionNumber = await takeNumber(tx, procedure.wardCode, 'NQ', year);
@@ -102,6 +113,7 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
           },
         });
         return {
+          outcome: 'issued',
           number,
           symbol,
           resolutionSymbol,

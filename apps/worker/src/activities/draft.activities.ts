@@ -3,7 +3,7 @@
  * items; the secretary's edits become new versions (every version is kept, so versions can be compared).
  */
 import { composeResolutionDocuments, documentText } from '@kientoan/domain';
-import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
+import { type ProcedureActivities, type StepKey, isSentBack } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
 import type { Tx } from './step-ledger';
@@ -24,7 +24,9 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
     withHeartbeat(() =>
       ctx.ledger.note(key, 'draft_resolution', async () => {
         const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
-        const { before, changeSet } = await ctx.planItems(ctx.prisma, procedure, () => 'draft');
+        const planned = await ctx.planItems(ctx.prisma, procedure, () => 'draft');
+        if (isSentBack(planned)) return planned;
+        const { before, changeSet } = planned;
         const { resolution, decision } = composeResolutionDocuments({
           wardKind: procedure.ward.kind,
           wardName: procedure.ward.name,
@@ -48,7 +50,7 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
               createdAt: ctx.now(),
             },
           });
-          return { version };
+          return { outcome: 'drafted' as const, version };
         });
       }),
     ),

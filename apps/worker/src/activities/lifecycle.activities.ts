@@ -1,12 +1,23 @@
-/** Where the procedure stands: steps begun, whom it waits for and until when, reminders, escalation, the end. */
-import { STEP_LABELS } from '@kientoan/domain';
-import type { ProcedureActivities, WaitingNotice } from '@kientoan/workflows';
+/**
+ * Where the procedure stands: the projection of its view (the one writer), steps begun, reminders and
+ * escalations (the workflow's own and supervisors'), failures, the end's audit entry.
+ */
+import { type ProcedureView, STEP_LABELS } from '@kientoan/domain';
+import type { ProcedureActivities, SupervisorNudge, WaitingNotice } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
+import { writeProcedureView } from './procedure-projection';
 
 type LifecycleActivities = Pick<
   ProcedureActivities,
-  'beginStep' | 'completeProcedure' | 'endProcedure' | 'markWaiting' | 'sendReminder' | 'escalate'
+  | 'projectProcedure'
+  | 'reportFailure'
+  | 'beginStep'
+  | 'completeProcedure'
+  | 'endProcedure'
+  | 'markWaiting'
+  | 'sendReminder'
+  | 'escalate'
 >;
 
 const WHO: Readonly<Record<WaitingNotice['waitingFor'], string>> = {
@@ -16,6 +27,27 @@ const WHO: Readonly<Record<WaitingNotice['waitingFor'], string>> = {
 };
 
 export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities => {
+  const auditNudge = (
+    action: string,
+    notice: WaitingNotice,
+    wardCode: string,
+    nudge: SupervisorNudge,
+    to: readonly string[],
+  ) =>
+    writeAudit(ctx.prisma, nudge.audit, {
+      action,
+      procedureId: notice.procedureId,
+      wardCode,
+      after: {
+        step: notice.step,
+        round: notice.round,
+        waitingFor: notice.waitingFor,
+        reason: nudge.reason ?? null,
+        to,
+      },
+      dedupeKey: `${action}:${notice.procedureId}:${nudge.requestKey}`,
+    });
+
   const recipients = async (notice: WaitingNotice, wardCode: string): Promise<string[]> => {
     if (notice.waitingFor !== 'committee') return [`ward:${wardCode}:${notice.waitingFor}`];
     // Only the members who have not voted yet are reminded.
@@ -40,103 +72,149 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
     return voters.filter((v) => !voted.has(v)).map((v) => `member:${v}`);
   };
 
+  /** The view a run started before views existed can give (legacy; see `writeProcedureView`). */
+  const legacyWrite = (
+    procedureId: string,
+    view: Partial<ProcedureView> & Pick<ProcedureView, 'status' | 'round'>,
+  ) =>
+    writeProcedureView(ctx.prisma, {
+      procedureId,
+      revision: null,
+      now: ctx.now(),
+      view: {
+        deciderStatus: view.status === 'running' ? 'in_step' : 'completed',
+        step: null,
+        waitingFor: null,
+        dueAt: null,
+        stalledSince: null,
+        returnReasons: null,
+        ended: null,
+        endedAt: null,
+        failure: null,
+        ...view,
+      },
+    });
+
+  const DECIDER_STATUS: Readonly<Record<WaitingNotice['waitingFor'], ProcedureView['deciderStatus']>> = {
+    reviewer: 'reviewing',
+    secretary: 'drafting',
+    committee: 'voting',
+  };
+
   return {
-    beginStep: ({ step, ...key }) =>
+    projectProcedure: ({ procedureId, revision, view, seed }) =>
       withHeartbeat(async () => {
-        await ctx.ledger.begin(key, step);
-        await ctx.prisma.procedure.updateMany({
-          where: { id: key.procedureId, status: 'running' },
-          data: { round: key.round, waitingFor: null, dueAt: null, stalledSince: null },
+        await writeProcedureView(ctx.prisma, {
+          procedureId,
+          revision,
+          view,
+          now: ctx.now(),
+          ...(seed ? { seed } : {}),
         });
       }),
 
-    markWaiting: (notice) =>
+    reportFailure: ({ code, message, ...key }) =>
       withHeartbeat(async () => {
-        await ctx.prisma.procedure.updateMany({
-          where: { id: notice.procedureId, status: 'running' },
-          data: {
-            currentStep: notice.step,
-            round: notice.round,
-            waitingFor: notice.waitingFor,
-            dueAt: new Date(notice.dueAt),
-            stalledSince: null,
-          },
-        });
-      }),
-
-    sendReminder: (notice) =>
-      withHeartbeat(async () => {
-        const procedure = await ctx.loadProcedure(ctx.prisma, notice.procedureId);
-        const to = await recipients(notice, procedure.wardCode);
-        await ctx.deps.notifier.send(
-          to.map((recipient) => ({
-            procedureId: notice.procedureId,
-            dedupeKey: `reminder:${notice.procedureId}:${notice.step}:${notice.round}:${notice.waitingFor}:${recipient}`,
-            kind: 'reminder' as const,
-            recipient,
-            subject: `Nhắc việc: ${procedure.title}`,
-            body: `Bước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${notice.dueAt}.`,
-          })),
-        );
-      }),
-
-    escalate: (notice) =>
-      withHeartbeat(async () => {
-        const procedure = await ctx.loadProcedure(ctx.prisma, notice.procedureId);
-        await ctx.prisma.procedure.updateMany({
-          where: { id: notice.procedureId, status: 'running', stalledSince: null },
-          data: { stalledSince: new Date(notice.dueAt) },
-        });
+        const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
         await ctx.deps.notifier.send([
           {
-            procedureId: notice.procedureId,
-            dedupeKey: `escalation:${notice.procedureId}:${notice.step}:${notice.round}:${notice.waitingFor}`,
-            kind: 'escalation',
+            procedureId: key.procedureId,
+            dedupeKey: `failure:${key.procedureId}`,
+            kind: 'failure',
             recipient: 'role:supervisor',
-            subject: `Quá hạn: ${procedure.title} (${procedure.ward.name})`,
-            body: `Bước "${STEP_LABELS[notice.step].vi}" chờ ${WHO[notice.waitingFor]} đã quá hạn từ ${notice.dueAt}.`,
+            subject: `Thủ tục bị dừng do lỗi: ${procedure.title} (${procedure.ward.name})`,
+            body: `${message}\nMã lỗi: ${code}. Vòng ${key.round}.`,
           },
         ]);
       }),
 
+    // Only the step's own row: the procedure row is the projection's.
+    beginStep: ({ step, ...key }) => withHeartbeat(() => ctx.ledger.begin(key, step)),
+
+    markWaiting: (notice) =>
+      withHeartbeat(async () => {
+        await legacyWrite(notice.procedureId, {
+          status: 'running',
+          deciderStatus:
+            notice.waitingFor === 'secretary' && notice.step === 'review'
+              ? 'returned'
+              : DECIDER_STATUS[notice.waitingFor],
+          step: notice.step,
+          round: notice.round,
+          waitingFor: notice.waitingFor,
+          dueAt: notice.dueAt,
+        });
+      }),
+
+    sendReminder: ({ nudge, ...notice }) =>
+      withHeartbeat(async () => {
+        const procedure = await ctx.loadProcedure(ctx.prisma, notice.procedureId);
+        const to = await recipients(notice, procedure.wardCode);
+        const trigger = nudge ? `:${nudge.requestKey}` : '';
+        await ctx.deps.notifier.send(
+          to.map((recipient) => ({
+            procedureId: notice.procedureId,
+            dedupeKey: `reminder:${notice.procedureId}:${notice.step}:${notice.round}:${notice.waitingFor}:${recipient}${trigger}`,
+            kind: 'reminder' as const,
+            recipient,
+            subject: `Nhắc việc: ${procedure.title}`,
+            body: nudge
+              ? `${nudge.reason ?? `Giám sát ${nudge.by} đề nghị khẩn trương xử lý.`}\nBước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${notice.dueAt}.`
+              : `Bước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${notice.dueAt}.`,
+          })),
+        );
+        if (nudge) await auditNudge('supervision.remind', notice, procedure.wardCode, nudge, to);
+      }),
+
+    escalate: ({ nudge, ...notice }) =>
+      withHeartbeat(async () => {
+        const procedure = await ctx.loadProcedure(ctx.prisma, notice.procedureId);
+        const trigger = nudge ? `:${nudge.requestKey}` : '';
+        await ctx.deps.notifier.send([
+          {
+            procedureId: notice.procedureId,
+            dedupeKey: `escalation:${notice.procedureId}:${notice.step}:${notice.round}:${notice.waitingFor}${trigger}`,
+            kind: 'escalation',
+            recipient: 'role:supervisor',
+            subject: nudge
+              ? `Chuyển cấp trên xử lý: ${procedure.title} (${procedure.ward.name})`
+              : `Quá hạn: ${procedure.title} (${procedure.ward.name})`,
+            body: nudge
+              ? `${nudge.reason ?? `Giám sát ${nudge.by} chuyển cấp trên xử lý.`}\nBước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${notice.dueAt}.`
+              : `Bước "${STEP_LABELS[notice.step].vi}" chờ ${WHO[notice.waitingFor]} đã quá hạn từ ${notice.dueAt}.`,
+          },
+        ]);
+        if (nudge)
+          await auditNudge('supervision.escalate', notice, procedure.wardCode, nudge, ['role:supervisor']);
+      }),
+
     completeProcedure: (key) =>
       withHeartbeat(async () => {
-        await ctx.prisma.procedure.updateMany({
-          where: { id: key.procedureId, status: 'running' },
-          data: {
-            status: 'completed',
-            currentStep: null,
-            waitingFor: null,
-            dueAt: null,
-            stalledSince: null,
-            completedAt: ctx.now(),
-          },
+        await legacyWrite(key.procedureId, {
+          status: 'completed',
+          deciderStatus: 'completed',
+          round: key.round,
+          endedAt: ctx.now().toISOString(),
         });
       }),
 
     endProcedure: ({ outcome, by, reason, audit, ...key }) =>
       withHeartbeat(async () => {
         const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
-        await ctx.prisma.$transaction(async (tx) => {
-          await writeAudit(tx, audit, {
-            action: outcome === 'withdrawn' ? 'procedure.withdraw' : 'supervision.cancel',
-            procedureId: key.procedureId,
-            wardCode: procedure.wardCode,
-            after: { outcome, reason, round: key.round },
-            dedupeKey: `end:${key.procedureId}`,
-          });
-          await tx.procedure.updateMany({
-            where: { id: key.procedureId, status: 'running' },
-            data: {
-              status: outcome,
-              endedBy: by,
-              endedReason: reason,
-              waitingFor: null,
-              dueAt: null,
-              stalledSince: null,
-              completedAt: ctx.now(),
-            },
-          });
+        await writeAudit(ctx.prisma, audit, {
+          action: outcome === 'withdrawn' ? 'procedure.withdraw' : 'supervision.cancel',
+          procedureId: key.procedureId,
+          wardCode: procedure.wardCode,
+          after: { outcome, reason, round: key.round },
+          dedupeKey: `end:${key.procedureId}`,
+        });
+        // A run that publishes views has written the end already (this write then changes nothing).
+        await legacyWrite(key.procedureId, {
+          status: outcome,
+          deciderStatus: 'ended',
+          round: key.round,
+          ended: { by, reason },
+          endedAt: ctx.now().toISOString(),
         });
       }),
   };

@@ -7,6 +7,11 @@ import { type ActivityContext, writeAudit } from './activity-context';
 
 type ReviewActivities = Pick<ProcedureActivities, 'checkRules' | 'recordReview' | 'storeResubmission'>;
 
+const RETURNED_BY: Readonly<Record<string, string>> = {
+  rules: 'Rà soát tự động theo sổ đăng ký',
+  registry: 'Sổ đăng ký đã thay đổi trước khi ban hành;',
+};
+
 export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
   checkRules: (key: StepKey) =>
     withHeartbeat(async () => {
@@ -34,11 +39,8 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
         });
         return outcome;
       });
+      // The reasons reach the row with the workflow's view; the secretary is told here.
       if (accepted) return;
-      await ctx.prisma.procedure.update({
-        where: { id: key.procedureId },
-        data: { returnReasons: [...reasons] },
-      });
       await ctx.deps.notifier.send([
         {
           procedureId: key.procedureId,
@@ -46,7 +48,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
           kind: 'returned',
           recipient: `ward:${procedure.wardCode}:secretary`,
           subject: `Thủ tục "${procedure.title}" được trả lại để chỉnh sửa`,
-          body: `${by === 'rules' ? 'Rà soát tự động theo sổ đăng ký' : `Người rà soát ${by}`} trả lại với lý do:\n- ${reasons.join('\n- ')}`,
+          body: `${RETURNED_BY[by] ?? `Người rà soát ${by}`} trả lại với lý do:\n- ${reasons.join('\n- ')}`,
         },
       ]);
     }),

@@ -19,18 +19,12 @@ export class StepLedger {
     private readonly clock: Clock,
   ) {}
 
-  /** Idempotent: creates the row as in progress once; moves the procedure's current step. */
+  /** Idempotent: creates the step's row as in progress once (the procedure row is the projection's). */
   async begin(key: StepKey, step: ProcedureStep): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.$executeRaw`
-        INSERT INTO procedure_step (procedure_id, step, round, status, started_at)
-        VALUES (${key.procedureId}::uuid, ${step}::"ProcedureStepName", ${key.round}, 'in_progress', ${this.clock.now()})
-        ON CONFLICT (procedure_id, step, round) DO NOTHING`,
-      this.prisma.procedure.updateMany({
-        where: { id: key.procedureId, status: 'running' },
-        data: { currentStep: step },
-      }),
-    ]);
+    await this.prisma.$executeRaw`
+      INSERT INTO procedure_step (procedure_id, step, round, status, started_at)
+      VALUES (${key.procedureId}::uuid, ${step}::"ProcedureStepName", ${key.round}, 'in_progress', ${this.clock.now()})
+      ON CONFLICT (procedure_id, step, round) DO NOTHING`;
   }
 
   /** Runs `work` at most once per key; returns the first outcome to every later call. */

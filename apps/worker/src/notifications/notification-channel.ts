@@ -6,7 +6,7 @@ export interface OutgoingNotification {
   readonly procedureId: string | null;
   /** Idempotency: the same key is delivered once per channel, however often a step is retried. */
   readonly dedupeKey: string;
-  readonly kind: 'reminder' | 'escalation' | 'returned' | 'announcement' | 'vote_opened';
+  readonly kind: 'reminder' | 'escalation' | 'returned' | 'announcement' | 'vote_opened' | 'failure';
   /** e.g. "ward:phuong-kim-lien:reviewer", "member:<id>", "unit:<id>", "role:supervisor" */
   readonly recipient: string;
   readonly subject: string;

@@ -98,6 +98,24 @@ export const ProcedureErrors = {
       'Quyết định đã được thông qua hoặc ban hành; không thể rút hay hủy thủ tục.',
       'The decision has been approved or issued; the procedure can no longer be withdrawn or cancelled.',
     ),
+  /** Reminders and escalations need someone to wait for (not while a step runs, nor after the end). */
+  notWaiting: (current: string) =>
+    new DomainError(
+      'NOT_WAITING_FOR_ANYONE',
+      'conflict',
+      `Thủ tục đang ở trạng thái "${current}", không chờ ai xử lý nên không thể nhắc việc hay chuyển cấp trên.`,
+      `The procedure is "${current}" and waits for no one; it cannot be reminded or escalated.`,
+      { current },
+    ),
+  /** A failed procedure (its workflow stopped on a non-retryable error) accepts no further action. */
+  failed: (code: string | null) =>
+    new DomainError(
+      'PROCEDURE_FAILED',
+      'conflict',
+      `Thủ tục đã dừng do lỗi${code ? ` (${code})` : ''}; không thể thực hiện thêm thao tác. Đề nghị liên hệ giám sát.`,
+      `The procedure has failed${code ? ` (${code})` : ''} and accepts no further action.`,
+      { failureCode: code },
+    ),
   terminated: (status: string) =>
     new DomainError(
       'PROCEDURE_TERMINATED',

@@ -23,19 +23,21 @@ export interface RecordedVote {
   readonly castAt: string;
 }
 
-/** Steps the workflow performs itself (activities), as opposed to waiting for a person. */
-export type AutomatedStep =
-  'review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce';
-
 export type ProcedureState =
   | { readonly status: 'initial' }
-  | { readonly status: 'in_step'; readonly step: AutomatedStep; readonly round: number }
+  | {
+      readonly status: 'in_step';
+      readonly step: ProcedureStep;
+      readonly round: number;
+      /** Why drafting starts again, when the registry moved under an approved text (kept until submission). */
+      readonly reasons?: readonly string[];
+    }
   /** The rules passed; a reviewer of the ward office decides. */
   | { readonly status: 'reviewing'; readonly round: number }
   /** Sent back to the secretary (by the rules or by the reviewer) with reasons. */
   | { readonly status: 'returned'; readonly round: number; readonly reasons: readonly string[] }
   /** The draft is generated; the secretary edits it and submits it to the committee. */
-  | { readonly status: 'drafting'; readonly round: number }
+  | { readonly status: 'drafting'; readonly round: number; readonly reasons?: readonly string[] }
   | {
       readonly status: 'voting';
       readonly round: number;
@@ -54,7 +56,7 @@ export type ProcedureState =
 
 export type ProcedureCommand =
   | { readonly type: 'start' }
-  | { readonly type: 'complete_step'; readonly step: AutomatedStep }
+  | { readonly type: 'complete_step'; readonly step: ProcedureStep }
   | { readonly type: 'rules_checked'; readonly violations: readonly string[] }
   | {
       readonly type: 'decide_review';
@@ -67,11 +69,25 @@ export type ProcedureCommand =
   | { readonly type: 'open_vote'; readonly voters: readonly string[] }
   | { readonly type: 'cast_vote'; readonly vote: RecordedVote }
   | { readonly type: 'advance_after_vote' }
+  /**
+   * The registry moved under the procedure (another decision came first): back to the secretary with the
+   * reasons (`review`: a new round after resubmission) or to drafting in a new round.
+   */
+  | {
+      readonly type: 'send_back';
+      readonly to: 'review' | 'draft_resolution';
+      readonly reasons: readonly string[];
+    }
   | { readonly type: 'withdraw'; readonly by: string; readonly reason: string }
   | { readonly type: 'cancel'; readonly by: string; readonly reason: string };
 
 export type ProcedureEvent =
-  | { readonly type: 'step_started'; readonly step: AutomatedStep; readonly round: number }
+  | {
+      readonly type: 'step_started';
+      readonly step: ProcedureStep;
+      readonly round: number;
+      readonly reasons?: readonly string[];
+    }
   | { readonly type: 'review_opened'; readonly round: number }
   | {
       readonly type: 'returned';
@@ -243,6 +259,16 @@ export const decide = (
         ? [{ type: 'step_started', step: 'issue_decision', round }]
         : [{ type: 'step_started', step: 'draft_resolution', round: round + 1 }];
 
+    case 'send_back': {
+      const sendable =
+        state.status === 'in_step' && (state.step === 'draft_resolution' || state.step === 'issue_decision');
+      if (!sendable) throw ProcedureErrors.stepOutOfOrder(describe(state), 'draft_resolution');
+      if (command.reasons.length === 0) throw ProcedureErrors.reasonsRequired();
+      return command.to === 'review'
+        ? [{ type: 'returned', round, reasons: command.reasons, by: 'registry' }]
+        : [{ type: 'step_started', step: 'draft_resolution', round: round + 1, reasons: command.reasons }];
+    }
+
     case 'withdraw':
     case 'cancel':
       if (!canEnd(state)) throw ProcedureErrors.tooLateToEnd();
@@ -265,13 +291,18 @@ export const decide = (
 export const evolve = (state: ProcedureState, event: ProcedureEvent): ProcedureState => {
   switch (event.type) {
     case 'step_started':
-      return { status: 'in_step', step: event.step, round: event.round };
+      return event.reasons
+        ? { status: 'in_step', step: event.step, round: event.round, reasons: event.reasons }
+        : { status: 'in_step', step: event.step, round: event.round };
     case 'review_opened':
       return { status: 'reviewing', round: event.round };
     case 'returned':
       return { status: 'returned', round: event.round, reasons: event.reasons };
     case 'draft_ready':
-      return { status: 'drafting', round: event.round };
+      // Reasons for a redraft stay visible until the secretary submits.
+      return state.status === 'in_step' && state.reasons
+        ? { status: 'drafting', round: event.round, reasons: state.reasons }
+        : { status: 'drafting', round: event.round };
     case 'vote_opened':
       return { status: 'voting', round: event.round, voters: event.voters, votes: [] };
     case 'vote_cast':

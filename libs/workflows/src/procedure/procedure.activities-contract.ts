@@ -3,7 +3,14 @@
  * implements it (apps/worker/src/activities). Every activity is idempotent on its key (procedure + step +
  * round, or a notification's dedupe key): a retry finds and returns its own earlier result.
  */
-import type { ProcedureStep, RecordedVote, ResolutionItem, Tally, Waiting } from '@kientoan/domain';
+import type {
+  ProcedureStep,
+  ProcedureView,
+  RecordedVote,
+  ResolutionItem,
+  Tally,
+  Waiting,
+} from '@kientoan/domain';
 import type { AuditContext } from './procedure.messages';
 
 type Audited = { readonly audit?: AuditContext };
@@ -21,6 +28,20 @@ export interface RulesCheck {
 export interface DraftOutcome {
   readonly version: number;
 }
+
+/** The registry moved under the procedure: where it goes back to, and why (Vietnamese sentences). */
+export interface SentBack {
+  readonly outcome: 'sent_back';
+  readonly to: 'review' | 'draft_resolution';
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Results recorded before `outcome` existed have none: a missing `outcome` means success, so histories of
+ * procedures that ran before this change replay.
+ */
+export const isSentBack = (result: object): result is SentBack =>
+  (result as { outcome?: unknown }).outcome === 'sent_back';
 
 export interface OpenedVote {
   readonly voters: readonly string[];
@@ -47,8 +68,50 @@ export interface WaitingNotice extends StepKey {
   readonly dueAt: string;
 }
 
+/** A supervisor's reminder or escalation (through the workflow): who, why, and the key that makes it once. */
+export interface SupervisorNudge {
+  readonly by: string;
+  readonly reason?: string;
+  /** Distinguishes this nudge from the workflow's own (and from other nudges) in notification keys. */
+  readonly requestKey: string;
+  readonly audit?: AuditContext;
+}
+
+/** What the procedure row is created from when it does not exist yet (the workflow's input carries it). */
+export interface ProcedureSeed {
+  readonly wardCode: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly items: readonly ResolutionItem[];
+  readonly initiatedBy: string;
+  /** YYYY-MM-DD */
+  readonly effectiveDate: string | null;
+}
+
+export interface ProjectionInput {
+  readonly procedureId: string;
+  /** Increases with every view the workflow writes; a view older than the stored one is ignored. */
+  readonly revision: number;
+  readonly view: ProcedureView;
+  /** Creates the row when it is missing (e.g. the API's transaction failed after the workflow started). */
+  readonly seed?: ProcedureSeed;
+}
+
+export interface FailureReport extends StepKey {
+  readonly code: string;
+  readonly message: string;
+}
+
 export interface ProcedureActivities {
-  /** Marks a step as begun (started time, current step): the first write of every step. */
+  /**
+   * Writes the procedure's whole view (status, step, round, waiting for, due, stalled, reasons, end,
+   * failure) in one statement, if `revision` is newer than the stored one, and notifies
+   * `procedure_changed` in the same transaction. The ONLY writer of those columns.
+   */
+  projectProcedure(input: ProjectionInput): Promise<void>;
+  /** A non-retryable failure stopped the procedure: the supervisors are told. */
+  reportFailure(report: FailureReport): Promise<void>;
+  /** Marks a step as begun (its `procedure_step` row): the first write of every step. */
   beginStep(input: StepKey & { readonly step: ProcedureStep }): Promise<void>;
   checkRules(key: StepKey): Promise<RulesCheck>;
   /** The reviewer's (or the rules') verdict; a return notifies the secretary with the reasons. */
@@ -59,7 +122,7 @@ export interface ProcedureActivities {
   storeResubmission(
     input: StepKey & Audited & { readonly by: string; readonly items: readonly ResolutionItem[] },
   ): Promise<void>;
-  draftResolution(key: StepKey): Promise<DraftOutcome>;
+  draftResolution(key: StepKey): Promise<({ readonly outcome: 'drafted' } & DraftOutcome) | SentBack>;
   /** The secretary's edits become a new draft version; the draft step completes on submission. */
   submitDraft(
     input: StepKey &
@@ -68,8 +131,9 @@ export interface ProcedureActivities {
   openCommitteeVote(key: StepKey): Promise<OpenedVote>;
   recordVote(input: StepKey & Audited & { readonly vote: RecordedVote }): Promise<void>;
   closeCommitteeVote(input: StepKey & { readonly tally: Tally }): Promise<void>;
-  issueDecision(key: StepKey): Promise<IssuedDecision>;
+  issueDecision(key: StepKey): Promise<({ readonly outcome: 'issued' } & IssuedDecision) | SentBack>;
   announceDecision(key: StepKey): Promise<PublishedAnnouncement>;
+  /** @deprecated Projection of runs started before `projectProcedure` existed (replay); not called by new runs. */
   completeProcedure(key: StepKey): Promise<void>;
   endProcedure(
     input: StepKey &
@@ -79,9 +143,10 @@ export interface ProcedureActivities {
         readonly reason: string;
       },
   ): Promise<void>;
-  /** Records whom the procedure waits for and the deadline; clears a previous stall. */
+  /** @deprecated Projection of runs started before `projectProcedure` existed (replay); not called by new runs. */
   markWaiting(notice: WaitingNotice): Promise<void>;
-  sendReminder(notice: WaitingNotice): Promise<void>;
-  /** The deadline passed: stalled since the deadline, supervisors notified. */
-  escalate(notice: WaitingNotice): Promise<void>;
+  /** Reminds whoever the procedure waits for (on a vote: the members who have not voted). */
+  sendReminder(notice: WaitingNotice & { readonly nudge?: SupervisorNudge }): Promise<void>;
+  /** The deadline passed (or a supervisor escalated): the supervisors are notified. */
+  escalate(notice: WaitingNotice & { readonly nudge?: SupervisorNudge }): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * validator in the workflow, so the workflow itself refuses what the rules forbid) and a status Query.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ProcedureState, ResolutionItem, Tally, VoteChoice } from '@kientoan/domain';
+import type { ProcedureState, ProcedureView, ResolutionItem, Tally, VoteChoice } from '@kientoan/domain';
 
 /** Who acted, for the audit entry that the worker writes in the same transaction as the change. */
 export interface AuditContext {
@@ -53,6 +53,15 @@ export interface EndInput {
   readonly audit?: AuditContext;
 }
 
+/** A supervisor's reminder or escalation, carried by the workflow so that notifications, the row and the search attribute agree. */
+export interface NudgeInput {
+  readonly by: string;
+  readonly reason?: string;
+  /** Makes the nudge once: its notifications and audit entry are keyed on it. */
+  readonly requestKey: string;
+  readonly audit?: AuditContext;
+}
+
 /** What every human action answers: where the procedure stands afterwards. */
 export interface ActionResult {
   readonly status: ProcedureState['status'];
@@ -68,7 +77,11 @@ export const submitDraftUpdate = defineUpdate<
 >('submitDraft');
 export const withdrawUpdate = defineUpdate<ActionResult, [EndInput]>('withdraw');
 export const cancelUpdate = defineUpdate<ActionResult, [EndInput]>('cancel');
+export const remindUpdate = defineUpdate<ActionResult, [NudgeInput]>('remind');
+export const escalateUpdate = defineUpdate<ActionResult, [NudgeInput]>('escalate');
 export const procedureStateQuery = defineQuery<ProcedureState>('procedureState');
+/** The view the workflow last computed (what `projectProcedure` writes to PostgreSQL). */
+export const procedureViewQuery = defineQuery<ProcedureView>('procedureView');
 
 /** Workflow ids are derived from procedure ids, so a second start of the same procedure is refused. */
 export const procedureWorkflowId = (procedureId: string): string => `procedure-${procedureId}`;
