@@ -3,10 +3,8 @@
  * "stalled since" is kept in PostgreSQL and in the Temporal search attribute (so the Web UI can filter).
  * A working day is shortened to one second here (DEADLINE_WORKING_DAY_MS), the same setting a demo uses.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { App } from 'supertest/types';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { recordHistory } from '../support/history-recorder';
 import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
@@ -80,13 +78,7 @@ describe('Deadlines, reminders and escalation (e2e)', () => {
         : undefined;
     });
     expect(moved.stalledSince).toBeNull();
-    if (process.env.RECORD_HISTORIES === '1') {
-      const history = await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).fetchHistory();
-      fs.writeFileSync(
-        path.join(__dirname, '..', 'fixtures', 'histories', 'procedure-escalated-review.json'),
-        historyToJSON(history),
-      );
-    }
+    await recordHistory(stack, 'procedure-escalated-review', id);
     await stack.temporal.workflow.getHandle(procedureWorkflowId(id)).terminate('test finished');
   });
 });

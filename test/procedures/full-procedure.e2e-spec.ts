@@ -4,18 +4,14 @@
  * announcement with acknowledgements; and the ways it goes back (returned review, rejected vote, requested
  * changes) or ends (withdrawal, cancellation). Bad or repeated requests change nothing.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { App } from 'supertest/types';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { recordHistory as recordStackHistory } from '../support/history-recorder';
 import type { ResolutionItem } from '@kientoan/domain';
 import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { anIdempotencyKey, givenSupervisor, givenWardShapedLike } from '../support/factories';
 import { type Client, client, login } from '../support/http-client';
 import { ProcedureDriver, type SignedInWard, signIn } from '../support/procedure-driver';
-
-const HISTORIES = path.join(__dirname, '..', 'fixtures', 'histories');
 
 describe('The whole procedure (e2e)', () => {
   let stack: TestStack;
@@ -35,13 +31,7 @@ describe('The whole procedure (e2e)', () => {
     await stack?.close();
   });
 
-  /** `RECORD_HISTORIES=1` refreshes the histories that test/replay replays against the current workflow code. */
-  const recordHistory = async (name: string, procedureId: string) => {
-    if (process.env.RECORD_HISTORIES !== '1') return;
-    const history = await stack.temporal.workflow.getHandle(procedureWorkflowId(procedureId)).fetchHistory();
-    fs.mkdirSync(HISTORIES, { recursive: true });
-    fs.writeFileSync(path.join(HISTORIES, `${name}.json`), historyToJSON(history));
-  };
+  const recordHistory = (name: string, procedureId: string) => recordStackHistory(stack, name, procedureId);
 
   const renameGroup6 = (wardCode: string): ResolutionItem[] => [
     { kind: 'rename', unitId: `${wardCode}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' },

@@ -13,6 +13,7 @@ import { type TestStack, createTestStack, eventually } from '../support/test-app
 import { givenSupervisor, givenWardShapedLike } from '../support/factories';
 import { type Client, client, login } from '../support/http-client';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
+import { recordHistory } from '../support/history-recorder';
 
 /** Procedures whose rules check fails with a non-retryable error (the injected fault). */
 const failing = new Set<string>();
@@ -81,6 +82,7 @@ describe('One owner for a procedure (e2e)', () => {
       deciderStatus: shown.body.deciderStatus,
       round: shown.body.round,
     });
+    await recordHistory(stack, 'procedure-sent-back-before-issue', second);
     await driver.handle(second).terminate('test finished');
   });
 
@@ -134,6 +136,7 @@ describe('One owner for a procedure (e2e)', () => {
         failure: expect.objectContaining({ code: INJECTED }),
       }),
     );
+    await recordHistory(stack, 'procedure-failed', procedureId);
     const told = await stack.prisma.notification.findMany({ where: { procedureId, kind: 'failure' } });
     expect(told.map((n) => n.recipient)).toEqual(['role:supervisor']);
 

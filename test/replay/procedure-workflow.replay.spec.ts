@@ -1,6 +1,7 @@
 /**
  * Replays real recorded histories (test/fixtures/histories, recorded from the e2e tests with
- * RECORD_HISTORIES=1) against the CURRENT workflow code. A change that would break procedures already
+ * RECORD_HISTORIES=1; histories of runs before a patch are kept as `before-<patch>-*.json` and never
+ * re-recorded) against the CURRENT workflow code. A change that would break procedures already
  * running in production — a reordered activity, a new timer — fails here with a non-determinism error.
  */
 import fs from 'node:fs';
