@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type ChangeKind, ProcedureErrors, authorize } from '@kientoan/domain';
-import { Prisma, type PrismaClient } from '@kientoan/platform';
+import { Prisma, type PrismaClient, storePlan } from '@kientoan/platform';
 import { procedureWorkflowId } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
@@ -24,7 +24,7 @@ const kindOf = (body: StartProcedureBody): ChangeKind | 'mixed' => {
 
 /**
  * Validates the resolution against the registry (400 with every violation, nothing stored), stores the
- * procedure and starts its workflow; returns at once. A failed start removes the row again; a repeated start
+ * procedure with its plan and starts its workflow; returns at once. A failed start removes the row again; a repeated start
  * (same id) is refused with 409 by the primary key and the workflow id.
  */
 @Injectable()
@@ -45,9 +45,11 @@ export class StartProcedureUseCase {
     });
     if (!ward) throw ProcedureErrors.wardNotFound(body.wardCode);
     authorize(ctx.actor, 'procedure.start', ward.code);
-    await this.planner.plan(ward.code, body.items);
-
     const id = body.id ?? randomUUID();
+    const subject = { id, wardCode: ward.code, items: body.items };
+    // Planned once here and stored with the procedure: the worker's steps reuse it while the registry stands.
+    const planned = await this.planner.planProcedure(subject);
+
     const workflowId = procedureWorkflowId(id);
     const kind = kindOf(body);
     try {
@@ -65,6 +67,7 @@ export class StartProcedureUseCase {
             currentStep: 'review',
           },
         });
+        await storePlan(tx, subject, planned, new Date());
         // The audit entry commits with the row it describes.
         await this.audit.record(
           ctx,

@@ -1,17 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import {
-  type ChangeSet,
-  type DomainError,
-  ProcedureErrors,
-  type RegistrySnapshot,
-  type ResolutionItem,
-  planResolution,
-} from '@kientoan/domain';
-import { type Prisma, type PrismaClient, loadSnapshot } from '@kientoan/platform';
+import { type DomainError, ProcedureErrors } from '@kientoan/domain';
+import { type Prisma, type PrismaClient, type StoredPlan, currentPlan } from '@kientoan/platform';
 import type { AuditContext } from '@kientoan/workflows';
 import type { Notifier } from '../notifications/notifier';
 import type { Clock } from './clock';
-import { RegistryChanged } from './registry-changed.error';
 import { StepLedger, type Tx } from './step-ledger';
 
 export interface ProcedureActivityDependencies {
@@ -43,22 +35,16 @@ export class ActivityContext {
   }
 
   /**
-   * The procedure's items planned against today's registry. Review passed them, so a failure here means
-   * another decision changed the registry meanwhile: non-retryable, with the reasons.
+   * The procedure's items planned against today's registry: the stored plan while the ward's registry version
+   * is unchanged, planned (and stored) only when it moved. `lock` holds the ward's registry until the
+   * transaction ends (the issue step applies the plan it read).
    */
-  async planItems(
+  planOf(
     db: Tx | PrismaClient,
-    procedure: { wardCode: string; items: unknown },
-    newUnitId: () => string,
-  ): Promise<{ before: RegistrySnapshot; changeSet: ChangeSet }> {
-    const before = await loadSnapshot(db, procedure.wardCode);
-    const planned = planResolution(before, procedure.items as ResolutionItem[], {
-      wardCode: procedure.wardCode,
-      newUnitId,
-    });
-    if (!planned.ok)
-      throw nonRetryable(RegistryChanged(planned.violations.map((v) => `${v.field}: ${v.message}`)));
-    return { before, changeSet: planned.changeSet };
+    procedure: { id: string; wardCode: string; items: unknown },
+    { lock = false }: { lock?: boolean } = {},
+  ): Promise<StoredPlan> {
+    return currentPlan(db, procedure, { now: this.now(), lock });
   }
 }
 

@@ -22,6 +22,13 @@ export interface DraftOutcome {
   readonly version: number;
 }
 
+/** The registry moved under the procedure: where it goes back to, and why (Vietnamese sentences). */
+export interface SentBack {
+  readonly outcome: 'sent_back';
+  readonly to: 'review' | 'draft_resolution';
+  readonly reasons: readonly string[];
+}
+
 export interface OpenedVote {
   readonly voters: readonly string[];
 }
@@ -59,7 +66,8 @@ export interface ProcedureActivities {
   storeResubmission(
     input: StepKey & Audited & { readonly by: string; readonly items: readonly ResolutionItem[] },
   ): Promise<void>;
-  draftResolution(key: StepKey): Promise<DraftOutcome>;
+  /** The draft generated from the procedure's plan; sent back to review when the items now break rules. */
+  draftResolution(key: StepKey): Promise<({ readonly outcome: 'drafted' } & DraftOutcome) | SentBack>;
   /** The secretary's edits become a new draft version; the draft step completes on submission. */
   submitDraft(
     input: StepKey &
@@ -68,7 +76,11 @@ export interface ProcedureActivities {
   openCommitteeVote(key: StepKey): Promise<OpenedVote>;
   recordVote(input: StepKey & Audited & { readonly vote: RecordedVote }): Promise<void>;
   closeCommitteeVote(input: StepKey & { readonly tally: Tally }): Promise<void>;
-  issueDecision(key: StepKey): Promise<IssuedDecision>;
+  /**
+   * Issues the texts of the draft version the committee voted on, numbered and dated; sent back to drafting
+   * when today's registry makes that text wrong, to review when the items now break rules.
+   */
+  issueDecision(key: StepKey): Promise<({ readonly outcome: 'issued' } & IssuedDecision) | SentBack>;
   announceDecision(key: StepKey): Promise<PublishedAnnouncement>;
   completeProcedure(key: StepKey): Promise<void>;
   endProcedure(

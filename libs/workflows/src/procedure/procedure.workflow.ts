@@ -26,7 +26,7 @@ import {
   tallyOf,
   waitingFor,
 } from '@kientoan/domain';
-import type { ProcedureActivities } from './procedure.activities-contract';
+import type { ProcedureActivities, SentBack } from './procedure.activities-contract';
 import {
   type ActionResult,
   type AuditContext,
@@ -82,6 +82,15 @@ const asFailure = (error: unknown): unknown =>
         details: [{ code: error.code, kind: error.kind, messageVi: error.messageVi, ...error.details }],
       })
     : error;
+
+/** Until the workflow sends a procedure back (to review or drafting), a moved registry fails it as before. */
+const registryChanged = (sentBack: SentBack): ApplicationFailure =>
+  ApplicationFailure.create({
+    type: 'REGISTRY_CHANGED',
+    message: `The registry has changed (back to ${sentBack.to}): ${sentBack.reasons.join('; ')}`,
+    nonRetryable: true,
+    details: [{ code: 'REGISTRY_CHANGED', to: sentBack.to, reasons: sentBack.reasons }],
+  });
 
 const DAYS_FOR: Readonly<Record<ProcedureState['status'], keyof DeadlinePolicy | undefined>> = {
   reviewing: 'reviewDays',
@@ -248,19 +257,24 @@ export async function procedureWorkflow(input: ProcedureWorkflowInput): Promise<
               await steps.recordReview({ ...key(), by: 'rules', accepted: false, reasons: violations });
             break;
           }
-          case 'draft_resolution':
-            await steps.draftResolution(key());
+          case 'draft_resolution': {
+            const drafted = await steps.draftResolution(key());
+            if (drafted.outcome === 'sent_back') throw registryChanged(drafted);
             apply({ type: 'complete_step', step: 'draft_resolution' });
             break;
+          }
           case 'committee_approval': {
             const { voters } = await steps.openCommitteeVote(key());
             apply({ type: 'open_vote', voters });
             break;
           }
-          case 'issue_decision':
-            decisionSymbol = (await steps.issueDecision(key())).symbol;
+          case 'issue_decision': {
+            const issued = await steps.issueDecision(key());
+            if (issued.outcome === 'sent_back') throw registryChanged(issued);
+            decisionSymbol = issued.symbol;
             apply({ type: 'complete_step', step: 'issue_decision' });
             break;
+          }
           case 'announce':
             await steps.announceDecision(key());
             apply({ type: 'complete_step', step: 'announce' });
