@@ -130,6 +130,8 @@ describe('The seed report’s procedures (e2e)', () => {
     expect(await decisionNumbers(ward.code)).toEqual([1]);
 
     const decision = await stack.prisma.decision.findFirstOrThrow({ where: { issuer: ward.code } });
+    // The 96 items were planned once, at start: the rules check, the draft and the issue reused that plan.
+    expect(await stack.prisma.procedurePlan.count({ where: { procedureId: decision.procedureId } })).toBe(1);
     const text = normalized(decision.decisionText, ward.name);
     const fixture = path.join(FIXTURES, 'kim-lien-decision.txt');
     if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(fixture, text);

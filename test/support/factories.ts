@@ -1,6 +1,7 @@
 /** Test data with unique ids, so tests never depend on each other or on the seeded city. */
 import { randomUUID } from 'node:crypto';
-import { type PrismaClient, hashPassword } from '@kientoan/platform';
+import { type ResolutionItem, planResolution } from '@kientoan/domain';
+import { type PrismaClient, applyChangeSet, hashPassword, loadSnapshot } from '@kientoan/platform';
 import { TEST_PASSWORD } from './http-client';
 
 export interface TestWard {
@@ -115,4 +116,21 @@ export const givenWardShapedLike = async (
     insertUnits(tx, units, { effectiveDate: '2025-07-01', decisionRef: null, change: 'seed' }),
   );
   return { ...ward, units, committeeId: `${ward.code}.dang-bo` };
+};
+
+/** Another decision changes the ward's registry now (planned and applied as the issue step does). */
+export const givenRegistryChanged = async (
+  prisma: PrismaClient,
+  wardCode: string,
+  items: ResolutionItem[],
+  decisionRef = 'Số 99-QĐ/ĐU',
+): Promise<void> => {
+  const planned = planResolution(await loadSnapshot(prisma, wardCode), items, {
+    wardCode,
+    newUnitId: () => `${wardCode}.other-${randomUUID().slice(0, 8)}`,
+  });
+  if (!planned.ok) throw new Error(JSON.stringify(planned.violations));
+  await prisma.$transaction((tx) =>
+    applyChangeSet(tx, planned.changeSet, { effectiveDate: '2025-07-10', decisionRef }),
+  );
 };

@@ -98,6 +98,29 @@ export class ProcedureDriver {
       .send({ voterId, choice });
   }
 
+  /** review accepted → waiting for the secretary's draft. */
+  async toDrafting(as: SignedInWard, id: string, round = 1): Promise<void> {
+    await this.waitFor(id, 'reviewing', round);
+    await this.expectOk(this.review(as, id, 'accept'));
+    await this.waitFor(id, 'drafting', round);
+  }
+
+  /** One version of the draft: the resolution (`body`) and the decision (`decisionBody`). */
+  async draft(
+    as: SignedInWard,
+    id: string,
+    version: number,
+  ): Promise<{ body: string; decisionBody: string }> {
+    const response = await this.expectOk(as.secretary.get(`/api/procedures/${id}/drafts/${version}`));
+    return response.body as { body: string; decisionBody: string };
+  }
+
+  /** Approvals by a majority of `voters` (the first ones). */
+  async approveByMajority(as: SignedInWard, id: string, voters: readonly string[]): Promise<void> {
+    for (const voter of voters.slice(0, Math.floor(voters.length / 2) + 1))
+      await this.expectOk(this.vote(as, id, voter));
+  }
+
   /** review accepted → draft submitted as generated → vote open. */
   async toVoting(as: SignedInWard, id: string, round = 1): Promise<void> {
     await this.waitFor(id, 'reviewing', round);

@@ -15,3 +15,6 @@ export * from './calendar/working-days';
 export * from './documents/text-diff';
 export * from './access/access-policy';
 export * from './documents/resolution-documents';
+export * from './documents/document-placeholders';
+export * from './documents/issued-text';
+export * from './procedure/procedure-plan';

@@ -74,6 +74,8 @@ export class ProcedureActionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Trình dự thảo lên Ban Thường vụ (có thể kèm bản sửa) / Submit the draft, optionally edited',
+    description:
+      'Bản sửa phải giữ nguyên các chỗ trống [[số văn bản]], [[ngày ký]] (và [[số nghị quyết]] trong quyết định): chỉ bước ban hành điền vào; thiếu thì 400 DRAFT_BLANKS_MISSING. Ban Thường vụ biểu quyết đúng phiên bản này và văn bản ban hành giữ nguyên từng chữ. / Edits must keep the blanks, which only the issue step fills (400 DRAFT_BLANKS_MISSING otherwise); the committee votes on this exact version and it is issued word for word.',
   })
   @ApiBody({ schema: openApiSchema(submitDraftSchema) })
   submitDraft(

@@ -23,7 +23,9 @@ export class ResubmitProcedureUseCase {
         role: 'secretary',
         update: resubmitUpdate,
         argument: async (procedure) => {
-          await this.planner.plan(procedure.wardCode, body.items);
+          // Stored under the new items: the review that the resubmission starts reads it.
+          const subject = { id: procedure.id, wardCode: procedure.wardCode, items: body.items };
+          await this.planner.currentPlanOrRefuse(subject);
           return { by: ctx.actor.userId, items: body.items };
         },
       },

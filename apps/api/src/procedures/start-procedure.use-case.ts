@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type ChangeKind, ProcedureErrors, authorize } from '@kientoan/domain';
-import { Prisma, type PrismaClient } from '@kientoan/platform';
+import { Prisma, type PrismaClient, storePlan } from '@kientoan/platform';
 import { type ProcedureSeed, procedureWorkflowId } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
@@ -27,8 +27,8 @@ const kindOf = (body: StartProcedureBody): ChangeKind | 'mixed' => {
 
 /**
  * Validates the resolution against the registry (400 with every violation, nothing stored), stores the
- * procedure and starts its workflow in one transaction; returns at once. A repeated start (same id) is
- * refused with 409 by the primary key and the workflow id. The row's status columns are the workflow's.
+ * procedure with its plan and starts its workflow in one transaction; returns at once. A repeated start (same
+ * id) is refused with 409 by the primary key and the workflow id. The row's status columns are the workflow's.
  */
 @Injectable()
 export class StartProcedureUseCase {
@@ -48,9 +48,11 @@ export class StartProcedureUseCase {
     });
     if (!ward) throw ProcedureErrors.wardNotFound(body.wardCode);
     authorize(ctx.actor, 'procedure.start', ward.code);
-    await this.planner.plan(ward.code, body.items);
-
     const id = body.id ?? randomUUID();
+    const subject = { id, wardCode: ward.code, items: body.items };
+    // Planned once here and stored with the procedure: the worker's steps reuse it while the registry stands.
+    const planned = await this.planner.planProcedure(subject);
+
     const workflowId = procedureWorkflowId(id);
     const kind = kindOf(body);
     const seed: ProcedureSeed = {
@@ -78,6 +80,7 @@ export class StartProcedureUseCase {
             workflowId,
           },
         });
+        await storePlan(tx, subject, planned, new Date());
         // The audit entry commits with the row it describes.
         await this.audit.record(
           ctx,

@@ -1,21 +1,10 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import {
-  type ChangeSet,
-  type DomainError,
-  ProcedureErrors,
-  type RegistrySnapshot,
-  type ResolutionItem,
-  planResolution,
-} from '@kientoan/domain';
-import { type Prisma, type PrismaClient, loadSnapshot } from '@kientoan/platform';
-import type { AuditContext, SentBack } from '@kientoan/workflows';
+import { type DomainError, ProcedureErrors } from '@kientoan/domain';
+import { type Prisma, type PrismaClient, type StoredPlan, currentPlan } from '@kientoan/platform';
+import type { AuditContext } from '@kientoan/workflows';
 import type { Notifier } from '../notifications/notifier';
 import type { Clock } from './clock';
 import { StepLedger, type Tx } from './step-ledger';
-
-/** The first reason of a send-back: what happened, before the rules it now breaks. */
-const REGISTRY_CHANGED_VI =
-  'Sổ đăng ký đã thay đổi sau khi rà soát (một quyết định khác đã được ban hành trước); đề nghị rà soát lại.';
 
 export interface ProcedureActivityDependencies {
   readonly prisma: PrismaClient;
@@ -46,27 +35,16 @@ export class ActivityContext {
   }
 
   /**
-   * The procedure's items planned against today's registry. Review passed them, so a violation here means
-   * another decision changed the registry meanwhile: the procedure goes back to the secretary with the
-   * reasons (a SentBack the workflow applies), it does not fail.
+   * The procedure's items planned against today's registry: the stored plan while the ward's registry version
+   * is unchanged, planned (and stored) only when it moved. `lock` holds the ward's registry until the
+   * transaction ends (the issue step applies the plan it read).
    */
-  async planItems(
+  planOf(
     db: Tx | PrismaClient,
-    procedure: { wardCode: string; items: unknown },
-    newUnitId: () => string,
-  ): Promise<{ before: RegistrySnapshot; changeSet: ChangeSet } | SentBack> {
-    const before = await loadSnapshot(db, procedure.wardCode);
-    const planned = planResolution(before, procedure.items as ResolutionItem[], {
-      wardCode: procedure.wardCode,
-      newUnitId,
-    });
-    if (!planned.ok)
-      return {
-        outcome: 'sent_back',
-        to: 'review',
-        reasons: [REGISTRY_CHANGED_VI, ...planned.violations.map((v) => `${v.field}: ${v.message}`)],
-      };
-    return { before, changeSet: planned.changeSet };
+    procedure: { id: string; wardCode: string; items: unknown },
+    { lock = false }: { lock?: boolean } = {},
+  ): Promise<StoredPlan> {
+    return currentPlan(db, procedure, { now: this.now(), lock });
   }
 }
 

@@ -1,35 +1,37 @@
 /**
- * Issue and announce. Issuing takes the numbers from the issuer's register (NQ and QĐ, per issuer, type and
- * year, gapless), applies the registry changes with the effective date and renders the final documents — all
- * in ONE transaction with the step's completion, so a worker dying midway leaves no gap and no half-applied
- * registry, and a retry finds the stored decision.
+ * Issue and announce. Issuing takes the texts of the draft version the committee voted on, fills in only the
+ * numbers (NQ and QĐ, from the issuer's register: per issuer, type and year, gapless) and the signing date,
+ * applies the registry changes with the effective date and stores the documents — all in ONE transaction with
+ * the step's completion, so a worker dying midway leaves no gap and no half-applied registry, and a retry finds
+ * the stored decision. If the registry moved since the vote so that the approved text is no longer true, the
+ * procedure goes back (to drafting, or to review when the items now break rules) and nothing is issued.
  */
 import {
   type ChangeSentence,
   type DocumentType,
+  type PlannedChanges,
   composeResolutionDocuments,
   dateInVietnam,
   documentHtml,
+  documentHtmlFromText,
   documentText,
+  fillPlaceholders,
   formatDocumentNumber,
+  hasPlaceholders,
   longDate,
+  planDifferences,
+  sentBackReasons,
+  violationReasons,
   yearInVietnam,
 } from '@kientoan/domain';
-import { type Prisma, applyChangeSet, fromDbDate } from '@kientoan/platform';
-import {
-  type IssuedDecision,
-  type ProcedureActivities,
-  type SentBack,
-  type StepKey,
-  isSentBack,
-} from '@kientoan/workflows';
-
-type Issued = { readonly outcome: 'issued' } & IssuedDecision;
+import { type Prisma, applyChangeSet, fromDbDate, planById } from '@kientoan/platform';
+import type { IssuedDecision, ProcedureActivities, SentBack, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import type { ActivityContext } from './activity-context';
 import type { Tx } from './step-ledger';
 
 type DecisionActivities = Pick<ProcedureActivities, 'issueDecision' | 'announceDecision'>;
+type IssueOutcome = ({ readonly outcome: 'issued' } & IssuedDecision) | SentBack;
 
 interface StoredChanges {
   readonly sentences: readonly ChangeSentence[];
@@ -45,10 +47,33 @@ const takeNumber = async (tx: Tx, issuer: string, docType: DocumentType, year: n
   return register.lastNumber;
 };
 
+/**
+ * The draft version the committee voted on: the one recorded when the vote of this round (or the latest
+ * earlier round) opened. Votes opened before versions were recorded voted on the latest version (no version
+ * can be submitted while a vote is open).
+ */
+const votedDraft = async (tx: Tx, key: StepKey) => {
+  const round = await tx.voteRound.findFirst({
+    where: { procedureId: key.procedureId, round: { lte: key.round } },
+    orderBy: { round: 'desc' },
+  });
+  return tx.resolutionDraft.findFirst({
+    where: { procedureId: key.procedureId, ...(round ? { version: round.draftVersion } : {}) },
+    orderBy: { version: 'desc' },
+  });
+};
+
+interface IssuedTexts {
+  readonly resolutionText: string;
+  readonly resolutionHtml: string;
+  readonly decisionText: string;
+  readonly decisionHtml: string;
+}
+
 export const decisionActivities = (ctx: ActivityContext): DecisionActivities => ({
   issueDecision: (key: StepKey) =>
     withHeartbeat(() =>
-      ctx.ledger.complete<Issued | SentBack>(key, 'issue_decision', async (tx) => {
+      ctx.ledger.complete<IssueOutcome>(key, 'issue_decision', async (tx) => {
         const existing = await tx.decision.findUnique({ where: { procedureId: key.procedureId } });
         if (existing) {
           return {
@@ -62,20 +87,31 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
           };
         }
         const procedure = await ctx.loadProcedure(tx, key.procedureId);
+        // The ward's registry is held until this transaction ends: the plan read here is the plan applied.
+        const current = await ctx.planOf(tx, procedure, { lock: true });
+        if (!current.plan.ok)
+          return {
+            outcome: 'sent_back',
+            to: 'review',
+            reasons: sentBackReasons('review', violationReasons(current.plan.violations)),
+          };
+        const approved = await votedDraft(tx, key);
+        const voted = approved?.planId != null ? await planById(tx, approved.planId) : undefined;
+        if (voted?.plan.ok && voted.id !== current.id) {
+          const differences = planDifferences(voted.plan, current.plan);
+          if (differences.length)
+            return {
+              outcome: 'sent_back',
+              to: 'draft_resolution',
+              reasons: sentBackReasons('draft_resolution', differences),
+            };
+        }
+        const { changeSet, sentences } = current.plan;
+
         const issuedAt = ctx.now();
         const effectiveDate = procedure.effectiveDate
           ? fromDbDate(procedure.effectiveDate)
           : dateInVietnam(issuedAt);
-        let n = 0;
-        // Deterministic ids: a retry of this transaction creates the same units.
-        const planned = await ctx.planItems(
-          tx,
-          procedure,
-          () => `${procedure.wardCode}.p${procedure.id.slice(0, 8)}-${++n}`,
-        );
-        if (isSentBack(planned)) return planned;
-        const { before, changeSet } = planned;
-
         const year = yearInVietnam(issuedAt);
         const resolutionNumber = await takeNumber(tx, procedure.wardCode, 'NQ', year);
         const number = await takeNumber(tx, procedure.wardCode, 'QĐ', year);
@@ -83,16 +119,11 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
         const resolutionSymbol = formatDocumentNumber(resolutionNumber, 'NQ');
         await applyChangeSet(tx, changeSet, { effectiveDate, decisionRef: symbol });
 
-        const { sentences, resolution, decision } = composeResolutionDocuments({
-          wardKind: procedure.ward.kind,
-          wardName: procedure.ward.name,
-          title: procedure.title,
-          before,
-          changeSet,
-          signedAt: issuedAt,
-          effectiveDate,
-          numbers: { resolutionSymbol, decisionSymbol: symbol },
-        });
+        const numbers = { symbol, resolutionSymbol, signedAt: issuedAt };
+        const texts: IssuedTexts =
+          approved && hasPlaceholders(approved.body) && hasPlaceholders(approved.decisionBody)
+            ? approvedTexts(approved, numbers, procedure.title)
+            : legacyTexts(procedure, current.plan, { ...numbers, effectiveDate });
         await tx.decision.create({
           data: {
             procedureId: key.procedureId,
@@ -105,10 +136,7 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
             resolutionSymbol,
             issuedAt,
             effectiveDate: new Date(`${effectiveDate}T00:00:00Z`),
-            decisionText: documentText(decision),
-            decisionHtml: documentHtml(decision, `${symbol} - ${procedure.title}`),
-            resolutionText: documentText(resolution),
-            resolutionHtml: documentHtml(resolution, `${resolutionSymbol} - ${procedure.title}`),
+            ...texts,
             changes: { sentences, changeSet } as unknown as Prisma.InputJsonValue,
           },
         });
@@ -165,3 +193,48 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
       }),
     ),
 });
+
+/** The approved words, with the numbers and the signing date filled in. */
+const approvedTexts = (
+  draft: { readonly body: string; readonly decisionBody: string },
+  numbers: { readonly symbol: string; readonly resolutionSymbol: string; readonly signedAt: Date },
+  title: string,
+): IssuedTexts => {
+  const resolutionText = fillPlaceholders('NQ', draft.body, {
+    symbol: numbers.resolutionSymbol,
+    signedAt: numbers.signedAt,
+  });
+  const decisionText = fillPlaceholders('QĐ', draft.decisionBody, numbers);
+  return {
+    resolutionText,
+    resolutionHtml: documentHtmlFromText(resolutionText, `${numbers.resolutionSymbol} - ${title}`),
+    decisionText,
+    decisionHtml: documentHtmlFromText(decisionText, `${numbers.symbol} - ${title}`),
+  };
+};
+
+/** A draft written before drafts had blanks (procedures running during the upgrade): composed as before. */
+const legacyTexts = (
+  procedure: {
+    readonly title: string;
+    readonly ward: { readonly kind: 'phuong' | 'xa'; readonly name: string };
+  },
+  plan: PlannedChanges,
+  numbers: { symbol: string; resolutionSymbol: string; signedAt: Date; effectiveDate: string },
+): IssuedTexts => {
+  const { resolution, decision } = composeResolutionDocuments({
+    wardKind: procedure.ward.kind,
+    wardName: procedure.ward.name,
+    title: procedure.title,
+    sentences: plan.sentences,
+    signedAt: numbers.signedAt,
+    effectiveDate: numbers.effectiveDate,
+    numbers: { resolutionSymbol: numbers.resolutionSymbol, decisionSymbol: numbers.symbol },
+  });
+  return {
+    resolutionText: documentText(resolution),
+    resolutionHtml: documentHtml(resolution, `${numbers.resolutionSymbol} - ${procedure.title}`),
+    decisionText: documentText(decision),
+    decisionHtml: documentHtml(decision, `${numbers.symbol} - ${procedure.title}`),
+  };
+};

@@ -1,6 +1,5 @@
 /** The review step: the registry rules against today's registry, and the reviewer's (or the rules') verdict. */
-import { type ResolutionItem, planResolution } from '@kientoan/domain';
-import { loadSnapshot } from '@kientoan/platform';
+import { violationReasons } from '@kientoan/domain';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
@@ -16,12 +15,9 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
   checkRules: (key: StepKey) =>
     withHeartbeat(async () => {
       const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
-      const snapshot = await loadSnapshot(ctx.prisma, procedure.wardCode);
-      const planned = planResolution(snapshot, procedure.items as unknown as ResolutionItem[], {
-        wardCode: procedure.wardCode,
-        newUnitId: () => 'preview',
-      });
-      return { violations: planned.ok ? [] : planned.violations.map((v) => `${v.field}: ${v.message}`) };
+      // The plan stored at start is reused while the registry is unchanged; the draft step reads it again.
+      const { plan } = await ctx.planOf(ctx.prisma, procedure);
+      return { violations: plan.ok ? [] : violationReasons(plan.violations) };
     }),
 
   recordReview: ({ by, accepted, reasons, audit, ...key }) =>

@@ -8,7 +8,8 @@ type VotingActivities = Pick<ProcedureActivities, 'openCommitteeVote' | 'recordV
 
 export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
   // The voters are the standing committee on the day the vote opens; stored on the step so a retry (or a
-  // replay) sees the same body even if the registry changes meanwhile.
+  // replay) sees the same body even if the registry changes meanwhile. The draft version voted on is recorded
+  // once per round (vote_round).
   openCommitteeVote: (key: StepKey) =>
     withHeartbeat(() =>
       ctx.ledger.note(key, 'committee_approval', async () => {
@@ -27,6 +28,25 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
         });
         if (members.length === 0) throw nonRetryable(ProcedureErrors.noVoters());
         const voters = members.map((m) => m.id);
+        // The vote binds the draft version current now (none can be submitted while it is open): the issue
+        // step issues exactly that version's texts.
+        const draft = await ctx.prisma.resolutionDraft.findFirst({
+          where: { procedureId: key.procedureId },
+          orderBy: { version: 'desc' },
+          select: { version: true },
+        });
+        if (draft)
+          await ctx.prisma.voteRound.createMany({
+            data: [
+              {
+                procedureId: key.procedureId,
+                round: key.round,
+                draftVersion: draft.version,
+                openedAt: ctx.now(),
+              },
+            ],
+            skipDuplicates: true,
+          });
         await ctx.deps.notifier.send(
           voters.map((voter) => ({
             procedureId: key.procedureId,

@@ -1,4 +1,10 @@
-import { composeDocument, documentHtml, documentText } from './party-documents';
+import {
+  composeDocument,
+  documentFromText,
+  documentHtml,
+  documentHtmlFromText,
+  documentText,
+} from './party-documents';
 
 const sentences = [
   {
@@ -34,7 +40,7 @@ describe('Party documents', () => {
     expect(text).toContain('Nơi nhận:');
   });
 
-  it('marks a draft and leaves its number blank', () => {
+  it('marks a draft and leaves blanks for its number and signing date', () => {
     const doc = composeDocument({
       type: 'NQ',
       wardKind: 'xa',
@@ -46,7 +52,43 @@ describe('Party documents', () => {
       draft: true,
     });
     expect(doc.heading[0]).toBe('DỰ THẢO');
-    expect(doc.header.left[3]).toBe('Số      -NQ/ĐU');
+    expect(doc.header.left[3]).toBe('[[số văn bản]]');
+    expect(doc.header.right[1]).toBe('Hà Nội, [[ngày ký]]');
+  });
+
+  it('given a draft decision without an effective date, then it cites a blank resolution number and takes effect on signing', () => {
+    const text = documentText(
+      composeDocument({
+        type: 'QĐ',
+        wardKind: 'phuong',
+        wardName: 'Ô Chợ Dừa',
+        title: 'x',
+        sentences,
+        signedAt: new Date(0),
+        draft: true,
+      }),
+    );
+    expect(text).toContain(
+      '- Căn cứ Nghị quyết [[số nghị quyết]] của Ban Thường vụ Đảng ủy phường Ô Chợ Dừa;',
+    );
+    expect(text).toContain('Điều 2. Quyết định có hiệu lực kể từ [[ngày ký]].');
+  });
+
+  it('given a document text, when read back, then it has the same layout; an edited text that lost its shape prints line by line', () => {
+    const doc = composeDocument({
+      type: 'QĐ',
+      wardKind: 'phuong',
+      wardName: 'Ô Chợ Dừa',
+      title: 'x',
+      sentences: [sentences[0]!, { ...sentences[0]!, article: 'Giải thể Chi bộ 9.' }],
+      signedAt: new Date(0),
+      effectiveDate: '2025-07-07',
+      symbol: 'Số 12-QĐ/ĐU',
+      resolutionSymbol: 'Số 5-NQ/ĐU',
+    });
+    expect(documentFromText(documentText(doc))).toEqual(doc);
+    expect(documentFromText('chỉ một dòng')).toBeUndefined();
+    expect(documentHtmlFromText('chỉ <một> dòng', 'T')).toContain('<p>chỉ &lt;một&gt; dòng</p>');
   });
 
   it('renders printable HTML with escaped text and a print stylesheet', () => {

@@ -1,19 +1,17 @@
 /** The resolution (NQ) and the decision (QĐ) of one change set, as drafts or with their numbers. */
-import { type ChangeSet, applyChangeSet } from '../registry/change-set';
-import type { RegistrySnapshot } from '../registry/registry-unit';
-import { type ChangeSentence, describeChanges } from './change-sentences';
+import type { ChangeSentence } from './change-sentences';
 import { type PartyDocument, composeDocument } from './party-documents';
 
 export interface ResolutionDocumentsInput {
   readonly wardKind: 'phuong' | 'xa';
   readonly wardName: string;
   readonly title: string;
-  /** The registry before the changes, and the changes. */
-  readonly before: RegistrySnapshot;
-  readonly changeSet: ChangeSet;
+  /** One per change (procedure-plan.ts). */
+  readonly sentences: readonly ChangeSentence[];
   readonly signedAt: Date;
-  readonly effectiveDate: string;
-  /** Numbers from the register once issued; none for a draft. */
+  /** YYYY-MM-DD; none: effective from the signing date. */
+  readonly effectiveDate?: string;
+  /** Numbers from the register once issued; none for a draft (which then has blanks for them). */
   readonly numbers?: { readonly resolutionSymbol: string; readonly decisionSymbol: string };
 }
 
@@ -23,23 +21,19 @@ export interface ResolutionDocuments {
   readonly decision: PartyDocument;
 }
 
+/** Both documents from the sentences of a planned change set (see procedure-plan.ts). */
 export const composeResolutionDocuments = (input: ResolutionDocumentsInput): ResolutionDocuments => {
-  const sentences = describeChanges(
-    input.changeSet,
-    input.before,
-    applyChangeSet(input.before, input.changeSet),
-  );
   const common = {
     wardKind: input.wardKind,
     wardName: input.wardName,
     title: input.title,
-    sentences,
+    sentences: input.sentences,
     signedAt: input.signedAt,
-    effectiveDate: input.effectiveDate,
+    ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}),
     draft: !input.numbers,
   };
   return {
-    sentences,
+    sentences: input.sentences,
     resolution: composeDocument({
       ...common,
       type: 'NQ',

@@ -124,4 +124,19 @@ export const ProcedureErrors = {
       `The procedure has ended (${status}).`,
       { status },
     ),
+  /** A submitted draft without the blanks the issue step fills (number, signing date, resolution number). */
+  draftBlanksBroken: (problems: readonly { readonly field: string; readonly reason: string }[]) =>
+    new DomainError(
+      'DRAFT_BLANKS_MISSING',
+      'invalid',
+      `Dự thảo phải giữ nguyên các chỗ trống điền khi ban hành: ${problems.map((p) => p.reason).join(' ')}`,
+      'The draft must keep the blanks filled at issue (document number, signing date, resolution number).',
+      {
+        fieldErrors: problems.map((p) => ({
+          field: p.field,
+          reason: p.reason,
+          reasonEn: 'A blank filled at issue ([[…]]) was removed or mistyped.',
+        })),
+      },
+    ),
 } as const;

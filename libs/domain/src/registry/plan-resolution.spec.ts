@@ -1,21 +1,9 @@
 import { applyChangeSet } from './change-set';
 import { planResolution, type PlanResult } from './plan-resolution';
-import { NO_OFFICERS, type RegistryUnit, snapshotOf } from './registry-unit';
+import { snapshotOf } from './registry-unit';
+import { aUnit as unit } from './registry-unit.fixture';
 import type { ResolutionItem } from './resolution-item';
 import { previewResolution } from './resolution-preview';
-
-const unit = (id: string, overrides: Partial<RegistryUnit> = {}): RegistryUnit => ({
-  id,
-  wardCode: 'phuong-thu',
-  kind: 'grassroots_cell',
-  setting: 'residential_group',
-  name: `Chi bộ ${id}`,
-  parentId: 'ward',
-  fullMembers: 12,
-  status: 'active',
-  officers: NO_OFFICERS,
-  ...overrides,
-});
 
 /** A small ward: its committee, a grassroots committee with two subordinate cells, three grassroots cells. */
 const aWard = () =>

@@ -83,6 +83,11 @@ export const applyChangeSet = async (
   changeSet: ChangeSet,
   context: ApplyContext,
 ) => {
+  // The wards' rows first, in one order: every registry writer takes them before its units (the triggers that
+  // bump the registry version update them), so two writers never wait for each other in opposite order.
+  const wards = [...new Set(changeSet.changes.map((c) => c.after.wardCode))].sort();
+  if (wards.length)
+    await tx.$queryRaw`SELECT code FROM ward WHERE code = ANY(${wards}) ORDER BY code FOR NO KEY UPDATE`;
   const from = toDbDate(context.effectiveDate);
   const updated = changeSet.changes.filter((c) => c.type === 'updated');
   const created = changeSet.changes.filter((c) => c.type === 'created');

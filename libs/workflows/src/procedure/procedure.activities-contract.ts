@@ -122,6 +122,7 @@ export interface ProcedureActivities {
   storeResubmission(
     input: StepKey & Audited & { readonly by: string; readonly items: readonly ResolutionItem[] },
   ): Promise<void>;
+  /** The draft generated from the procedure's plan; sent back to review when the items now break rules. */
   draftResolution(key: StepKey): Promise<({ readonly outcome: 'drafted' } & DraftOutcome) | SentBack>;
   /** The secretary's edits become a new draft version; the draft step completes on submission. */
   submitDraft(
@@ -131,6 +132,10 @@ export interface ProcedureActivities {
   openCommitteeVote(key: StepKey): Promise<OpenedVote>;
   recordVote(input: StepKey & Audited & { readonly vote: RecordedVote }): Promise<void>;
   closeCommitteeVote(input: StepKey & { readonly tally: Tally }): Promise<void>;
+  /**
+   * Issues the texts of the draft version the committee voted on, numbered and dated; sent back to drafting
+   * when today's registry makes that text wrong, to review when the items now break rules.
+   */
   issueDecision(key: StepKey): Promise<({ readonly outcome: 'issued' } & IssuedDecision) | SentBack>;
   announceDecision(key: StepKey): Promise<PublishedAnnouncement>;
   /** @deprecated Projection of runs started before `projectProcedure` existed (replay); not called by new runs. */

@@ -1,0 +1,78 @@
+import { PLACEHOLDERS, draftProblems, placeholderProblems } from './document-placeholders';
+import { fillPlaceholders } from './issued-text';
+import { composeDocument, documentText } from './party-documents';
+
+const draftOf = (type: 'NQ' | 'QĐ') =>
+  documentText(
+    composeDocument({
+      type,
+      wardKind: 'phuong',
+      wardName: 'Ô Chợ Dừa',
+      title: 'đổi tên chi bộ tổ dân phố',
+      sentences: [
+        {
+          unitId: 'u1',
+          unitName: 'Chi bộ Tổ dân phố số 34',
+          article: 'Đổi tên Chi bộ Tổ dân phố số 6 thành Chi bộ Tổ dân phố số 34.',
+          announcement: '',
+        },
+      ],
+      signedAt: new Date('2025-07-01T00:00:00Z'),
+      draft: true,
+    }),
+  );
+
+describe('Blanks of a draft', () => {
+  it('given a generated draft, then it has every blank the issue step fills', () => {
+    expect(placeholderProblems('NQ', draftOf('NQ'))).toEqual([]);
+    expect(placeholderProblems('QĐ', draftOf('QĐ'))).toEqual([]);
+  });
+
+  it('given an edit that removed the number, then the problem names the blank in Vietnamese', () => {
+    const edited = draftOf('QĐ').replace(PLACEHOLDERS.number, 'Số 12-QĐ/ĐU');
+    expect(placeholderProblems('QĐ', edited)).toEqual([
+      'Dự thảo quyết định phải giữ nguyên chỗ trống [[số văn bản]] (số văn bản được điền khi ban hành).',
+    ]);
+  });
+
+  it('given a mistyped blank, then it is refused as unknown', () => {
+    const edited = draftOf('NQ').replace(PLACEHOLDERS.signingDate, '[[ngay ky]] [[ngày ký]]');
+    expect(placeholderProblems('NQ', edited)).toEqual([expect.stringContaining('không hợp lệ [[ngay ky]]')]);
+  });
+
+  it('given a submission, then problems are named per field; fields not sent are not checked', () => {
+    expect(draftProblems({ decisionBody: 'không có chỗ trống' }).map((p) => p.field)).toEqual([
+      'decisionBody',
+      'decisionBody',
+      'decisionBody',
+    ]);
+    expect(draftProblems({})).toEqual([]);
+  });
+});
+
+describe('fillPlaceholders', () => {
+  const numbers = {
+    symbol: 'Số 12-QĐ/ĐU',
+    resolutionSymbol: 'Số 5-NQ/ĐU',
+    signedAt: new Date('2025-07-06T20:00:00Z'), // 7 July in Hà Nội
+  };
+
+  it('given an edited draft, then only the blanks and the draft mark change, every other word stays', () => {
+    const edited = draftOf('QĐ').replace('Điều 3.', 'Điều 3. (đã sửa theo ý kiến Ban Thường vụ)');
+    const issued = fillPlaceholders('QĐ', edited, numbers);
+    expect(issued).toContain('Điều 3. (đã sửa theo ý kiến Ban Thường vụ)');
+    expect(issued).toContain('\nSố 12-QĐ/ĐU\n');
+    expect(issued).toContain('Hà Nội, ngày 07 tháng 07 năm 2025');
+    expect(issued).toContain('- Căn cứ Nghị quyết số 5-NQ/ĐU của Ban Thường vụ');
+    expect(issued).toContain('có hiệu lực kể từ ngày 07 tháng 07 năm 2025.');
+    expect(issued).not.toContain('DỰ THẢO');
+    expect(issued).not.toContain('[[');
+    const unchanged = (text: string) =>
+      text.split('\n').filter((l) => !/DỰ THẢO|\[\[|Số 12-QĐ|ngày 07 tháng 07|số 5-NQ/.test(l));
+    expect(unchanged(issued)).toEqual(unchanged(edited));
+  });
+
+  it('given a text without its blanks, then it refuses to fill it', () => {
+    expect(() => fillPlaceholders('NQ', 'Nghị quyết', numbers)).toThrow(RangeError);
+  });
+});
