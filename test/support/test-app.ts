@@ -7,11 +7,11 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
-import { type PrismaClient, createPrismaClient } from '@kientoan/platform';
+import { type Clock, type PrismaClient, createPrismaClient, systemClock } from '@kientoan/platform';
 import { configureApp } from '../../apps/api/src/bootstrap/configure-app';
+import { CLOCK } from '../../apps/api/src/infrastructure/infrastructure.module';
 import { createProcedureActivities } from '../../apps/worker/src/activities/procedure-steps.activities';
 import { createDefaultNotifier } from '../../apps/worker/src/notifications/default-notifier';
-import { systemClock } from '../../apps/worker/src/activities/clock';
 import { createProcedureWorker } from '../../apps/worker/src/temporal/create-procedure-worker';
 import { readTestEnvironment } from './test-environment';
 
@@ -36,7 +36,12 @@ const quietTemporalRuntime = (): void => {
   runtimeInstalled = true;
 };
 
-export const createTestStack = async (): Promise<TestStack> => {
+export interface TestStackOptions {
+  /** "Now" for the API and the worker (default: the system clock); see `TestClock`. */
+  readonly clock?: Clock;
+}
+
+export const createTestStack = async ({ clock = systemClock }: TestStackOptions = {}): Promise<TestStack> => {
   quietTemporalRuntime();
   const env = readTestEnvironment();
   const taskQueue = `kientoan-test-${randomUUID()}`;
@@ -50,7 +55,10 @@ export const createTestStack = async (): Promise<TestStack> => {
 
   // Imported only now: ConfigModule.forRoot reads process.env when the module file is first evaluated.
   const { AppModule } = await import('../../apps/api/src/app.module');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   configureApp(app);
   await app.init();
@@ -69,8 +77,8 @@ export const createTestStack = async (): Promise<TestStack> => {
       taskQueue,
       activities: createProcedureActivities({
         prisma: workerPrisma,
-        clock: systemClock,
-        notifier: createDefaultNotifier(workerPrisma, systemClock),
+        clock,
+        notifier: createDefaultNotifier(workerPrisma, clock),
       }),
       workflowBundlePath: env.workflowBundlePath,
     });

@@ -14,3 +14,4 @@ export * from './calendar/working-days';
 export * from './documents/text-diff';
 export * from './access/access-policy';
 export * from './documents/resolution-documents';
+export * from './procedure/procedure-dates';

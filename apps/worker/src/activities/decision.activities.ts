@@ -7,18 +7,22 @@
 import {
   type ChangeSentence,
   type DocumentType,
+  ceremonyOf,
   composeResolutionDocuments,
   dateInVietnam,
   documentHtml,
   documentText,
+  effectiveDateOnSigning,
   formatDocumentNumber,
   longDate,
+  postponedEffectiveDateNote,
   yearInVietnam,
 } from '@kientoan/domain';
-import { type Prisma, applyChangeSet, fromDbDate } from '@kientoan/platform';
+import { EffectiveDateConflict, type Prisma, applyChangeSet, fromDbDate } from '@kientoan/platform';
 import type { IssuedDecision, ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
-import type { ActivityContext } from './activity-context';
+import { type ActivityContext, nonRetryable } from './activity-context';
+import { RegistryChanged } from './registry-changed.error';
 import type { Tx } from './step-ledger';
 
 type DecisionActivities = Pick<ProcedureActivities, 'issueDecision' | 'announceDecision'>;
@@ -54,9 +58,12 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
         }
         const procedure = await ctx.loadProcedure(tx, key.procedureId);
         const issuedAt = ctx.now();
-        const effectiveDate = procedure.effectiveDate
-          ? fromDbDate(procedure.effectiveDate)
-          : dateInVietnam(issuedAt);
+        // Never before it is signed: a requested date that passed while the procedure ran becomes the
+        // signing date, and the decision says so.
+        const { effectiveDate, postponedFrom } = effectiveDateOnSigning(
+          procedure.effectiveDate ? fromDbDate(procedure.effectiveDate) : null,
+          dateInVietnam(issuedAt),
+        );
         let n = 0;
         // Deterministic ids: a retry of this transaction creates the same units.
         const { before, changeSet } = await ctx.planItems(
@@ -70,9 +77,19 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
         const number = await takeNumber(tx, procedure.wardCode, 'QĐ', year);
         const symbol = formatDocumentNumber(number, 'QĐ');
         const resolutionSymbol = formatDocumentNumber(resolutionNumber, 'NQ');
-        await applyChangeSet(tx, changeSet, { effectiveDate, decisionRef: symbol });
+        await applyChangeSet(tx, changeSet, { effectiveDate, decisionRef: symbol }).catch(
+          (error: unknown) => {
+            throw error instanceof EffectiveDateConflict
+              ? nonRetryable(RegistryChanged(error.reasons))
+              : error;
+          },
+        );
 
-        const { sentences, resolution, decision } = composeResolutionDocuments({
+        const {
+          sentences,
+          resolution,
+          decision: composed,
+        } = composeResolutionDocuments({
           wardKind: procedure.ward.kind,
           wardName: procedure.ward.name,
           title: procedure.title,
@@ -82,6 +99,12 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
           effectiveDate,
           numbers: { resolutionSymbol, decisionSymbol: symbol },
         });
+        const decision = postponedFrom
+          ? {
+              ...composed,
+              articles: [...composed.articles, postponedEffectiveDateNote(postponedFrom, effectiveDate)],
+            }
+          : composed;
         await tx.decision.create({
           data: {
             procedureId: key.procedureId,
@@ -120,9 +143,23 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
         const decision = await tx.decision.findUniqueOrThrow({ where: { procedureId: key.procedureId } });
         const { sentences } = decision.changes as unknown as StoredChanges;
         const publishedAt = ctx.now();
-        const ceremonyAt = new Date(`${fromDbDate(decision.effectiveDate)}T01:00:00Z`); // 08:00 in Hà Nội
-        const ceremonyPlace = `Hội trường Đảng ủy ${procedure.ward.kind === 'phuong' ? 'phường' : 'xã'} ${procedure.ward.name}`;
-        const body = `Công bố Quyết định ${decision.symbol} của Ban Thường vụ Đảng ủy ${procedure.ward.name} về việc ${procedure.title}. Lễ công bố và trao quyết định: 08 giờ 00 ${longDate(fromDbDate(decision.effectiveDate))}, tại ${ceremonyPlace}.`;
+        // The secretary's choice at start, or the first working day on or after issue at the ward's seat;
+        // never before issue (a chosen date that passed while the procedure ran moves, and the body says so).
+        const chosenAt = procedure.ceremonyAt
+          ? new Date(procedure.ceremonyAt.getTime() + 7 * 60 * 60 * 1000).toISOString() // Hà Nội, UTC+7
+          : null;
+        const ceremony = ceremonyOf({
+          chosen: chosenAt ? { date: chosenAt.slice(0, 10), time: chosenAt.slice(11, 16) } : null,
+          chosenPlace: procedure.ceremonyPlace,
+          issuedOn: dateInVietnam(decision.issuedAt),
+          wardSeat: `Hội trường Đảng ủy ${procedure.ward.kind === 'phuong' ? 'phường' : 'xã'} ${procedure.ward.name}`,
+        });
+        const ceremonyAt = new Date(`${ceremony.date}T${ceremony.time}:00+07:00`);
+        const ceremonyPlace = ceremony.place;
+        const moved = ceremony.movedFrom
+          ? ` (dời từ ${longDate(ceremony.movedFrom)} vì quyết định ký sau ngày đó)`
+          : '';
+        const body = `Công bố Quyết định ${decision.symbol} của Ban Thường vụ Đảng ủy ${procedure.ward.name} về việc ${procedure.title}. Lễ công bố và trao quyết định: ${ceremony.time.replace(':', ' giờ ')} ${longDate(ceremony.date)}, tại ${ceremonyPlace}${moved}.`;
         const announcement = await tx.announcement.upsert({
           where: { procedureId: key.procedureId },
           create: { procedureId: key.procedureId, body, ceremonyAt, ceremonyPlace, publishedAt },
