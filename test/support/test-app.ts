@@ -39,9 +39,14 @@ const quietTemporalRuntime = (): void => {
 export interface TestStackOptions {
   /** "Now" for the API and the worker (default: the system clock); see `TestClock`. */
   readonly clock?: Clock;
+  /** A working day of this many milliseconds (DEADLINE_WORKING_DAY_MS), to see deadlines pass. */
+  readonly workingDayMs?: number;
 }
 
-export const createTestStack = async ({ clock = systemClock }: TestStackOptions = {}): Promise<TestStack> => {
+export const createTestStack = async ({
+  clock = systemClock,
+  workingDayMs,
+}: TestStackOptions = {}): Promise<TestStack> => {
   quietTemporalRuntime();
   const env = readTestEnvironment();
   const taskQueue = `kientoan-test-${randomUUID()}`;
@@ -52,6 +57,7 @@ export const createTestStack = async ({ clock = systemClock }: TestStackOptions 
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKFLOW_BUNDLE_PATH: env.workflowBundlePath,
   });
+  if (workingDayMs !== undefined) process.env.DEADLINE_WORKING_DAY_MS = String(workingDayMs);
 
   // Imported only now: ConfigModule.forRoot reads process.env when the module file is first evaluated.
   const { AppModule } = await import('../../apps/api/src/app.module');
@@ -107,6 +113,7 @@ export const createTestStack = async ({ clock = systemClock }: TestStackOptions 
       await app.close();
       await prisma.$disconnect();
       await clientConnection.close();
+      if (workingDayMs !== undefined) delete process.env.DEADLINE_WORKING_DAY_MS;
     },
   };
 };

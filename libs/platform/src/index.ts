@@ -7,3 +7,4 @@ export * from './registry/registry.store';
 export * from './registry/registry-rows';
 export * from './auth/password-hasher';
 export * from './clock/clock';
+export * from './notifications/recipients';

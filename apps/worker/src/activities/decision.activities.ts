@@ -18,7 +18,13 @@ import {
   postponedEffectiveDateNote,
   yearInVietnam,
 } from '@kientoan/domain';
-import { EffectiveDateConflict, type Prisma, applyChangeSet, fromDbDate } from '@kientoan/platform';
+import {
+  EffectiveDateConflict,
+  type Prisma,
+  applyChangeSet,
+  fromDbDate,
+  recipientAddress,
+} from '@kientoan/platform';
 import type { IssuedDecision, ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable } from './activity-context';
@@ -181,7 +187,7 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
             procedureId: key.procedureId,
             dedupeKey: `announcement:${key.procedureId}:${s.unitId}`,
             kind: 'announcement' as const,
-            recipient: `unit:${s.unitId}`,
+            recipient: recipientAddress.unit(s.unitId),
             subject: `Quyết định ${decision.symbol}: ${s.unitName}`,
             body: `${s.announcement}\n${body}`,
           })),

@@ -1,5 +1,6 @@
 /** Where the procedure stands: steps begun, whom it waits for and until when, reminders, escalation, the end. */
 import { STEP_LABELS } from '@kientoan/domain';
+import { recipientAddress } from '@kientoan/platform';
 import type { ProcedureActivities, WaitingNotice } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
@@ -17,7 +18,7 @@ const WHO: Readonly<Record<WaitingNotice['waitingFor'], string>> = {
 
 export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities => {
   const recipients = async (notice: WaitingNotice, wardCode: string): Promise<string[]> => {
-    if (notice.waitingFor !== 'committee') return [`ward:${wardCode}:${notice.waitingFor}`];
+    if (notice.waitingFor !== 'committee') return [recipientAddress.wardRole(wardCode, notice.waitingFor)];
     // Only the members who have not voted yet are reminded.
     const opened = await ctx.prisma.procedureStep.findUnique({
       where: {
@@ -37,7 +38,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
         })
       ).map((v) => v.voterId),
     );
-    return voters.filter((v) => !voted.has(v)).map((v) => `member:${v}`);
+    return voters.filter((v) => !voted.has(v)).map(recipientAddress.member);
   };
 
   return {
@@ -92,7 +93,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
             procedureId: notice.procedureId,
             dedupeKey: `escalation:${notice.procedureId}:${notice.step}:${notice.round}:${notice.waitingFor}`,
             kind: 'escalation',
-            recipient: 'role:supervisor',
+            recipient: recipientAddress.supervisors(),
             subject: `Quá hạn: ${procedure.title} (${procedure.ward.name})`,
             body: `Bước "${STEP_LABELS[notice.step].vi}" chờ ${WHO[notice.waitingFor]} đã quá hạn từ ${notice.dueAt}.`,
           },

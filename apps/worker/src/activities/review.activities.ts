@@ -1,6 +1,6 @@
 /** The review step: the registry rules against today's registry, and the reviewer's (or the rules') verdict. */
 import { type ResolutionItem, planResolution } from '@kientoan/domain';
-import { loadSnapshot } from '@kientoan/platform';
+import { loadSnapshot, recipientAddress } from '@kientoan/platform';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
@@ -44,7 +44,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
           procedureId: key.procedureId,
           dedupeKey: `returned:${key.procedureId}:${key.round}`,
           kind: 'returned',
-          recipient: `ward:${procedure.wardCode}:secretary`,
+          recipient: recipientAddress.wardRole(procedure.wardCode, 'secretary'),
           subject: `Thủ tục "${procedure.title}" được trả lại để chỉnh sửa`,
           body: `${by === 'rules' ? 'Rà soát tự động theo sổ đăng ký' : `Người rà soát ${by}`} trả lại với lý do:\n- ${reasons.join('\n- ')}`,
         },
