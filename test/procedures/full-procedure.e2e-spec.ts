@@ -6,7 +6,7 @@
  */
 import type { App } from 'supertest/types';
 import { recordHistory as recordStackHistory } from '../support/history-recorder';
-import type { ResolutionItem } from '@kientoan/domain';
+import { type ResolutionItem, dateInVietnam } from '@kientoan/domain';
 import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { anIdempotencyKey, givenSupervisor, givenWardShapedLike } from '../support/factories';
@@ -46,7 +46,8 @@ describe('The whole procedure (e2e)', () => {
 
   it('given Ô Chợ Dừa renaming group 6 to group 34, when reviewed, drafted and approved, then the decision is numbered, applied, printable and announced', async () => {
     const { ward, as } = await aWard(1);
-    const id = await driver.start(as, ward.code, renameGroup6(ward.code), { effectiveDate: '2025-07-15' });
+    // No effective date requested: the decision takes effect on its signing date.
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code));
 
     const result = await driver.toCompletion(as, id, ward.voters);
     expect(result).toEqual({ outcome: 'completed', decisionSymbol: 'Số 1-QĐ/ĐU', rounds: 1 });
@@ -69,13 +70,15 @@ describe('The whole procedure (e2e)', () => {
       name: 'Chi bộ Tổ dân phố số 34',
       formerNames: ['Chi bộ Tổ dân phố số 6'],
     });
-    expect(unit.body.history.at(-1)).toMatchObject({ validFrom: '2025-07-15', decisionRef: 'Số 1-QĐ/ĐU' });
+    const issued = await stack.prisma.decision.findUniqueOrThrow({ where: { procedureId: id } });
+    const signedOn = dateInVietnam(issued.issuedAt);
+    expect(unit.body.history.at(-1)).toMatchObject({ validFrom: signedOn, decisionRef: 'Số 1-QĐ/ĐU' });
 
     const view = await as.secretary.get(`/api/procedures/${id}`).expect(200);
     expect(view.body).toMatchObject({
       status: 'completed',
       initiatedBy: ward.users.secretary,
-      decision: { symbol: 'Số 1-QĐ/ĐU', resolutionSymbol: 'Số 1-NQ/ĐU', effectiveDate: '2025-07-15' },
+      decision: { symbol: 'Số 1-QĐ/ĐU', resolutionSymbol: 'Số 1-NQ/ĐU', effectiveDate: signedOn },
       announcement: { recipients: 1, acknowledged: 0 },
     });
 

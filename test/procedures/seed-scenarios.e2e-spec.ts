@@ -9,6 +9,7 @@ import type { App } from 'supertest/types';
 import type { ResolutionItem } from '@kientoan/domain';
 import { type Client, client, login } from '../support/http-client';
 import { type TestStack, createTestStack } from '../support/test-app';
+import { TestClock } from '../support/test-clock';
 import { givenSupervisor, givenWardShapedLike } from '../support/factories';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
 
@@ -23,7 +24,11 @@ describe('The seed report’s procedures (e2e)', () => {
   let driver: ProcedureDriver;
 
   beforeAll(async () => {
-    stack = await createTestStack();
+    // The seed report's week: the API and the worker live on 7 July 2025 (09:00 in Hà Nội), when these
+    // decisions were signed and took effect.
+    const clock = new TestClock();
+    clock.runFrom(new Date('2025-07-07T02:00:00Z'));
+    stack = await createTestStack({ clock });
     http = stack.app.getHttpServer() as App;
     supervisor = client(http, await login(http, await givenSupervisor(stack.prisma)));
     driver = new ProcedureDriver(stack);

@@ -7,12 +7,12 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
-import { type PrismaClient, createPrismaClient } from '@kientoan/platform';
+import { type Clock, type PrismaClient, createPrismaClient, systemClock } from '@kientoan/platform';
 import type { ProcedureActivities } from '@kientoan/workflows';
 import { configureApp } from '../../apps/api/src/bootstrap/configure-app';
+import { CLOCK } from '../../apps/api/src/infrastructure/infrastructure.module';
 import { createProcedureActivities } from '../../apps/worker/src/activities/procedure-steps.activities';
 import { createDefaultNotifier } from '../../apps/worker/src/notifications/default-notifier';
-import { systemClock } from '../../apps/worker/src/activities/clock';
 import { createProcedureWorker } from '../../apps/worker/src/temporal/create-procedure-worker';
 import { readTestEnvironment } from './test-environment';
 
@@ -40,7 +40,17 @@ const quietTemporalRuntime = (): void => {
   runtimeInstalled = true;
 };
 
-export const createTestStack = async (): Promise<TestStack> => {
+export interface TestStackOptions {
+  /** "Now" for the API and the worker (default: the system clock); see `TestClock`. */
+  readonly clock?: Clock;
+  /** A working day of this many milliseconds (DEADLINE_WORKING_DAY_MS), to see deadlines pass. */
+  readonly workingDayMs?: number;
+}
+
+export const createTestStack = async ({
+  clock = systemClock,
+  workingDayMs,
+}: TestStackOptions = {}): Promise<TestStack> => {
   quietTemporalRuntime();
   const env = readTestEnvironment();
   const taskQueue = `kientoan-test-${randomUUID()}`;
@@ -51,10 +61,14 @@ export const createTestStack = async (): Promise<TestStack> => {
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKFLOW_BUNDLE_PATH: env.workflowBundlePath,
   });
+  if (workingDayMs !== undefined) process.env.DEADLINE_WORKING_DAY_MS = String(workingDayMs);
 
   // Imported only now: ConfigModule.forRoot reads process.env when the module file is first evaluated.
   const { AppModule } = await import('../../apps/api/src/app.module');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   configureApp(app);
   await app.init();
@@ -69,8 +83,8 @@ export const createTestStack = async (): Promise<TestStack> => {
     const workerPrisma = createPrismaClient({ url: env.databaseUrl, poolSize: 5 });
     const real = createProcedureActivities({
       prisma: workerPrisma,
-      clock: systemClock,
-      notifier: createDefaultNotifier(workerPrisma, systemClock),
+      clock,
+      notifier: createDefaultNotifier(workerPrisma, clock),
     });
     const worker = await createProcedureWorker({
       connection,
@@ -104,6 +118,7 @@ export const createTestStack = async (): Promise<TestStack> => {
       await app.close();
       await prisma.$disconnect();
       await clientConnection.close();
+      if (workingDayMs !== undefined) delete process.env.DEADLINE_WORKING_DAY_MS;
     },
   };
 };

@@ -7,6 +7,7 @@ import { DelegationsModule } from './delegations/delegations.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { RegistryModule } from './registry/registry.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -23,6 +24,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     SupervisionModule,
     InboxModule,
     DelegationsModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

@@ -18,3 +18,4 @@ export * from './documents/resolution-documents';
 export * from './documents/document-placeholders';
 export * from './documents/issued-text';
 export * from './procedure/procedure-plan';
+export * from './procedure/procedure-dates';

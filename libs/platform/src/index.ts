@@ -7,3 +7,5 @@ export * from './registry/registry.store';
 export * from './registry/registry-rows';
 export * from './auth/password-hasher';
 export * from './registry/procedure-plan.store';
+export * from './clock/clock';
+export * from './notifications/recipients';

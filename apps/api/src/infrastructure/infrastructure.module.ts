@@ -5,12 +5,15 @@ import {
   type PrismaClient,
   createPrismaClient,
   environmentFrom,
+  systemClock,
   temporalConnectionOptions,
 } from '@kientoan/platform';
 
 export const PRISMA = Symbol('PRISMA');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+/** "Now" for use cases (a `Clock`): tests override it to check what the registry shows on another day. */
+export const CLOCK = Symbol('CLOCK');
 
 @Injectable()
 class InfrastructureShutdown implements OnApplicationShutdown {
@@ -49,8 +52,9 @@ class InfrastructureShutdown implements OnApplicationShutdown {
       useFactory: (connection: Connection, config: ConfigService) =>
         new Client({ connection, namespace: environmentFrom(config).TEMPORAL_NAMESPACE }),
     },
+    { provide: CLOCK, useValue: systemClock },
     InfrastructureShutdown,
   ],
-  exports: [PRISMA, TEMPORAL_CLIENT, TEMPORAL_CONNECTION],
+  exports: [PRISMA, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, CLOCK],
 })
 export class InfrastructureModule {}

@@ -20,7 +20,24 @@ export const startProcedureSchema = z
     title: text(500).describe('Trích yếu, ví dụ "Đổi tên 70 chi bộ tổ dân phố"'),
     effectiveDate: isoDate
       .optional()
-      .describe('Ngày hiệu lực mong muốn (YYYY-MM-DD); mặc định: ngày ban hành'),
+      .describe(
+        'Ngày hiệu lực mong muốn (YYYY-MM-DD), từ hôm nay đến EFFECTIVE_DATE_MAX_DAYS_AHEAD ngày tới; mặc định: ngày ký. Nếu đến ngày ký ngày này đã qua, quyết định có hiệu lực từ ngày ký (có ghi chú)',
+      ),
+    ceremony: z
+      .object({
+        date: isoDate.describe('Ngày lễ công bố (YYYY-MM-DD), không trước hôm nay'),
+        time: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+          .default('08:00')
+          .describe('Giờ (HH:mm, giờ Hà Nội)'),
+        place: text(300).optional().describe('Địa điểm; mặc định: trụ sở Đảng ủy xã/phường'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Lễ công bố và trao quyết định; mặc định: ngày làm việc đầu tiên từ ngày ký, 08:00, tại trụ sở Đảng ủy',
+      ),
     items,
   })
   .strict();

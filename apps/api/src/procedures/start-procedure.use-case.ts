@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type ChangeKind, ProcedureErrors, authorize } from '@kientoan/domain';
-import { Prisma, type PrismaClient, storePlan } from '@kientoan/platform';
+import { ConfigService } from '@nestjs/config';
+import { type ChangeKind, ProcedureErrors, authorize, checkStartDates } from '@kientoan/domain';
+import {
+  type Clock,
+  Prisma,
+  type PrismaClient,
+  environmentFrom,
+  liveDate,
+  storePlan,
+} from '@kientoan/platform';
 import { type ProcedureSeed, procedureWorkflowId } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
-import { PRISMA } from '../infrastructure/infrastructure.module';
+import { CLOCK, PRISMA } from '../infrastructure/infrastructure.module';
 import { ResolutionPlanner } from '../registry/resolution-planner';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import type { StartProcedureBody } from './procedure.schemas';
@@ -39,6 +47,8 @@ export class StartProcedureUseCase {
     @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
     @Inject(ResolutionPlanner) private readonly planner: ResolutionPlanner,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ConfigService) private readonly config: ConfigService,
   ) {}
 
   async execute(ctx: RequestContext, body: StartProcedureBody): Promise<StartedProcedure> {
@@ -48,6 +58,13 @@ export class StartProcedureUseCase {
     });
     if (!ward) throw ProcedureErrors.wardNotFound(body.wardCode);
     authorize(ctx.actor, 'procedure.start', ward.code);
+    const badDates = checkStartDates({
+      today: liveDate(this.clock),
+      ...(body.effectiveDate ? { effectiveDate: body.effectiveDate } : {}),
+      ...(body.ceremony ? { ceremonyDate: body.ceremony.date } : {}),
+      maxDaysAhead: environmentFrom(this.config).EFFECTIVE_DATE_MAX_DAYS_AHEAD,
+    });
+    if (badDates) throw badDates;
     const id = body.id ?? randomUUID();
     const subject = { id, wardCode: ward.code, items: body.items };
     // Planned once here and stored with the procedure: the worker's steps reuse it while the registry stands.
@@ -77,6 +94,11 @@ export class StartProcedureUseCase {
             items: body.items,
             initiatedBy: ctx.actor.userId,
             effectiveDate: body.effectiveDate ? new Date(`${body.effectiveDate}T00:00:00Z`) : null,
+            // Hà Nội keeps UTC+7 all year.
+            ceremonyAt: body.ceremony
+              ? new Date(`${body.ceremony.date}T${body.ceremony.time}:00+07:00`)
+              : null,
+            ceremonyPlace: body.ceremony?.place ?? null,
             workflowId,
           },
         });

@@ -1,17 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, UNIT_KIND_LABELS, authorize } from '@kientoan/domain';
-import { type PrismaClient, fromDbDate, unitHistory } from '@kientoan/platform';
-import { PRISMA } from '../infrastructure/infrastructure.module';
+import {
+  type Clock,
+  type PrismaClient,
+  fromDbDate,
+  liveDate,
+  scheduledChanges,
+  unitHistory,
+} from '@kientoan/platform';
+import { CLOCK, PRISMA } from '../infrastructure/infrastructure.module';
 import { RegistryErrors } from './registry-errors';
 
+const validOn = (date: string) => (p: { validFrom: string; validTo: string | null }) =>
+  p.validFrom <= date && (p.validTo === null || p.validTo > date);
+
+/**
+ * A unit as it is live today in Hà Nội (name, kind, parent, officers), its history with the versions still
+ * waiting for their date marked "scheduled", and its lineage. A unit whose establishment is scheduled has
+ * status "scheduled" until then.
+ */
 @Injectable()
 export class GetUnitUseCase {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(actor: Actor, unitId: string, asOf?: string) {
     const unit = await unitHistory(this.prisma, unitId);
     if (!unit) throw RegistryErrors.unitNotFound(unitId);
     authorize(actor, 'registry.read', unit.wardCode);
+    const today = liveDate(this.clock);
     const versions = unit.versions.map((v) => ({
       validFrom: fromDbDate(v.validFrom),
       validTo: v.validTo ? fromDbDate(v.validTo) : null,
@@ -23,30 +42,43 @@ export class GetUnitUseCase {
       status: v.status,
       change: v.change,
       decisionRef: v.decisionRef,
+      scheduled: fromDbDate(v.validFrom) > today,
     }));
-    const onDate = asOf
-      ? (versions.find((v) => v.validFrom <= asOf && (v.validTo === null || v.validTo > asOf)) ?? null)
-      : null;
+    const onDate = asOf ? (versions.find(validOn(asOf)) ?? null) : null;
+    const live = versions.find(validOn(today));
+    // Not yet established: shown as its first scheduled version.
+    const shown = live ?? versions[0]!;
+    const parent =
+      shown.parentId === null
+        ? null
+        : { id: shown.parentId, name: await this.liveName(shown.parentId, today) };
     // "Tổ dân phố 34 is the new name of tổ 6": every earlier name, newest first.
-    const formerNames = [...new Set(versions.map((v) => v.name))].filter((n) => n !== unit.name).reverse();
+    const formerNames = [...new Set(versions.filter((v) => v.validFrom <= today).map((v) => v.name))]
+      .filter((n) => n !== shown.name)
+      .reverse();
+    const officerPeriods = unit.officers.map((o) => ({
+      ...o,
+      validFrom: fromDbDate(o.validFrom),
+      validTo: o.validTo ? fromDbDate(o.validTo) : null,
+    }));
     return {
       id: unit.id,
       wardCode: unit.wardCode,
-      name: unit.name,
-      kind: unit.kind,
-      kindLabel: UNIT_KIND_LABELS[unit.kind],
-      setting: unit.setting,
-      status: unit.status,
-      fullMembers: unit.fullMembers,
-      parent: unit.parent,
-      officers: unit.officers
-        .filter((o) => o.validTo === null)
-        .map((o) => ({
-          role: o.role,
-          personName: o.personName,
-          since: fromDbDate(o.validFrom),
-          decisionRef: o.decisionRef,
-        })),
+      onDate: today,
+      name: shown.name,
+      kind: shown.kind,
+      kindLabel: UNIT_KIND_LABELS[shown.kind],
+      setting: shown.setting,
+      status: live ? live.status : ('scheduled' as const),
+      fullMembers: shown.fullMembers,
+      parent,
+      scheduled: await scheduledChanges(this.prisma, { unitId }, today),
+      officers: officerPeriods.filter(validOn(today)).map((o) => ({
+        role: o.role,
+        personName: o.personName,
+        since: o.validFrom,
+        decisionRef: o.decisionRef,
+      })),
       formerNames,
       asOf: asOf ? { date: asOf, version: onDate } : null,
       history: versions,
@@ -56,6 +88,7 @@ export class GetUnitUseCase {
         validFrom: fromDbDate(o.validFrom),
         validTo: o.validTo ? fromDbDate(o.validTo) : null,
         decisionRef: o.decisionRef,
+        scheduled: fromDbDate(o.validFrom) > today,
       })),
       lineage: {
         predecessors: unit.predecessors.map((l) => ({
@@ -72,5 +105,14 @@ export class GetUnitUseCase {
         })),
       },
     };
+  }
+
+  private async liveName(unitId: string, today: string): Promise<string | null> {
+    const on = new Date(`${today}T00:00:00Z`);
+    const version = await this.prisma.orgUnitVersion.findFirst({
+      where: { unitId, validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gt: on } }] },
+      select: { name: true },
+    });
+    return version?.name ?? null;
   }
 }

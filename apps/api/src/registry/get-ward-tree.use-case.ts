@@ -1,22 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { countOrganizations } from '@kientoan/domain';
-import { type PrismaClient, loadSnapshot, treeOf } from '@kientoan/platform';
-import { PRISMA } from '../infrastructure/infrastructure.module';
+import {
+  type Clock,
+  type PrismaClient,
+  liveDate,
+  loadSnapshot,
+  scheduledChanges,
+  treeOf,
+} from '@kientoan/platform';
+import { CLOCK, PRISMA } from '../infrastructure/infrastructure.module';
 import { RegistryErrors } from './registry-errors';
 
+/** A ward's tree as of a date; without one, the live tree (today in Hà Nội) and the changes scheduled after it. */
 @Injectable()
 export class GetWardTreeUseCase {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(wardCode: string, asOf?: string) {
     const ward = await this.prisma.ward.findUnique({ where: { code: wardCode } });
     if (!ward) throw RegistryErrors.wardNotFound(wardCode);
-    const snapshot = await loadSnapshot(this.prisma, wardCode, asOf);
+    const onDate = asOf ?? liveDate(this.clock);
+    const snapshot = await loadSnapshot(this.prisma, wardCode, onDate);
+    const scheduled = await scheduledChanges(this.prisma, { wardCode }, onDate);
     return {
       ward: { code: ward.code, name: ward.name, kind: ward.kind },
       asOf: asOf ?? null,
+      onDate,
       organizations: countOrganizations(snapshot),
-      tree: treeOf(snapshot),
+      tree: treeOf(snapshot, scheduled),
+      scheduled,
     };
   }
 }

@@ -1,6 +1,2 @@
-/** Time is a dependency: activities read it from here so tests can pin it. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
+/** Time is a dependency: activities read it from here so tests can pin it (one definition, in the platform). */
+export { type Clock, systemClock } from '@kientoan/platform';

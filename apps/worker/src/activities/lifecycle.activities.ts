@@ -3,6 +3,7 @@
  * escalations (the workflow's own and supervisors'), failures, the end's audit entry.
  */
 import { type ProcedureView, STEP_LABELS } from '@kientoan/domain';
+import { recipientAddress } from '@kientoan/platform';
 import type { ProcedureActivities, SupervisorNudge, WaitingNotice } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
@@ -49,7 +50,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
     });
 
   const recipients = async (notice: WaitingNotice, wardCode: string): Promise<string[]> => {
-    if (notice.waitingFor !== 'committee') return [`ward:${wardCode}:${notice.waitingFor}`];
+    if (notice.waitingFor !== 'committee') return [recipientAddress.wardRole(wardCode, notice.waitingFor)];
     // Only the members who have not voted yet are reminded.
     const opened = await ctx.prisma.procedureStep.findUnique({
       where: {
@@ -69,7 +70,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
         })
       ).map((v) => v.voterId),
     );
-    return voters.filter((v) => !voted.has(v)).map((v) => `member:${v}`);
+    return voters.filter((v) => !voted.has(v)).map(recipientAddress.member);
   };
 
   /** The view a run started before views existed can give (legacy; see `writeProcedureView`). */
@@ -121,7 +122,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
             procedureId: key.procedureId,
             dedupeKey: `failure:${key.procedureId}`,
             kind: 'failure',
-            recipient: 'role:supervisor',
+            recipient: recipientAddress.supervisors(),
             subject: `Thủ tục bị dừng do lỗi: ${procedure.title} (${procedure.ward.name})`,
             body: `${message}\nMã lỗi: ${code}. Vòng ${key.round}.`,
           },
@@ -175,7 +176,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
             procedureId: notice.procedureId,
             dedupeKey: `escalation:${notice.procedureId}:${notice.step}:${notice.round}:${notice.waitingFor}${trigger}`,
             kind: 'escalation',
-            recipient: 'role:supervisor',
+            recipient: recipientAddress.supervisors(),
             subject: nudge
               ? `Chuyển cấp trên xử lý: ${procedure.title} (${procedure.ward.name})`
               : `Quá hạn: ${procedure.title} (${procedure.ward.name})`,
@@ -185,7 +186,9 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
           },
         ]);
         if (nudge)
-          await auditNudge('supervision.escalate', notice, procedure.wardCode, nudge, ['role:supervisor']);
+          await auditNudge('supervision.escalate', notice, procedure.wardCode, nudge, [
+            recipientAddress.supervisors(),
+          ]);
       }),
 
     completeProcedure: (key) =>

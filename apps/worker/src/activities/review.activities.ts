@@ -1,5 +1,6 @@
 /** The review step: the registry rules against today's registry, and the reviewer's (or the rules') verdict. */
 import { violationReasons } from '@kientoan/domain';
+import { recipientAddress } from '@kientoan/platform';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
@@ -42,7 +43,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
           procedureId: key.procedureId,
           dedupeKey: `returned:${key.procedureId}:${key.round}`,
           kind: 'returned',
-          recipient: `ward:${procedure.wardCode}:secretary`,
+          recipient: recipientAddress.wardRole(procedure.wardCode, 'secretary'),
           subject: `Thủ tục "${procedure.title}" được trả lại để chỉnh sửa`,
           body: `${RETURNED_BY[by] ?? `Người rà soát ${by}`} trả lại với lý do:\n- ${reasons.join('\n- ')}`,
         },

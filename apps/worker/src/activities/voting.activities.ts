@@ -1,5 +1,6 @@
 /** The committee step: the voters on the day the vote opens, each vote recorded once, the tally. */
 import { ProcedureErrors, dateInVietnam } from '@kientoan/domain';
+import { recipientAddress } from '@kientoan/platform';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable, writeAudit } from './activity-context';
@@ -52,7 +53,7 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
             procedureId: key.procedureId,
             dedupeKey: `vote_opened:${key.procedureId}:${key.round}:${voter}`,
             kind: 'vote_opened' as const,
-            recipient: `member:${voter}`,
+            recipient: recipientAddress.member(voter),
             subject: `Biểu quyết: ${procedure.title}`,
             body: `Đề nghị đồng chí cho ý kiến biểu quyết (vòng ${key.round}) về dự thảo nghị quyết "${procedure.title}".`,
           })),

@@ -1,8 +1,12 @@
-import type { PrismaClient } from '@kientoan/platform';
+import { type PrismaClient, resolveRecipients } from '@kientoan/platform';
 import type { Clock } from '../activities/clock';
 import type { NotificationChannel, OutgoingNotification } from './notification-channel';
 
-/** Stores notifications in PostgreSQL, where inboxes and the web UI read them. Duplicates are skipped. */
+/**
+ * Stores notifications in PostgreSQL, where `GET /api/notifications` and the web UI read them: one row per
+ * address and one receipt per account the address reaches now (libs/platform recipients), in one
+ * transaction. Duplicates are skipped, so a retried step delivers once.
+ */
 export class InAppChannel implements NotificationChannel {
   readonly name = 'in_app';
 
@@ -14,14 +18,29 @@ export class InAppChannel implements NotificationChannel {
   async deliver(notifications: readonly OutgoingNotification[]): Promise<void> {
     if (notifications.length === 0) return;
     const createdAt = this.clock.now();
-    await this.prisma.notification.createMany({
-      data: notifications.map((n) => ({
-        ...n,
-        dedupeKey: `${this.name}:${n.dedupeKey}`,
-        channel: this.name,
+    const keyed = notifications.map((n) => ({ ...n, dedupeKey: `${this.name}:${n.dedupeKey}` }));
+    await this.prisma.$transaction(async (tx) => {
+      await tx.notification.createMany({
+        data: keyed.map((n) => ({ ...n, channel: this.name, createdAt })),
+        skipDuplicates: true,
+      });
+      const stored = await tx.notification.findMany({
+        where: { dedupeKey: { in: keyed.map((n) => n.dedupeKey) } },
+        select: { id: true, recipient: true, createdAt: true },
+      });
+      const accounts = await resolveRecipients(
+        tx,
+        stored.map((n) => n.recipient),
         createdAt,
-      })),
-      skipDuplicates: true,
+      );
+      const receipts = stored.flatMap((n) =>
+        (accounts.get(n.recipient) ?? []).map((accountId) => ({
+          notificationId: n.id,
+          accountId,
+          createdAt: n.createdAt,
+        })),
+      );
+      if (receipts.length) await tx.notificationReceipt.createMany({ data: receipts, skipDuplicates: true });
     });
   }
 }

@@ -7,7 +7,7 @@ export interface OutgoingNotification {
   /** Idempotency: the same key is delivered once per channel, however often a step is retried. */
   readonly dedupeKey: string;
   readonly kind: 'reminder' | 'escalation' | 'returned' | 'announcement' | 'vote_opened' | 'failure';
-  /** e.g. "ward:phuong-kim-lien:reviewer", "member:<id>", "unit:<id>", "role:supervisor" */
+  /** An address built by `recipientAddress` (libs/platform recipients), resolved to accounts on delivery. */
   readonly recipient: string;
   readonly subject: string;
   readonly body: string;

@@ -34,6 +34,8 @@ export const environmentSchema = z.object({
   DEADLINE_VOTE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** Demo/test acceleration: a working day lasts this many milliseconds instead of a calendar day. */
   DEADLINE_WORKING_DAY_MS: z.coerce.number().int().min(1).optional(),
+  /** How many days ahead of today a decision's effective date (and the ceremony) may be chosen at start. */
+  EFFECTIVE_DATE_MAX_DAYS_AHEAD: z.coerce.number().int().min(1).max(3650).default(365),
   /** Secret for signing access tokens (HS256). The default is for local use only. */
   AUTH_TOKEN_SECRET: z.string().min(32).default('kientoan-local-development-secret-change-me'),
   AUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),

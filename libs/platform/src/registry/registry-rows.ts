@@ -31,6 +31,8 @@ export const versionRow = (
   kind: unit.kind,
   setting: unit.setting,
   name: unit.name,
+  nameKey: nameKey(unit.name),
+  searchKey: searchKey(unit.name),
   parentId: unit.parentId,
   fullMembers: unit.fullMembers,
   status: unit.status,

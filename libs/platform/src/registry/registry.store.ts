@@ -1,17 +1,36 @@
 /**
- * The registry in PostgreSQL: load a ward's snapshot (now or as of a date), apply a planned change set in
- * the caller's transaction, and the read models (tree, history, lineage, search).
+ * The registry in PostgreSQL: load a ward's snapshot (as decided, or as of a date), apply a planned change set
+ * in the caller's transaction, and the read models (tree, history, lineage, search).
+ *
+ * Effective dates: a decision is applied when it is issued, but it takes effect on its effective date.
+ * `org_unit` holds the registry *as decided* (every issued change, also those waiting for their date): the
+ * state new resolutions are planned against, whose unique live name per parent PostgreSQL enforces.
+ * `org_unit_version` / `org_unit_officer` hold the dated truth, and the *live* registry is simply that truth
+ * as of today in Hà Nội (`liveDate(clock)`). We chose reading "as of today" over a current table that a
+ * scheduled job updates when the date arrives: there is no job to miss, run twice or run late, no moment at
+ * midnight when the table lags the calendar, and tests move the date with an injected clock. A change
+ * waiting for its date is a version that starts after today: "scheduled" (sắp có hiệu lực).
  */
 import {
   type ChangeSet,
   type RegistrySnapshot,
   type RegistryUnit,
   compareVietnamese,
+  dateInVietnam,
   searchKey,
   snapshotOf,
 } from '@kientoan/domain';
+import type { Clock } from '../clock/clock';
 import { Prisma, type PrismaClient } from '../../../../prisma/generated/client/client';
-import { officerRows, officersFrom, sameOfficers, toDbDate, unitRow, versionRow } from './registry-rows';
+import {
+  fromDbDate,
+  officerRows,
+  officersFrom,
+  sameOfficers,
+  toDbDate,
+  unitRow,
+  versionRow,
+} from './registry-rows';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -27,7 +46,13 @@ const validOn = (date: Date) => ({
   OR: [{ validTo: null }, { validTo: { gt: date } }],
 });
 
-/** The ward's units (dissolved ones included) now, or as they were on `asOf` (YYYY-MM-DD). */
+/** Today's date in Hà Nội (YYYY-MM-DD): the date live reads show the registry on. */
+export const liveDate = (clock: Clock): string => dateInVietnam(clock.now());
+
+/**
+ * The ward's units (dissolved ones included) as decided (every issued change, also those not yet in effect:
+ * what a new resolution is planned against), or as they were/will be on `asOf` (YYYY-MM-DD).
+ */
 export const loadSnapshot = async (db: Db, wardCode: string, asOf?: string): Promise<RegistrySnapshot> => {
   if (!asOf) {
     const units = await db.orgUnit.findMany({
@@ -74,9 +99,24 @@ export const insertUnits = async (
 };
 
 /**
- * Applies a change set in the caller's transaction: current state, a new version per changed unit (the old
- * one closed on the effective date), officers, lineage. Names of changed units are released first so that a
- * renumbering may swap names inside its series without tripping the unique live-name constraint midway.
+ * A change set that cannot take effect on its date: a unit already has a change scheduled for a later date,
+ * or a name would be used twice under one parent on some day from the effective date on. The caller's
+ * transaction is rolled back; the worker reports it as a changed registry (another decision came first).
+ */
+export class EffectiveDateConflict extends Error {
+  constructor(readonly reasons: readonly string[]) {
+    super(`The change set cannot take effect on its date: ${reasons.join('; ')}`);
+    this.name = 'EffectiveDateConflict';
+  }
+}
+
+/**
+ * Applies a change set in the caller's transaction: the registry as decided, a new version per changed unit
+ * (the old one closed on the effective date), officers, lineage. Names of changed units are released first
+ * so that a renumbering may swap names inside its series without tripping the unique live-name constraint
+ * midway. The unique constraint on `org_unit` covers the registry as decided; a change taking effect before
+ * one already scheduled could still make two live units share a name in between, so the versions are
+ * checked on every day from the effective date on (`assertLiveNamesUnique`).
  */
 export const applyChangeSet = async (
   tx: Prisma.TransactionClient,
@@ -91,6 +131,19 @@ export const applyChangeSet = async (
   const from = toDbDate(context.effectiveDate);
   const updated = changeSet.changes.filter((c) => c.type === 'updated');
   const created = changeSet.changes.filter((c) => c.type === 'created');
+
+  // History is a sequence: a unit whose next change is scheduled after this date cannot change before it.
+  const later = await tx.orgUnitVersion.findMany({
+    where: { unitId: { in: updated.map((c) => c.after.id) }, validFrom: { gt: from } },
+    select: { unitId: true, name: true, validFrom: true, decisionRef: true },
+  });
+  if (later.length)
+    throw new EffectiveDateConflict(
+      later.map(
+        (v) =>
+          `${v.unitId}: đã có thay đổi sắp có hiệu lực từ ${fromDbDate(v.validFrom)} (${v.decisionRef ?? v.name}), sau ngày hiệu lực ${context.effectiveDate}`,
+      ),
+    );
 
   if (updated.length) {
     // A placeholder unique to each row (not NULL: a live unit always has a live name key, by CHECK).
@@ -113,6 +166,11 @@ export const applyChangeSet = async (
       });
     }
   }
+  await assertLiveNamesUnique(
+    tx,
+    [...updated, ...created].map((c) => c.after.id),
+    from,
+  );
   if (changeSet.lineage.length) {
     await tx.orgUnitLineage.createMany({
       data: changeSet.lineage.map((l) => ({
@@ -126,6 +184,90 @@ export const applyChangeSet = async (
   }
 };
 
+/** Refuses two live units with one name under one parent on any day from `from` on (versions overlapping). */
+const assertLiveNamesUnique = async (
+  tx: Prisma.TransactionClient,
+  unitIds: readonly string[],
+  from: Date,
+) => {
+  if (unitIds.length === 0) return;
+  const clashes = await tx.$queryRaw<{ unitId: string; otherId: string; name: string; onDate: Date }[]>`
+    SELECT a.unit_id AS "unitId", b.unit_id AS "otherId", a.name, greatest(a.valid_from, b.valid_from) AS "onDate"
+    FROM org_unit_version a
+    JOIN org_unit_version b
+      ON b.parent_id = a.parent_id AND b.name_key = a.name_key AND b.unit_id <> a.unit_id
+     AND b.status = 'active'
+     AND b.valid_from < coalesce(a.valid_to, 'infinity'::date)
+     AND a.valid_from < coalesce(b.valid_to, 'infinity'::date)
+    WHERE a.unit_id = ANY(${[...unitIds]}) AND a.status = 'active'
+      AND coalesce(a.valid_to, 'infinity'::date) > ${from}
+      AND coalesce(b.valid_to, 'infinity'::date) > ${from}
+    ORDER BY 1, 2
+    LIMIT 20`;
+  if (clashes.length)
+    throw new EffectiveDateConflict(
+      clashes.map(
+        (c) =>
+          `${c.unitId}: tên "${c.name}" trùng với ${c.otherId} cùng cấp trên vào ngày ${fromDbDate(c.onDate)}`,
+      ),
+    );
+};
+
+/** A change issued and waiting for its effective date (sắp có hiệu lực), with its decision. */
+export interface ScheduledChange {
+  readonly unitId: string;
+  readonly effectiveDate: string;
+  readonly change: string | null;
+  readonly name: string;
+  readonly kind: RegistryUnit['kind'];
+  readonly parentId: string | null;
+  readonly status: RegistryUnit['status'];
+  readonly decision: { readonly symbol: string | null; readonly signedOn: string | null };
+}
+
+/** Versions that start after `today`, for one unit or a whole ward, earliest first. */
+export const scheduledChanges = async (
+  db: Db,
+  where: { readonly unitId: string } | { readonly wardCode: string },
+  today: string,
+): Promise<ScheduledChange[]> => {
+  const versions = await db.orgUnitVersion.findMany({
+    where: { ...where, validFrom: { gt: toDbDate(today) } },
+    orderBy: [{ validFrom: 'asc' }, { id: 'asc' }],
+  });
+  if (versions.length === 0) return [];
+  // The decision that scheduled it: its symbol is on the version, its signing date on the decision.
+  const decisions = await db.decision.findMany({
+    where: {
+      issuer: { in: [...new Set(versions.map((v) => v.wardCode))] },
+      symbol: { in: [...new Set(versions.flatMap((v) => (v.decisionRef ? [v.decisionRef] : [])))] },
+      effectiveDate: { in: [...new Set(versions.map((v) => v.validFrom.getTime()))].map((t) => new Date(t)) },
+    },
+    select: { issuer: true, symbol: true, effectiveDate: true, issuedAt: true },
+  });
+  return versions.map((v) => {
+    const decision = decisions.find(
+      (d) =>
+        d.issuer === v.wardCode &&
+        d.symbol === v.decisionRef &&
+        d.effectiveDate.getTime() === v.validFrom.getTime(),
+    );
+    return {
+      unitId: v.unitId,
+      effectiveDate: fromDbDate(v.validFrom),
+      change: v.change,
+      name: v.name,
+      kind: v.kind,
+      parentId: v.parentId,
+      status: v.status,
+      decision: {
+        symbol: v.decisionRef,
+        signedOn: decision ? dateInVietnam(decision.issuedAt) : null,
+      },
+    };
+  });
+};
+
 export interface TreeNode {
   readonly id: string;
   readonly name: string;
@@ -133,11 +275,16 @@ export interface TreeNode {
   readonly setting: RegistryUnit['setting'];
   readonly fullMembers: number;
   readonly secretary: string | null;
+  /** Changes issued for this unit and waiting for their date. */
+  readonly scheduled: readonly ScheduledChange[];
   readonly children: TreeNode[];
 }
 
-/** The live tree of a snapshot, each level in Vietnamese order. */
-export const treeOf = (snapshot: RegistrySnapshot): TreeNode[] => {
+/** The live tree of a snapshot, each level in Vietnamese order, with the changes scheduled per unit. */
+export const treeOf = (
+  snapshot: RegistrySnapshot,
+  scheduled: readonly ScheduledChange[] = [],
+): TreeNode[] => {
   const live = [...snapshot.values()].filter((u) => u.status === 'active');
   const byParent = new Map<string | null, RegistryUnit[]>();
   for (const unit of live) {
@@ -154,6 +301,7 @@ export const treeOf = (snapshot: RegistrySnapshot): TreeNode[] => {
         setting: u.setting,
         fullMembers: u.fullMembers,
         secretary: u.officers.secretary,
+        scheduled: scheduled.filter((c) => c.unitId === u.id),
         children: build(u.id),
       }));
   return build(null);
@@ -180,6 +328,8 @@ export interface SearchOptions {
   /** Restricts the search to these wards (an empty list finds nothing). */
   readonly wardCodes?: readonly string[];
   readonly includeDissolved?: boolean;
+  /** The date whose registry is searched (YYYY-MM-DD): live search passes today. */
+  readonly onDate: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -196,27 +346,30 @@ export interface SearchHit {
   readonly parentName: string | null;
 }
 
-/** Search ignoring diacritics and case ("chi bo 5" finds "Chi bộ 5"), in Vietnamese order. */
+/** Search ignoring diacritics and case ("chi bo 5" finds "Chi bộ 5") on a date, in Vietnamese order. */
 export const searchUnits = async (
   db: Db,
   options: SearchOptions,
 ): Promise<{ total: number; items: SearchHit[] }> => {
   const pattern = `%${searchKey(options.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const where = Prisma.sql`u.search_key LIKE ${pattern}
-    ${options.wardCode ? Prisma.sql`AND u.ward_code = ${options.wardCode}` : Prisma.empty}
-    ${options.wardCodes ? Prisma.sql`AND u.ward_code = ANY(${[...options.wardCodes]})` : Prisma.empty}
-    ${options.includeDissolved ? Prisma.empty : Prisma.sql`AND u.status = 'active'`}`;
+  const on = toDbDate(options.onDate);
+  const where = Prisma.sql`v.search_key LIKE ${pattern}
+    AND v.valid_from <= ${on} AND (v.valid_to IS NULL OR v.valid_to > ${on})
+    ${options.wardCode ? Prisma.sql`AND v.ward_code = ${options.wardCode}` : Prisma.empty}
+    ${options.wardCodes ? Prisma.sql`AND v.ward_code = ANY(${[...options.wardCodes]})` : Prisma.empty}
+    ${options.includeDissolved ? Prisma.empty : Prisma.sql`AND v.status = 'active'`}`;
   const [count] = await db.$queryRaw<
     { total: number }[]
-  >`SELECT count(*)::int AS total FROM org_unit u WHERE ${where}`;
+  >`SELECT count(*)::int AS total FROM org_unit_version v WHERE ${where}`;
   const items = await db.$queryRaw<SearchHit[]>`
-    SELECT u.id, u.name, u.kind::text AS kind, u.status::text AS status, u.full_members AS "fullMembers",
-           u.ward_code AS "wardCode", w.name AS "wardName", u.parent_id AS "parentId", p.name AS "parentName"
-    FROM org_unit u
-    JOIN ward w ON w.code = u.ward_code
-    LEFT JOIN org_unit p ON p.id = u.parent_id
+    SELECT v.unit_id AS id, v.name, v.kind::text AS kind, v.status::text AS status, v.full_members AS "fullMembers",
+           v.ward_code AS "wardCode", w.name AS "wardName", v.parent_id AS "parentId", p.name AS "parentName"
+    FROM org_unit_version v
+    JOIN ward w ON w.code = v.ward_code
+    LEFT JOIN org_unit_version p
+      ON p.unit_id = v.parent_id AND p.valid_from <= ${on} AND (p.valid_to IS NULL OR p.valid_to > ${on})
     WHERE ${where}
-    ORDER BY u.name COLLATE "vi_numeric", u.id
+    ORDER BY v.name COLLATE "vi_numeric", v.unit_id
     LIMIT ${options.limit} OFFSET ${options.offset}`;
   return { total: count?.total ?? 0, items };
 };
