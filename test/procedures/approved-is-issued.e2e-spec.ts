@@ -60,7 +60,9 @@ describe('What is approved is issued (e2e)', () => {
 
   it('given the secretary’s edited version 2 approved by three of five members, when issued, then the documents are version 2 word for word with only the number and date filled, from the plan made at start', async () => {
     const { ward, as } = await aWard(5);
-    const id = await driver.start(as, ward.code, renameGroup6(ward.code), { effectiveDate: '2025-07-15' });
+    const id = await driver.start(as, ward.code, renameGroup6(ward.code), {
+      effectiveDate: dateInVietnam(new Date(Date.now() + 30 * 86_400_000)),
+    });
     const versionAtStart = await registryVersion(ward.code);
     await driver.toDrafting(as, id);
 
