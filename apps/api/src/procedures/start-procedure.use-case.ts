@@ -6,6 +6,7 @@ import { type ProcedureSeed, procedureWorkflowId } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
+import { RegistryErrors } from '../registry/registry-errors';
 import { ResolutionPlanner } from '../registry/resolution-planner';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import type { StartProcedureBody } from './procedure.schemas';
@@ -46,7 +47,7 @@ export class StartProcedureUseCase {
       where: { code: body.wardCode },
       select: { code: true },
     });
-    if (!ward) throw ProcedureErrors.wardNotFound(body.wardCode);
+    if (!ward) throw RegistryErrors.wardNotFound(body.wardCode);
     authorize(ctx.actor, 'procedure.start', ward.code);
     await this.planner.plan(ward.code, body.items);
 
