@@ -6,3 +6,4 @@ export * from './config/config-module-options';
 export * from './registry/registry.store';
 export * from './registry/registry-rows';
 export * from './auth/password-hasher';
+export * from './registry/committee-membership';

@@ -20,7 +20,6 @@ export class ResubmitProcedureUseCase {
       id,
       {
         permission: 'procedure.resubmit',
-        role: 'secretary',
         update: resubmitUpdate,
         argument: async (procedure) => {
           await this.planner.plan(procedure.wardCode, body.items);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type ChangeKind, ProcedureErrors, authorize } from '@kientoan/domain';
+import { type ChangeKind, ProcedureErrors, authorize, roleFor } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
 import { type ProcedureSeed, procedureWorkflowId } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
@@ -84,7 +84,7 @@ export class StartProcedureUseCase {
           ctx,
           {
             action: 'procedure.start',
-            role: 'secretary',
+            role: roleFor(ctx.actor, 'procedure.start', ward.code) ?? 'secretary',
             procedureId: id,
             wardCode: ward.code,
             after: { title: body.title, kind, items: body.items.length },

@@ -21,7 +21,6 @@ export class SubmitDraftUseCase {
       id,
       {
         permission: 'procedure.submit_draft',
-        role: 'secretary',
         update: submitDraftUpdate,
         argument: () => ({ ...body, by: ctx.actor.userId }),
       },
