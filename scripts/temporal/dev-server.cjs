@@ -6,13 +6,13 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
-// Keep in step with libs/workflows/src/procedure/procedure-search-attributes.ts.
-const SEARCH_ATTRIBUTES = {
-  KientoanWard: 'Keyword',
-  KientoanKind: 'Keyword',
-  KientoanStep: 'Keyword',
-  KientoanStalledSince: 'Datetime',
-};
+// The procedure workflows' search attributes, named once (the workflow code reads the same file).
+const SEARCH_ATTRIBUTES = Object.fromEntries(
+  Object.values(require('../../libs/workflows/src/procedure/procedure-search-attributes.json')).map((a) => [
+    a.name,
+    a.type,
+  ]),
+);
 const INDEXED_VALUE_TYPE = { Keyword: 2, Datetime: 6 };
 
 /** A free TCP port on 127.0.0.1 (the OS picks it). */

@@ -390,7 +390,7 @@ describe('The whole procedure (e2e)', () => {
       const noWard = await as.secretary
         .post('/api/procedures')
         .send({ wardCode: 'phuong-khong-co', title: 'x', items: renameGroup6('x') })
-        .expect(400);
+        .expect(404);
       expect(noWard.body).toMatchObject({ code: 'WARD_NOT_FOUND', errors: [{ field: 'wardCode' }] });
     });
 

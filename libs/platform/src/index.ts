@@ -9,3 +9,4 @@ export * from './auth/password-hasher';
 export * from './registry/procedure-plan.store';
 export * from './clock/clock';
 export * from './notifications/recipients';
+export * from './registry/committee-membership';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, type WardRoleName, dateInVietnam } from '@kientoan/domain';
-import type { PrismaClient } from '@kientoan/platform';
+import { type Actor, type WardRoleName } from '@kientoan/domain';
+import { type PrismaClient, servingOn } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 
 /** Builds the actor of a request: ward roles held, plus "approver" where the account's member sits on the committee. */
@@ -17,11 +17,10 @@ export class ActorLoader {
     const wardRoles: Record<string, WardRoleName[]> = {};
     for (const r of user.wardRoles) (wardRoles[r.wardCode] ??= []).push(r.role);
     if (user.memberId) {
-      const member = await this.prisma.wardCommitteeMember.findUnique({ where: { id: user.memberId } });
-      const today = new Date(`${dateInVietnam(new Date())}T00:00:00Z`);
-      const serving =
-        member?.active && member.servedFrom <= today && (!member.servedTo || member.servedTo > today);
-      if (member && serving) (wardRoles[member.wardCode] ??= []).push('approver');
+      const member = await this.prisma.wardCommitteeMember.findFirst({
+        where: { id: user.memberId, ...servingOn(new Date()) },
+      });
+      if (member) (wardRoles[member.wardCode] ??= []).push('approver');
     }
     // Delegations in force now: acting secretary, reviewer or approver for a period.
     const now = new Date();

@@ -4,7 +4,7 @@ import type { PrismaClient } from '@kientoan/platform';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { auditContext } from './procedure-action.runner';
-import { ProcedureFinder } from './procedure-finder';
+import { ProcedureFinder, assertRunning } from './procedure-finder';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import type { CastVoteBody } from './procedure.schemas';
 
@@ -64,14 +64,14 @@ export class CastVoteUseCase {
         replayed: true,
       };
     }
-    if (procedure.status !== 'running') throw ProcedureErrors.terminated(procedure.status);
+    assertRunning(procedure);
 
     const result = await this.workflows.castVote(procedureId, {
       voterId,
       choice: body.choice,
       idempotencyKey: body.idempotencyKey,
       ...(body.comment ? { comment: body.comment } : {}),
-      audit: auditContext(ctx, 'approver'),
+      audit: auditContext(ctx, 'procedure.vote', procedure.wardCode),
     });
     return {
       procedureId,

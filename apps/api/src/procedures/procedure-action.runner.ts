@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Action } from '@kientoan/domain';
+import { type Action, roleFor } from '@kientoan/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { AuditContext } from '@kientoan/workflows';
 import type { RequestContext } from '../auth/current-actor.decorator';
@@ -8,10 +8,13 @@ import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 
 type RunningProcedure = Awaited<ReturnType<ProcedureFinder['requireRunning']>>;
 
-/** Who acted, carried with the Update so the worker writes the audit entry in the same transaction as the change. */
-export const auditContext = (ctx: RequestContext, role: string): AuditContext => ({
+/**
+ * Who acted and in which role (from the access policy), carried with the Update so the worker writes the
+ * audit entry in the same transaction as the change.
+ */
+export const auditContext = (ctx: RequestContext, permission: Action, wardCode?: string): AuditContext => ({
   actorId: ctx.actor.userId,
-  role,
+  role: roleFor(ctx.actor, permission, wardCode) ?? 'unknown',
   clientAddress: ctx.clientAddress,
   requestId: ctx.requestId,
 });
@@ -33,14 +36,16 @@ export class ProcedureActionRunner {
     id: string,
     action: {
       readonly permission: Action;
-      readonly role: string;
       readonly update: UpdateDefinition<Result, [Arg]>;
       readonly argument: (procedure: RunningProcedure) => Omit<Arg, 'audit'> | Promise<Omit<Arg, 'audit'>>;
     },
     idempotencyKey?: string,
   ): Promise<Result> {
     const procedure = await this.procedures.requireRunning(ctx.actor, id, action.permission);
-    const argument = { ...(await action.argument(procedure)), audit: auditContext(ctx, action.role) } as Arg;
+    const argument = {
+      ...(await action.argument(procedure)),
+      audit: auditContext(ctx, action.permission, procedure.wardCode),
+    } as Arg;
     return this.workflows.action(id, action.update, argument, idempotencyKey);
   }
 }

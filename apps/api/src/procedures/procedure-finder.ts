@@ -3,6 +3,12 @@ import { type Action, type Actor, ProcedureErrors, authorize } from '@kientoan/d
 import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 
+/** 409 unless the procedure is running: `PROCEDURE_FAILED` for a failed one, else `PROCEDURE_TERMINATED`. */
+export const assertRunning = (procedure: { status: string; failureCode: string | null }): void => {
+  if (procedure.status === 'failed') throw ProcedureErrors.failed(procedure.failureCode);
+  if (procedure.status !== 'running') throw ProcedureErrors.terminated(procedure.status);
+};
+
 /**
  * 404 for an unknown procedure, 403 for an actor without the role in its ward, 409 for one that has ended
  * (`PROCEDURE_TERMINATED`) or failed (`PROCEDURE_FAILED`):
@@ -21,8 +27,7 @@ export class ProcedureFinder {
 
   async requireRunning(actor: Actor, id: string, action: Action) {
     const procedure = await this.require(actor, id, action);
-    if (procedure.status === 'failed') throw ProcedureErrors.failed(procedure.failureCode);
-    if (procedure.status !== 'running') throw ProcedureErrors.terminated(procedure.status);
+    assertRunning(procedure);
     return procedure;
   }
 }

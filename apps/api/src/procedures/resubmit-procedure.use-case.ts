@@ -20,7 +20,6 @@ export class ResubmitProcedureUseCase {
       id,
       {
         permission: 'procedure.resubmit',
-        role: 'secretary',
         update: resubmitUpdate,
         argument: async (procedure) => {
           // Stored under the new items: the review that the resubmission starts reads it.

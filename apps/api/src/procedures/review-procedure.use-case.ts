@@ -16,7 +16,6 @@ export class ReviewProcedureUseCase {
       id,
       {
         permission: 'procedure.review',
-        role: 'reviewer',
         update: reviewUpdate,
         argument: () => ({
           reviewerId: ctx.actor.userId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type ChangeKind, ProcedureErrors, authorize, checkStartDates } from '@kientoan/domain';
+import { type ChangeKind, ProcedureErrors, authorize, checkStartDates, roleFor } from '@kientoan/domain';
 import {
   type Clock,
   Prisma,
@@ -14,6 +14,7 @@ import { type ProcedureSeed, procedureWorkflowId } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { CLOCK, PRISMA } from '../infrastructure/infrastructure.module';
+import { RegistryErrors } from '../registry/registry-errors';
 import { ResolutionPlanner } from '../registry/resolution-planner';
 import { ProcedureWorkflowGateway } from './procedure-workflow.gateway';
 import type { StartProcedureBody } from './procedure.schemas';
@@ -56,7 +57,7 @@ export class StartProcedureUseCase {
       where: { code: body.wardCode },
       select: { code: true },
     });
-    if (!ward) throw ProcedureErrors.wardNotFound(body.wardCode);
+    if (!ward) throw RegistryErrors.wardNotFound(body.wardCode);
     authorize(ctx.actor, 'procedure.start', ward.code);
     const badDates = checkStartDates({
       today: liveDate(this.clock),
@@ -108,7 +109,7 @@ export class StartProcedureUseCase {
           ctx,
           {
             action: 'procedure.start',
-            role: 'secretary',
+            role: roleFor(ctx.actor, 'procedure.start', ward.code) ?? 'secretary',
             procedureId: id,
             wardCode: ward.code,
             after: { title: body.title, kind, items: body.items.length },

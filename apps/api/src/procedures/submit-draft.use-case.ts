@@ -25,7 +25,6 @@ export class SubmitDraftUseCase {
       id,
       {
         permission: 'procedure.submit_draft',
-        role: 'secretary',
         update: submitDraftUpdate,
         argument: () => {
           const problems = draftProblems(body);

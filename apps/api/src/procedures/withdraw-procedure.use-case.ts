@@ -16,7 +16,6 @@ export class WithdrawProcedureUseCase {
       id,
       {
         permission: 'procedure.withdraw',
-        role: 'secretary',
         update: withdrawUpdate,
         argument: () => ({ ...body, by: ctx.actor.userId }),
       },

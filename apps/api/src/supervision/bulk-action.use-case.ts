@@ -44,7 +44,7 @@ export class BulkActionUseCase {
       include: { ward: true },
     });
     const hour = now.toISOString().slice(0, 13);
-    const audit = auditContext(ctx, 'supervisor');
+    const audit = auditContext(ctx, 'supervision.act');
     const results: BulkResult[] = [];
     for (const p of procedures) {
       try {

@@ -17,8 +17,7 @@ export class CancelProcedureUseCase {
       ctx,
       id,
       {
-        permission: 'procedure.read',
-        role: 'supervisor',
+        permission: 'supervision.act',
         update: cancelUpdate,
         argument: () => ({ by: ctx.actor.userId, reason: body.reason }),
       },

@@ -1,6 +1,6 @@
 /** The committee step: the voters on the day the vote opens, each vote recorded once, the tally. */
-import { ProcedureErrors, dateInVietnam } from '@kientoan/domain';
-import { recipientAddress } from '@kientoan/platform';
+import { ProcedureErrors } from '@kientoan/domain';
+import { recipientAddress, servingOn } from '@kientoan/platform';
 import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable, writeAudit } from './activity-context';
@@ -15,15 +15,9 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
     withHeartbeat(() =>
       ctx.ledger.note(key, 'committee_approval', async () => {
         const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
-        // Members whose term covers the day the vote opens (Vietnam date).
-        const today = new Date(`${dateInVietnam(ctx.now())}T00:00:00Z`);
+        // Members serving on the day the vote opens.
         const members = await ctx.prisma.wardCommitteeMember.findMany({
-          where: {
-            wardCode: procedure.wardCode,
-            active: true,
-            servedFrom: { lte: today },
-            OR: [{ servedTo: null }, { servedTo: { gt: today } }],
-          },
+          where: { wardCode: procedure.wardCode, ...servingOn(ctx.now()) },
           orderBy: { id: 'asc' },
           select: { id: true },
         });

@@ -1,4 +1,4 @@
-import { type Actor, authorize, isAllowed, wardsAllowing } from './access-policy';
+import { type Actor, authorize, isAllowed, roleFor, wardsAllowing } from './access-policy';
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   userId: 'u',
@@ -19,6 +19,14 @@ describe('access policy (deny by default)', () => {
     expect(isAllowed(secretaryOfA, 'procedure.read', 'ward-b')).toBe(false);
     expect(isAllowed(secretaryOfA, 'procedure.review', 'ward-a')).toBe(false);
     expect(isAllowed(secretaryOfA, 'procedure.vote', 'ward-a')).toBe(false);
+  });
+
+  it('given an action, then the audit role is the ward role that allows it, else supervisor', () => {
+    const acting = actor({ wardRoles: { 'ward-a': ['secretary', 'approver'] }, supervisor: true });
+    expect(roleFor(acting, 'procedure.withdraw', 'ward-a')).toBe('secretary');
+    expect(roleFor(acting, 'procedure.vote', 'ward-a')).toBe('approver');
+    expect(roleFor(acting, 'supervision.act', 'ward-a')).toBe('supervisor');
+    expect(roleFor(secretaryOfA, 'procedure.review', 'ward-a')).toBeUndefined();
   });
 
   it('given a supervisor, then they read everything and act only through supervision', () => {

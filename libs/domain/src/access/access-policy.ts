@@ -69,6 +69,20 @@ export const isAllowed = (actor: Actor, action: Action, wardCode?: string): bool
   return WARD_ROLES_FOR[action].some((role) => held.includes(role));
 };
 
+/** The role an audit entry names: a ward role, or the city-wide supervisor. */
+export type AuditRole = WardRoleName | 'supervisor';
+
+/**
+ * The role under which `actor` does `action` (in `wardCode`): the ward role that allows it (held or acting
+ * under a delegation), else supervisor. The audit trail takes role names from here, never from literals.
+ */
+export const roleFor = (actor: Actor, action: Action, wardCode?: string): AuditRole | undefined => {
+  const held = wardCode ? (actor.wardRoles[wardCode] ?? []) : [];
+  const wardRole = WARD_ROLES_FOR[action].find((role) => held.includes(role));
+  if (wardRole) return wardRole;
+  return actor.supervisor && SUPERVISOR_MAY.has(action) ? 'supervisor' : undefined;
+};
+
 export const forbidden = (action: Action, wardCode?: string) =>
   new DomainError(
     'FORBIDDEN',

@@ -18,14 +18,6 @@ export const ProcedureErrors = {
       `Procedure ${procedureId} has already been started.`,
       { procedureId },
     ),
-  wardNotFound: (wardCode: string) =>
-    new DomainError(
-      'WARD_NOT_FOUND',
-      'invalid',
-      `Không có xã, phường với mã "${wardCode}".`,
-      `There is no commune or ward with code "${wardCode}".`,
-      { field: 'wardCode', wardCode },
-    ),
   alreadyStarted: () =>
     new DomainError(
       'PROCEDURE_ALREADY_STARTED',
