@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { configModuleOptions } from '@kientoan/platform';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DelegationsModule } from './delegations/delegations.module';
@@ -23,6 +24,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     SupervisionModule,
     InboxModule,
     DelegationsModule,
+    AdminModule,
   ],
 })
 export class AppModule {}

@@ -6,3 +6,8 @@ export * from './config/config-module-options';
 export * from './registry/registry.store';
 export * from './registry/registry-rows';
 export * from './auth/password-hasher';
+export * from './auth/token-secret';
+export * from './accounts/account-errors';
+export * from './accounts/account-commands';
+export * from './accounts/account-administration';
+export * from './accounts/csv-import';
