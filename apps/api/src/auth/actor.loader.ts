@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, type WardRoleName, dateInVietnam } from '@kientoan/domain';
-import type { PrismaClient } from '@kientoan/platform';
+import { type PrismaClient, servingOn } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { SessionIssuer } from './session-issuer';
 import type { AccessClaims } from './token.service';
@@ -27,11 +27,12 @@ export class ActorLoader {
     const wardRoles: Record<string, WardRoleName[]> = {};
     for (const r of user.wardRoles) (wardRoles[r.wardCode] ??= []).push(r.role);
     if (user.memberId) {
-      const member = await this.prisma.wardCommitteeMember.findUnique({ where: { id: user.memberId } });
+      // The same rule the vote takes its voters by: a term covering today (Vietnam date).
       const today = new Date(`${dateInVietnam(new Date())}T00:00:00Z`);
-      const serving =
-        member?.active && member.servedFrom <= today && (!member.servedTo || member.servedTo > today);
-      if (member && serving) (wardRoles[member.wardCode] ??= []).push('approver');
+      const member = await this.prisma.wardCommitteeMember.findFirst({
+        where: { id: user.memberId, ...servingOn(today) },
+      });
+      if (member) (wardRoles[member.wardCode] ??= []).push('approver');
     }
     // Delegations in force now: acting secretary, reviewer or approver for a period.
     const now = new Date();
