@@ -230,4 +230,26 @@ describe('Front door (e2e)', () => {
     await secretary.get(`/api/admin/wards/${code}/committee`).expect(403);
     await secretary.post('/api/admin/committee/import').send({ csv: 'a' }).expect(403);
   });
+
+  it('given the OpenAPI document, then every sign-in, delegation and admin endpoint has its request and response schemas', async () => {
+    const docs = (await request(http).get('/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: unknown; responses: Record<string, { content?: unknown }> }>
+      >;
+    };
+    const operations = Object.entries(docs.paths)
+      .filter(([p]) => /^\/api\/(auth|delegations|admin)/.test(p))
+      .flatMap(([p, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({ at: `${method} ${p}`, op })),
+      );
+    expect(operations.length).toBeGreaterThanOrEqual(20);
+    for (const { at, op } of operations) {
+      const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
+      expect([at, success !== undefined]).toEqual([at, true]);
+      if (success![0] !== '204') expect([at, success![1].content !== undefined]).toEqual([at, true]);
+      if (at.startsWith('post') && !/\/(disable|enable)$/.test(at))
+        expect([at, op.requestBody !== undefined]).toEqual([at, true]);
+    }
+  });
 });
