@@ -101,13 +101,22 @@ try {
   launch('api', 'dist/apps/api/apps/api/src/main.js');
   const apiPort = process.env.API_PORT || 3000;
   say('kientoan is starting:');
-  say(`  API          http://localhost:${apiPort}/api`);
+  const apiHost = process.env.API_HOST || '127.0.0.1';
+  say(`  API          http://${apiHost}:${apiPort}/api (API_HOST=${apiHost})`);
   say(`  API docs     http://localhost:${apiPort}/docs`);
   say(`  Health       http://localhost:${apiPort}/health`);
   if (uiUrl) say(`  Temporal UI  ${uiUrl}`);
   say(
     `  Temporal     ${process.env.TEMPORAL_ADDRESS} (namespace ${process.env.TEMPORAL_NAMESPACE || 'default'})`,
   );
+  if (process.env.NODE_ENV === 'production') {
+    say(
+      '  Accounts     production mode: no demo accounts (first admin: npm run cli -- bootstrap-admin <name>)',
+    );
+  } else {
+    say('  Accounts     demo accounts (password "kientoan-demo", see README) for LOCAL DEVELOPMENT ONLY;');
+    say('               they are refused when NODE_ENV=production');
+  }
   say('Press Ctrl-C to stop.');
 } catch (error) {
   say(`Start failed: ${error?.message ?? error}`);

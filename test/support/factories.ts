@@ -134,3 +134,29 @@ export const givenRegistryChanged = async (
     applyChangeSet(tx, planned.changeSet, { effectiveDate: '2025-07-10', decisionRef }),
   );
 };
+
+/**
+ * A client address of its own (sent as X-Forwarded-For, which the API trusts from loopback): sign-in
+ * failures are throttled per address, so tests that fail on purpose never slow each other down.
+ */
+export const aClientAddress = (): string => {
+  const bytes = randomUUID().replace(/-/g, '').slice(0, 6);
+  return `10.${parseInt(bytes.slice(0, 2), 16)}.${parseInt(bytes.slice(2, 4), 16)}.${parseInt(bytes.slice(4, 6), 16)}`;
+};
+
+/** A city-level admin account (created once per database), ready to sign in with the test password. */
+export const givenAdmin = async (prisma: PrismaClient): Promise<string> => {
+  const username = 'quan-tri-thu-nghiem';
+  await prisma.userAccount.upsert({
+    where: { username },
+    create: {
+      id: username,
+      username,
+      displayName: 'Quản trị (thử nghiệm)',
+      passwordHash: await testPasswordHash(),
+      admin: true,
+    },
+    update: { disabledAt: null, mustChangePassword: false },
+  });
+  return username;
+};

@@ -5,11 +5,18 @@ import type { App } from 'supertest/types';
 export interface Client {
   get(url: string): request.Test;
   post(url: string): request.Test;
+  patch(url: string): request.Test;
+  delete(url: string): request.Test;
 }
 
 export const client = (http: App, token?: string): Client => {
   const auth = (test: request.Test) => (token ? test.set('Authorization', `Bearer ${token}`) : test);
-  return { get: (url) => auth(request(http).get(url)), post: (url) => auth(request(http).post(url)) };
+  return {
+    get: (url) => auth(request(http).get(url)),
+    post: (url) => auth(request(http).post(url)),
+    patch: (url) => auth(request(http).patch(url)),
+    delete: (url) => auth(request(http).delete(url)),
+  };
 };
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { configModuleOptions } from '@kientoan/platform';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DelegationsModule } from './delegations/delegations.module';
@@ -25,6 +26,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     InboxModule,
     DelegationsModule,
     NotificationsModule,
+    AdminModule,
   ],
 })
 export class AppModule {}

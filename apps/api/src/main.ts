@@ -9,9 +9,11 @@ import { configureApp } from './bootstrap/configure-app';
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule, { bodyParser: true });
   configureApp(app);
-  const { API_PORT } = environmentFrom(app.get(ConfigService));
-  await app.listen(API_PORT, '0.0.0.0');
-  new Logger('api').log(`API listening on http://localhost:${API_PORT}/api (docs /docs, health /health)`);
+  const { API_PORT, API_HOST } = environmentFrom(app.get(ConfigService));
+  await app.listen(API_PORT, API_HOST);
+  new Logger('api').log(
+    `API listening on http://${API_HOST.includes(':') ? `[${API_HOST}]` : API_HOST}:${API_PORT}/api (docs /docs, health /health)`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {

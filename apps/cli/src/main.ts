@@ -1,15 +1,18 @@
 /**
- * Command-line tools: `seed [--seed N]` generates the city registry; `import <ward-code> <file.csv>
- * [--effective YYYY-MM-DD]` loads a ward's units from a spreadsheet export.
+ * Command-line tools: `seed [--seed N]` generates the city registry (and, outside production, the demo
+ * accounts); `import <ward-code> <file.csv> [--effective YYYY-MM-DD]` loads a ward's units from a spreadsheet
+ * export; `bootstrap-admin`, `account …`, `committee …`, `import-accounts`, `import-committee` administer
+ * accounts and standing committees (see ACCOUNT_USAGE).
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createPrismaClient, validateEnvironment } from '@kientoan/platform';
+import { ACCOUNT_USAGE, runAccountCommand } from './accounts/account-commands.command';
 import { runImport } from './import/import-units.command';
 import { seedCity } from './seed/seed-city.command';
 import { seedDemoAccounts } from './seed/demo-accounts';
 
-const USAGE = 'usage: cli seed [--seed N] | cli import <ward-code> <file.csv> [--effective YYYY-MM-DD]';
+const USAGE = `usage:\n  cli seed [--seed N] [--no-demo-accounts]\n  cli import <ward-code> <file.csv> [--effective YYYY-MM-DD]\n  ${ACCOUNT_USAGE}`;
 
 const option = (args: string[], name: string): string | undefined => {
   const at = args.indexOf(name);
@@ -26,7 +29,12 @@ async function main(args: string[]): Promise<number> {
         const seed = Number(option(rest, '--seed') ?? 2025);
         if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
         await seedCity(prisma, seed);
-        if (!rest.includes('--no-demo-accounts')) await seedDemoAccounts(prisma);
+        // Demo accounts (one shared, published password) exist for local development only.
+        if (env.NODE_ENV === 'production')
+          new Logger('seed').log(
+            'NODE_ENV=production: no demo accounts (create the first admin: bootstrap-admin)',
+          );
+        else if (!rest.includes('--no-demo-accounts')) await seedDemoAccounts(prisma);
         return 0;
       }
       case 'import': {
@@ -39,6 +47,12 @@ async function main(args: string[]): Promise<number> {
           option(rest, '--effective') ?? new Date().toISOString().slice(0, 10),
         );
       }
+      case 'bootstrap-admin':
+      case 'account':
+      case 'committee':
+      case 'import-accounts':
+      case 'import-committee':
+        return await runAccountCommand(prisma, command, rest);
       default:
         throw new Error(USAGE);
     }

@@ -10,3 +10,8 @@ export * from './registry/procedure-plan.store';
 export * from './clock/clock';
 export * from './notifications/recipients';
 export * from './registry/committee-membership';
+export * from './auth/token-secret';
+export * from './accounts/account-errors';
+export * from './accounts/account-commands';
+export * from './accounts/account-administration';
+export * from './accounts/csv-import';

@@ -1,31 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, type WardRoleName } from '@kientoan/domain';
+import { type Actor, type WardRoleName, dateInVietnam } from '@kientoan/domain';
 import { type PrismaClient, servingOn } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
+import { SessionIssuer } from './session-issuer';
+import type { AccessClaims } from './token.service';
 
-/** Builds the actor of a request: ward roles held, plus "approver" where the account's member sits on the committee. */
+/**
+ * Builds the actor of a request: ward roles held, plus "approver" where the account's member sits on the
+ * committee, plus delegations in force. A token signed before the account's sessions were ended (disabled,
+ * new password: the token version moved on) loads no actor.
+ */
 @Injectable()
 export class ActorLoader {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(SessionIssuer) private readonly sessions: SessionIssuer,
+  ) {}
 
-  async load(userId: string): Promise<Actor | undefined> {
+  async load({ userId, tokenVersion }: AccessClaims): Promise<Actor | undefined> {
     const user = await this.prisma.userAccount.findUnique({
       where: { id: userId },
       include: { wardRoles: true },
     });
-    if (!user) return undefined;
+    if (!user || user.tokenVersion !== tokenVersion || user.mustChangePassword) return undefined;
+    if (!this.sessions.mayHoldSession(user)) return undefined;
     const wardRoles: Record<string, WardRoleName[]> = {};
     for (const r of user.wardRoles) (wardRoles[r.wardCode] ??= []).push(r.role);
     if (user.memberId) {
+      // The same rule the vote takes its voters by: a term covering today (Vietnam date).
+      const today = new Date(`${dateInVietnam(new Date())}T00:00:00Z`);
       const member = await this.prisma.wardCommitteeMember.findFirst({
-        where: { id: user.memberId, ...servingOn(new Date()) },
+        where: { id: user.memberId, ...servingOn(today) },
       });
       if (member) (wardRoles[member.wardCode] ??= []).push('approver');
     }
     // Delegations in force now: acting secretary, reviewer or approver for a period.
     const now = new Date();
     const delegations = await this.prisma.delegation.findMany({
-      where: { toUserId: userId, validFrom: { lte: now }, validTo: { gt: now } },
+      where: { toUserId: userId, validFrom: { lte: now }, validTo: { gt: now }, revokedAt: null },
     });
     const actingForMembers: string[] = [];
     for (const d of delegations) {

@@ -15,13 +15,29 @@ export const AuthErrors = {
       'Tên đăng nhập hoặc mật khẩu không đúng.',
       'Wrong username or password.',
     ),
-  locked: (until: Date) =>
+  throttled: (retryAfterSeconds: number) =>
     new DomainError(
-      'ACCOUNT_LOCKED',
+      'LOGIN_THROTTLED',
       'throttled',
-      `Tài khoản tạm khóa đến ${until.toISOString()} do đăng nhập sai nhiều lần.`,
-      `The account is locked until ${until.toISOString()} after repeated failed sign-ins.`,
-      { lockedUntil: until.toISOString() },
+      `Đăng nhập sai nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+      `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`,
+      { retryAfterSeconds },
+    ),
+  passwordChangeRequired: () =>
+    new DomainError(
+      'PASSWORD_CHANGE_REQUIRED',
+      'forbidden',
+      'Mật khẩu hiện tại là mật khẩu tạm thời: hãy đổi mật khẩu (POST /api/auth/password) rồi đăng nhập.',
+      'This is a temporary password: change it first (POST /api/auth/password).',
+      { field: 'password' },
+    ),
+  samePassword: () =>
+    new DomainError(
+      'PASSWORD_UNCHANGED',
+      'invalid',
+      'Mật khẩu mới phải khác mật khẩu hiện tại.',
+      'The new password must differ from the current one.',
+      { field: 'newPassword' },
     ),
   badRefresh: () =>
     new DomainError(

@@ -22,8 +22,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw AuthErrors.unauthenticated();
-    const userId = await this.tokens.verifyAccess(token);
-    const actor = userId ? await this.actors.load(userId) : undefined;
+    const claims = await this.tokens.verifyAccess(token);
+    const actor = claims ? await this.actors.load(claims) : undefined;
     if (!actor) throw AuthErrors.unauthenticated();
     request.actor = actor;
     return true;

@@ -3,8 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { ActorLoader } from './actor.loader';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { ChangePasswordUseCase } from './change-password.use-case';
+import { LoginThrottle } from './login-throttle';
 import { LoginUseCase } from './login.use-case';
 import { RefreshSessionUseCase } from './refresh-session.use-case';
+import { SessionIssuer } from './session-issuer';
 import { TokenService } from './token.service';
 
 @Global()
@@ -12,9 +15,12 @@ import { TokenService } from './token.service';
   controllers: [AuthController],
   providers: [
     TokenService,
+    SessionIssuer,
     ActorLoader,
+    LoginThrottle,
     LoginUseCase,
     RefreshSessionUseCase,
+    ChangePasswordUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenService],

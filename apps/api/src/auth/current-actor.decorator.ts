@@ -26,3 +26,14 @@ export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext): Req
   if (!request.actor) throw new Error('Ctx used on a public route');
   return { actor: request.actor, clientAddress: request.ip ?? null, requestId: request.requestId ?? null };
 });
+
+/** Where a request comes from, on any route (public ones too): for throttling and the audit trail. */
+export interface ClientInfo {
+  readonly clientAddress: string;
+  readonly requestId: string | null;
+}
+
+export const Client = createParamDecorator((_: unknown, ctx: ExecutionContext): ClientInfo => {
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  return { clientAddress: request.ip ?? 'unknown', requestId: request.requestId ?? null };
+});

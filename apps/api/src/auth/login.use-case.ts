@@ -1,78 +1,48 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { type PrismaClient, environmentFrom, verifyPassword } from '@kientoan/platform';
-import type { z } from 'zod';
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type PrismaClient, hashPassword, verifyPassword } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { AuthErrors } from './auth-errors';
-import type { loginSchema } from './auth.schemas';
-import { TokenService } from './token.service';
+import { LoginThrottle } from './login-throttle';
+import { type Session, SessionIssuer } from './session-issuer';
 
-export interface Session {
-  readonly accessToken: string;
-  readonly tokenType: 'Bearer';
-  readonly expiresIn: number;
-  readonly refreshToken: string;
+export interface LoginCommand {
+  readonly username: string;
+  readonly password: string;
+  readonly clientAddress: string;
 }
 
-/** Sign-in with lock-out: after N failures the account is locked for M minutes (checked before the password). */
+/**
+ * Sign-in that tells nothing about who exists: an unknown name costs the same scrypt work (a dummy hash with
+ * the same parameters) and gets the same answer as a wrong password, a disabled account or a demo account in
+ * production. Failures slow the address and the name down (LoginThrottle); nothing locks an account.
+ */
 @Injectable()
 export class LoginUseCase {
-  private readonly logger = new Logger(LoginUseCase.name);
-  private readonly maxFailures: number;
-  private readonly lockoutMinutes: number;
+  /** A hash of a random password nobody knows, made with the same scrypt cost as real ones. */
+  private readonly dummyHash = hashPassword(randomBytes(24).toString('base64url'));
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(TokenService) private readonly tokens: TokenService,
-    @Inject(ConfigService) config: ConfigService,
-  ) {
-    const env = environmentFrom(config);
-    this.maxFailures = env.AUTH_MAX_FAILED_LOGINS;
-    this.lockoutMinutes = env.AUTH_LOCKOUT_MINUTES;
+    @Inject(SessionIssuer) private readonly sessions: SessionIssuer,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+  ) {}
+
+  async execute(command: LoginCommand): Promise<Session> {
+    const account = await this.verify(command);
+    if (account.mustChangePassword) throw AuthErrors.passwordChangeRequired();
+    return this.sessions.issue(account);
   }
 
-  async execute(body: z.output<typeof loginSchema>): Promise<Session> {
-    const user = await this.prisma.userAccount.findUnique({ where: { username: body.username } });
-    const now = new Date();
-    if (user?.lockedUntil && user.lockedUntil > now) throw AuthErrors.locked(user.lockedUntil);
-    if (!user || !(await verifyPassword(body.password, user.passwordHash))) {
-      if (user) {
-        const failures = user.failedLogins + 1;
-        const lock = failures >= this.maxFailures;
-        await this.prisma.userAccount.update({
-          where: { id: user.id },
-          data: {
-            failedLogins: lock ? 0 : failures,
-            lockedUntil: lock ? new Date(now.getTime() + this.lockoutMinutes * 60_000) : null,
-          },
-        });
-        if (lock) this.logger.warn(`Account ${user.username} locked after ${failures} failed sign-ins`);
-      }
+  /** The account whose password this is, or the one answer every failure gets. Shared with the password change. */
+  async verify({ username, password, clientAddress }: LoginCommand) {
+    await this.throttle.check(clientAddress, username);
+    const account = await this.prisma.userAccount.findUnique({ where: { username } });
+    const matches = await verifyPassword(password, account?.passwordHash ?? (await this.dummyHash));
+    if (!account || !matches || !this.sessions.mayHoldSession(account)) {
+      await this.throttle.failed(clientAddress, username);
       throw AuthErrors.badCredentials();
     }
-    await this.prisma.userAccount.update({
-      where: { id: user.id },
-      data: { failedLogins: 0, lockedUntil: null },
-    });
-    return this.issue(user.id);
-  }
-
-  async issue(userId: string): Promise<Session> {
-    const refresh = this.tokens.newRefreshToken();
-    await this.prisma.refreshToken.create({
-      data: {
-        id: randomUUID(),
-        userId,
-        tokenHash: refresh.hash,
-        expiresAt: new Date(Date.now() + this.tokens.refreshDays * 86_400_000),
-      },
-    });
-    return {
-      accessToken: await this.tokens.signAccess(userId),
-      tokenType: 'Bearer',
-      expiresIn: this.tokens.accessSeconds,
-      refreshToken: refresh.token,
-    };
+    return account;
   }
 }

@@ -2,7 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SignJWT, jwtVerify } from 'jose';
-import { environmentFrom } from '@kientoan/platform';
+import { environmentFrom, resolveTokenSecret } from '@kientoan/platform';
+
+export const TOKEN_ISSUER = 'kientoan';
+export const TOKEN_AUDIENCE = 'kientoan-api';
+
+/** Who a verified access token speaks for, and the account's token version when it was signed. */
+export interface AccessClaims {
+  readonly userId: string;
+  readonly tokenVersion: number;
+}
 
 /** Short-lived signed access tokens (HS256) and opaque refresh tokens (only their hash is stored). */
 @Injectable()
@@ -13,26 +22,39 @@ export class TokenService {
 
   constructor(@Inject(ConfigService) config: ConfigService) {
     const env = environmentFrom(config);
-    this.secret = new TextEncoder().encode(env.AUTH_TOKEN_SECRET);
+    this.secret = new TextEncoder().encode(resolveTokenSecret(env.AUTH_TOKEN_SECRET));
     this.accessSeconds = env.AUTH_ACCESS_TOKEN_SECONDS;
     this.refreshDays = env.AUTH_REFRESH_TOKEN_DAYS;
   }
 
-  signAccess(userId: string): Promise<string> {
-    return new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
+  signAccess(userId: string, tokenVersion: number): Promise<string> {
+    return new SignJWT({ ver: tokenVersion })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
       .setIssuedAt()
-      .setIssuer('kientoan')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
       .setExpirationTime(`${this.accessSeconds}s`)
       .sign(this.secret);
   }
 
-  /** The user id of a valid token, or undefined. */
-  async verifyAccess(token: string): Promise<string | undefined> {
+  /**
+   * The claims of a valid token, or undefined. A token must carry exp, iat, iss, aud, sub and ver, and be
+   * no older than the configured lifetime even if its own exp says otherwise.
+   */
+  async verifyAccess(token: string): Promise<AccessClaims | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.secret, { issuer: 'kientoan', algorithms: ['HS256'] });
-      return payload.sub;
+      const { payload } = await jwtVerify(token, this.secret, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat', 'sub', 'ver'],
+        maxTokenAge: `${this.accessSeconds}s`,
+        clockTolerance: '5s',
+      });
+      if (!payload.sub || typeof payload.ver !== 'number') return undefined;
+      if (payload.exp! - payload.iat! > this.accessSeconds) return undefined;
+      return { userId: payload.sub, tokenVersion: payload.ver };
     } catch {
       return undefined;
     }

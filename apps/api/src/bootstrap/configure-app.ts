@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Express } from 'express';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { environmentFrom } from '@kientoan/platform';
@@ -9,6 +10,8 @@ import { requestContext } from '../common/http/request-context.middleware';
 /** Everything main.ts applies to the app, shared with the e2e tests so they test what runs. */
 export const configureApp = (app: INestApplication): void => {
   const env = environmentFrom(app.get(ConfigService));
+  // Which proxies may name the client (X-Forwarded-For): the address sign-in throttling and the audit use.
+  (app.getHttpAdapter().getInstance() as Express).set('trust proxy', trustProxy(env.API_TRUST_PROXY));
   app.use(requestContext);
   // Security headers; the API docs page needs inline scripts, so its CSP allows them.
   app.use(helmet({ contentSecurityPolicy: false }));
@@ -37,4 +40,10 @@ export const configureApp = (app: INestApplication): void => {
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+};
+
+/** "true"/"false", a hop count, or Express's list of names and subnets ("loopback", "10.0.0.0/8, uniquelocal"). */
+const trustProxy = (setting: string): boolean | number | string => {
+  if (setting === 'true' || setting === 'false') return setting === 'true';
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
 };

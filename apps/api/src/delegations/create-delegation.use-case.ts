@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type WardRoleName, isAllowed } from '@kientoan/domain';
-import type { PrismaClient } from '@kientoan/platform';
+import { ConfigService } from '@nestjs/config';
+import { DomainError, type WardRoleName, dateInVietnam, isAllowed } from '@kientoan/domain';
+import { type PrismaClient, environmentFrom, servingOn } from '@kientoan/platform';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
@@ -38,15 +39,46 @@ const selfDelegation = () =>
     { field: 'toUsername' },
   );
 
+const startsInPast = () =>
+  new DomainError(
+    'DELEGATION_STARTS_IN_PAST',
+    'invalid',
+    'Thời điểm bắt đầu ủy quyền không được ở trong quá khứ.',
+    'A delegation cannot start in the past.',
+    { field: 'validFrom' },
+  );
+const tooLong = (maxDays: number) =>
+  new DomainError(
+    'DELEGATION_TOO_LONG',
+    'invalid',
+    `Thời hạn ủy quyền tối đa là ${maxDays} ngày.`,
+    `A delegation lasts at most ${maxDays} days.`,
+    { field: 'validTo', maxDays },
+  );
+
+/** Clocks of the browser and the server differ a little: a start this close to now counts as now. */
+const CLOCK_SKEW_MS = 60_000;
+const DAY_MS = 86_400_000;
+
 /** The holder of a ward role names an acting secretary, reviewer or approver for a period; recorded and audited. */
 @Injectable()
 export class CreateDelegationUseCase {
+  private readonly maxDays: number;
+
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(AuditLog) private readonly audit: AuditLog,
-  ) {}
+    @Inject(ConfigService) config: ConfigService,
+  ) {
+    this.maxDays = environmentFrom(config).DELEGATION_MAX_DAYS;
+  }
 
   async execute(ctx: RequestContext, body: CreateDelegationBody) {
+    // A delegation has an end: it starts now or later and lasts at most the configured period.
+    const validFrom = new Date(body.validFrom);
+    const validTo = new Date(body.validTo);
+    if (validFrom.getTime() < Date.now() - CLOCK_SKEW_MS) throw startsInPast();
+    if (validTo.getTime() - validFrom.getTime() > this.maxDays * DAY_MS) throw tooLong(this.maxDays);
     // Only a role held in one's own right can be passed on (not one received by delegation).
     const own = {
       ...ctx.actor,
@@ -66,8 +98,8 @@ export class CreateDelegationUseCase {
           wardCode: body.wardCode,
           role: body.role,
           memberId: body.role === 'approver' ? ctx.actor.memberId : null,
-          validFrom: new Date(body.validFrom),
-          validTo: new Date(body.validTo),
+          validFrom,
+          validTo,
           reason: body.reason ?? null,
         },
       });
@@ -86,8 +118,11 @@ export class CreateDelegationUseCase {
     for (const r of await this.prisma.userWardRole.findMany({ where: { userId } }))
       (roles[r.wardCode] ??= []).push(r.role);
     if (memberId) {
-      const member = await this.prisma.wardCommitteeMember.findUnique({ where: { id: memberId } });
-      if (member?.active) (roles[member.wardCode] ??= []).push('approver');
+      const today = new Date(`${dateInVietnam(new Date())}T00:00:00Z`);
+      const member = await this.prisma.wardCommitteeMember.findFirst({
+        where: { id: memberId, ...servingOn(today) },
+      });
+      if (member) (roles[member.wardCode] ??= []).push('approver');
     }
     return roles;
   }

@@ -16,3 +16,27 @@ export const createDelegationSchema = z
     message: 'validTo must be after validFrom',
   });
 export type CreateDelegationBody = z.output<typeof createDelegationSchema>;
+
+export const delegationIdSchema = z.uuid();
+
+/** Response: one delegation. */
+export const delegationSchema = z.object({
+  id: z.uuid(),
+  fromUserId: z.string(),
+  toUserId: z.string(),
+  wardCode: z.string(),
+  role: z.enum(['secretary', 'reviewer', 'approver']),
+  memberId: z.string().nullable(),
+  validFrom: z.iso.datetime(),
+  validTo: z.iso.datetime(),
+  reason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  /** Set when it ended early: revoked, or the delegator lost the role. */
+  revokedAt: z.iso.datetime().nullable(),
+  revokedBy: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+});
+export const delegationListSchema = z.object({
+  given: z.array(delegationSchema),
+  received: z.array(delegationSchema),
+});

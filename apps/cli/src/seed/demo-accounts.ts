@@ -1,6 +1,8 @@
 /**
  * Demo accounts for the five places of the seed report (README lists them): a secretary, a reviewer and three
  * standing-committee members each, plus a city supervisor and an admin. One shared demo password. Idempotent.
+ * For local development only: marked `demo`, so an API in production mode refuses them, and `seed` does not
+ * create them when NODE_ENV is production.
  */
 import { Logger } from '@nestjs/common';
 import { type PrismaClient, hashPassword } from '@kientoan/platform';
@@ -58,8 +60,9 @@ export const seedDemoAccounts = async (
         supervisor: a.supervisor ?? false,
         admin: a.admin ?? false,
         memberId: a.memberId ?? null,
+        demo: true,
       },
-      update: {},
+      update: { demo: true },
     });
     if (a.ward && a.role) {
       await prisma.userWardRole.upsert({
@@ -69,6 +72,8 @@ export const seedDemoAccounts = async (
       });
     }
   }
-  logger.log(`${accounts.length} demo accounts ready (password "${DEMO_PASSWORD}")`);
+  logger.log(
+    `${accounts.length} demo accounts ready (password "${DEMO_PASSWORD}"), for local development only: refused when NODE_ENV=production`,
+  );
   return accounts.length;
 };

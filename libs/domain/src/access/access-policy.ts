@@ -36,7 +36,8 @@ export type Action =
   | 'registry.read'
   | 'registry.preview'
   | 'supervision.read'
-  | 'supervision.act';
+  | 'supervision.act'
+  | 'accounts.administer';
 
 /** Ward roles that allow each ward-scoped action. */
 const WARD_ROLES_FOR: Readonly<Record<Action, readonly WardRoleName[]>> = {
@@ -52,6 +53,7 @@ const WARD_ROLES_FOR: Readonly<Record<Action, readonly WardRoleName[]>> = {
   'registry.preview': ['secretary', 'reviewer'],
   'supervision.read': [],
   'supervision.act': [],
+  'accounts.administer': [],
 };
 
 const SUPERVISOR_MAY: ReadonlySet<Action> = new Set([
@@ -61,9 +63,13 @@ const SUPERVISOR_MAY: ReadonlySet<Action> = new Set([
   'supervision.act',
 ]);
 
+/** Admins administer accounts, ward roles and standing committees; they take no part in procedures. */
+const ADMIN_MAY: ReadonlySet<Action> = new Set(['accounts.administer']);
+
 /** May `actor` do `action` in `wardCode` (undefined: a city-wide action)? */
 export const isAllowed = (actor: Actor, action: Action, wardCode?: string): boolean => {
   if (actor.supervisor && SUPERVISOR_MAY.has(action)) return true;
+  if (actor.admin && ADMIN_MAY.has(action)) return true;
   if (!wardCode) return false;
   const held = actor.wardRoles[wardCode] ?? [];
   return WARD_ROLES_FOR[action].some((role) => held.includes(role));

@@ -1,9 +1,11 @@
 /**
  * Configuration shared by the API and the worker, read from the environment (and `.env` through
- * @nestjs/config). Every variable has a default that runs on one machine; README lists them all.
+ * @nestjs/config). Every variable but AUTH_TOKEN_SECRET has a default that runs on one machine; README lists
+ * them all (a unit test compares the two).
  */
 import { z } from 'zod';
 import { DEFAULT_DEADLINES, type DeadlinePolicy } from '@kientoan/domain';
+import { GENERATE_SECRET_HINT, isLoopbackHost, tokenSecretWeakness } from '../auth/token-secret';
 import { DEFAULT_DATABASE_URL } from '../database/prisma-client.factory';
 
 const booleanFromString = z
@@ -11,45 +13,101 @@ const booleanFromString = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
-export const environmentSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  DATABASE_URL: z.string().url().default(DEFAULT_DATABASE_URL),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  API_CORS_ORIGINS: z.string().default('http://localhost:5173,http://localhost:3000'),
-  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('kientoan-procedures'),
-  TEMPORAL_TLS: booleanFromString,
-  TEMPORAL_TLS_CERT_PATH: z.string().optional(),
-  TEMPORAL_TLS_KEY_PATH: z.string().optional(),
-  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
-  TEMPORAL_API_KEY: z.string().optional(),
-  WORKFLOW_BUNDLE_PATH: z.string().default('dist/workflow-bundle.js'),
-  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(20),
-  /** Working days each waiting step has before a reminder (half-way) and escalation (at the deadline). */
-  DEADLINE_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(2),
-  DEADLINE_DRAFT_DAYS: z.coerce.number().int().min(1).max(60).default(3),
-  DEADLINE_RETURNED_DAYS: z.coerce.number().int().min(1).max(60).default(5),
-  DEADLINE_VOTE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
-  /** Demo/test acceleration: a working day lasts this many milliseconds instead of a calendar day. */
-  DEADLINE_WORKING_DAY_MS: z.coerce.number().int().min(1).optional(),
-  /** How many days ahead of today a decision's effective date (and the ceremony) may be chosen at start. */
-  EFFECTIVE_DATE_MAX_DAYS_AHEAD: z.coerce.number().int().min(1).max(3650).default(365),
-  /** Secret for signing access tokens (HS256). The default is for local use only. */
-  AUTH_TOKEN_SECRET: z.string().min(32).default('kientoan-local-development-secret-change-me'),
-  AUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
-  AUTH_REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-  AUTH_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
-  AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  /** Public holidays (YYYY-MM-DD, comma-separated) replacing the built-in Vietnamese list. */
-  VN_HOLIDAYS: z
-    .string()
-    .regex(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/)
-    .optional(),
-});
+export const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z.string().url().default(DEFAULT_DATABASE_URL),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** The interface the API listens on: loopback unless a deployment says otherwise. */
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    /** Express "trust proxy": which proxies may set X-Forwarded-For (the client address of throttling and audit). */
+    API_TRUST_PROXY: z.string().min(1).default('loopback'),
+    API_CORS_ORIGINS: z.string().default('http://localhost:5173,http://localhost:3000'),
+    TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('kientoan-procedures'),
+    TEMPORAL_TLS: booleanFromString,
+    TEMPORAL_TLS_CERT_PATH: z.string().optional(),
+    TEMPORAL_TLS_KEY_PATH: z.string().optional(),
+    TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+    TEMPORAL_API_KEY: z.string().optional(),
+    WORKFLOW_BUNDLE_PATH: z.string().default('dist/workflow-bundle.js'),
+    WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(20),
+    /** Working days each waiting step has before a reminder (half-way) and escalation (at the deadline). */
+    DEADLINE_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+    DEADLINE_DRAFT_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    DEADLINE_RETURNED_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+    DEADLINE_VOTE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    /** Demo/test acceleration: a working day lasts this many milliseconds instead of a calendar day. */
+    DEADLINE_WORKING_DAY_MS: z.coerce.number().int().min(1).optional(),
+    /** How many days ahead of today a decision's effective date (and the ceremony) may be chosen at start. */
+    EFFECTIVE_DATE_MAX_DAYS_AHEAD: z.coerce.number().int().min(1).max(3650).default(365),
+    /**
+     * Secret for signing access tokens (HS256). Required in production and when the API listens beyond
+     * loopback; local development generates one under `.data/`. Weak or published values are refused.
+     */
+    AUTH_TOKEN_SECRET: z
+      .string()
+      .optional()
+      .superRefine((secret, ctx) => {
+        const weakness = secret === undefined ? undefined : tokenSecretWeakness(secret);
+        if (weakness)
+          ctx.addIssue({
+            code: 'custom',
+            message: `AUTH_TOKEN_SECRET is refused: ${weakness}. ${GENERATE_SECRET_HINT}`,
+          });
+      }),
+    AUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+    AUTH_REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    /** Failed sign-ins from one client address before it must wait (back-off doubling up to the maximum). */
+    AUTH_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Failed sign-ins on one account (from anywhere, per hour) before every attempt on it must wait. */
+    AUTH_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(20),
+    /** The longest wait imposed on one client address (seconds). */
+    AUTH_LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** The longest wait imposed on one account (seconds): short, so nobody can keep its owner out. */
+    AUTH_LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** The longest a delegation may last (days). */
+    DELEGATION_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+    /** Public holidays (YYYY-MM-DD, comma-separated) replacing the built-in Vietnamese list. */
+    VN_HOLIDAYS: z
+      .string()
+      .regex(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/)
+      .optional(),
+  })
+  .superRefine((env, ctx) => {
+    // No usable default outside local development: say why the process refuses to start.
+    if (env.AUTH_TOKEN_SECRET) return;
+    const reason =
+      env.NODE_ENV === 'production'
+        ? 'NODE_ENV is production'
+        : !isLoopbackHost(env.API_HOST)
+          ? `API_HOST ${env.API_HOST} is reachable beyond this machine`
+          : undefined;
+    if (reason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_TOKEN_SECRET'],
+        message: `AUTH_TOKEN_SECRET is required because ${reason} (at least 32 random characters). ${GENERATE_SECRET_HINT}`,
+      });
+  });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+/**
+ * Variables read by the launch and set-up scripts (`npm start`, `npm test`, migrations) rather than by the
+ * API and the worker. The README's configuration table lists these and every key of `environmentSchema`,
+ * and nothing else (a unit test compares them).
+ */
+export const SCRIPT_VARIABLES = [
+  'DATABASE_URL_TEST',
+  'TEMPORAL_PORT',
+  'TEMPORAL_UI_PORT',
+  'TEMPORAL_UI_URL',
+  'TEMPORAL_CLI_PATH',
+  'KIENTOAN_PRISMA_ENGINE',
+] as const;
 
 /** Validates the environment once at start-up; a bad value stops the process with the variable's name. */
 export const validateEnvironment = (raw: Record<string, unknown>): Environment => {

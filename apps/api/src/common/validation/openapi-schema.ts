@@ -6,3 +6,9 @@ export const openApiSchema = (schema: z.ZodType): SchemaObject => {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
   return json as SchemaObject;
 };
+
+/** The OpenAPI response schema of a Zod schema (what the endpoint answers). */
+export const openApiResponseSchema = (schema: z.ZodType): SchemaObject => {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+  return json as SchemaObject;
+};

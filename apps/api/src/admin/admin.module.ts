@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { AccountAdministration, type PrismaClient } from '@kientoan/platform';
+import { PRISMA } from '../infrastructure/infrastructure.module';
+import {
+  CreateAccountUseCase,
+  GetAccountUseCase,
+  GrantWardRoleUseCase,
+  ImportAccountsUseCase,
+  ListAccountsUseCase,
+  RevokeWardRoleUseCase,
+  SetAccountDisabledUseCase,
+  SetTemporaryPasswordUseCase,
+} from './account-admin.use-cases';
+import { AdminAccountsController } from './admin-accounts.controller';
+import { AdminCommitteeController } from './admin-committee.controller';
+import {
+  AddCommitteeMemberUseCase,
+  ImportCommitteeUseCase,
+  ListCommitteeUseCase,
+  UpdateCommitteeMemberUseCase,
+} from './committee-admin.use-cases';
+
+/** `/api/admin/...`: accounts, ward roles and standing committees, for the admin role; every change audited. */
+@Module({
+  controllers: [AdminAccountsController, AdminCommitteeController],
+  providers: [
+    {
+      provide: AccountAdministration,
+      inject: [PRISMA],
+      useFactory: (prisma: PrismaClient) => new AccountAdministration(prisma),
+    },
+    ListAccountsUseCase,
+    GetAccountUseCase,
+    CreateAccountUseCase,
+    SetAccountDisabledUseCase,
+    SetTemporaryPasswordUseCase,
+    GrantWardRoleUseCase,
+    RevokeWardRoleUseCase,
+    ImportAccountsUseCase,
+    ListCommitteeUseCase,
+    AddCommitteeMemberUseCase,
+    UpdateCommitteeMemberUseCase,
+    ImportCommitteeUseCase,
+  ],
+})
+export class AdminModule {}

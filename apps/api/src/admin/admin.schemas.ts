@@ -1,0 +1,47 @@
+/** Request schemas come from @kientoan/platform (shared with the CLI); these describe the answers. */
+import { z } from 'zod';
+
+export const csvImportSchema = z
+  .object({
+    /** The CSV text (UTF-8, first line the headings). */
+    csv: z.string().min(1).max(1_000_000),
+  })
+  .strict();
+export type CsvImportBody = z.output<typeof csvImportSchema>;
+
+export const accountViewSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  supervisor: z.boolean(),
+  admin: z.boolean(),
+  memberId: z.string().nullable(),
+  disabled: z.boolean(),
+  disabledAt: z.iso.datetime().nullable(),
+  mustChangePassword: z.boolean(),
+  demo: z.boolean(),
+  createdAt: z.iso.datetime(),
+  wardRoles: z.array(z.object({ wardCode: z.string(), role: z.enum(['secretary', 'reviewer']) })),
+});
+export const accountPageSchema = z.object({
+  items: z.array(accountViewSchema),
+  /** Pass as `after` for the next page; null on the last page. */
+  next: z.string().nullable(),
+});
+export const accountWithPasswordSchema = z.object({
+  account: accountViewSchema,
+  /** Shown once: hand it over; it must be changed at first sign-in. */
+  temporaryPassword: z.string(),
+});
+export const memberViewSchema = z.object({
+  id: z.string(),
+  wardCode: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  servedFrom: z.iso.date(),
+  servedTo: z.iso.date().nullable(),
+  active: z.boolean(),
+  username: z.string().nullable(),
+});
+export const memberPageSchema = z.object({ items: z.array(memberViewSchema), next: z.string().nullable() });
+export const accountImportSchema = z.object({ created: z.array(accountWithPasswordSchema) });
+export const memberImportSchema = z.object({ created: z.array(memberViewSchema) });
