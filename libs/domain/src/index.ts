@@ -1,6 +1,7 @@
 export * from './errors/domain-error';
 export * from './errors/procedure-errors';
 export * from './text/vietnamese-text';
+export * from './text/clean-text';
 export * from './calendar/vietnam-time';
 export * from './procedure/procedure-step';
 export * from './procedure/change-kind';

@@ -28,6 +28,7 @@ export type RegistryViolationCode =
   | 'UPGRADE_NOT_APPLICABLE'
   | 'MERGE_NEEDS_TWO_UNITS'
   | 'EMPTY_NAME'
+  | 'INVALID_NAME'
   | 'DUPLICATE_REF';
 
 type Describe = (detail: Record<string, string | number>, rules: StatuteRules) => { vi: string; en: string };
@@ -46,10 +47,16 @@ export const VIOLATION_MESSAGES: Readonly<Record<RegistryViolationCode, Describe
     vi: `"${name}" đã được thay đổi ở mục ${other}; mỗi tổ chức chỉ được thay đổi một lần trong một nghị quyết.`,
     en: `"${name}" is already changed by item ${other}; a resolution may change each unit only once.`,
   }),
-  DUPLICATE_SIBLING_NAME: ({ name }) => ({
-    vi: `Đã có tổ chức đảng tên "${name}" cùng cấp trên trực tiếp.`,
-    en: `Another live unit named "${name}" already exists under the same parent.`,
-  }),
+  DUPLICATE_SIBLING_NAME: ({ name, existing }) =>
+    existing === undefined || existing === name
+      ? {
+          vi: `Đã có tổ chức đảng tên "${name}" cùng cấp trên trực tiếp.`,
+          en: `Another live unit named "${name}" already exists under the same parent.`,
+        }
+      : {
+          vi: `Tên "${name}" trùng hoặc dễ nhầm với tổ chức đảng "${existing}" cùng cấp trên trực tiếp.`,
+          en: `"${name}" is the same as, or confusable with, "${existing}" under the same parent.`,
+        },
   TREE_CYCLE: ({ name }) => ({
     vi: `Không thể chuyển "${name}" về trực thuộc chính nó hoặc tổ chức cấp dưới của nó.`,
     en: `"${name}" cannot be placed under itself or one of its own sub-units.`,
@@ -103,6 +110,10 @@ export const VIOLATION_MESSAGES: Readonly<Record<RegistryViolationCode, Describe
     en: 'A merger needs at least two different units.',
   }),
   EMPTY_NAME: () => ({ vi: 'Tên không được để trống.', en: 'The name must not be empty.' }),
+  INVALID_NAME: ({ reason, reasonEn }) => ({
+    vi: `Tên không hợp lệ: ${reason}`,
+    en: `Invalid name: ${reasonEn}`,
+  }),
   DUPLICATE_REF: ({ ref }) => ({
     vi: `Mã tạm "${ref}" đã được dùng ở mục khác.`,
     en: `Reference "${ref}" is used by another item.`,
