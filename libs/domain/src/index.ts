@@ -12,6 +12,5 @@ export * from './documents/change-sentences';
 export * from './documents/party-documents';
 export * from './registry';
 export * from './calendar/working-days';
-export * from './documents/text-diff';
 export * from './access/access-policy';
 export * from './documents/resolution-documents';

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { environmentFrom } from '@kientoan/platform';
@@ -10,6 +11,9 @@ import { requestContext } from '../common/http/request-context.middleware';
 export const configureApp = (app: INestApplication): void => {
   const env = environmentFrom(app.get(ConfigService));
   app.use(requestContext);
+  // Bodies up to two drafts of the configured size (resolution and decision) plus the rest; larger is a 413
+  // before parsing. The draft's own limits (lines and bytes) are checked by the submit use case.
+  (app as NestExpressApplication).useBodyParser('json', { limit: 2 * env.DRAFT_MAX_BYTES + 16_384 });
   // Security headers; the API docs page needs inline scripts, so its CSP allows them.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.setGlobalPrefix('api', { exclude: ['health'] });

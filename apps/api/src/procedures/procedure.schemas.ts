@@ -57,8 +57,9 @@ export const reviewSchema = z
 export const resubmitSchema = z.object({ items }).strict();
 export const submitDraftSchema = z
   .object({
-    body: z.string().min(1).max(200_000).optional(),
-    decisionBody: z.string().min(1).max(200_000).optional(),
+    // The configured size limit (DRAFT_MAX_LINES / DRAFT_MAX_BYTES) is checked by the use case (413).
+    body: cleanTextSchema('document', 10_000_000).optional(),
+    decisionBody: cleanTextSchema('document', 10_000_000).optional(),
   })
   .strict();
 export const endSchema = z.object({ reason: text(2000) }).strict();

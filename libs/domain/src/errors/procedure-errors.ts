@@ -26,6 +26,19 @@ export const ProcedureErrors = {
       `There is no commune or ward with code "${wardCode}".`,
       { field: 'wardCode', wardCode },
     ),
+  /** A draft beyond the configured size: it could not be reviewed, and comparing versions would cost too much. */
+  draftTooLarge: (
+    field: string,
+    size: { lines: number; bytes: number },
+    limits: { maxLines: number; maxBytes: number },
+  ) =>
+    new DomainError(
+      'DRAFT_TOO_LARGE',
+      'too_large',
+      `Dự thảo quá dài: ${size.lines.toLocaleString('vi-VN')} dòng, ${Math.ceil(size.bytes / 1024).toLocaleString('vi-VN')} KB; tối đa ${limits.maxLines.toLocaleString('vi-VN')} dòng và ${Math.floor(limits.maxBytes / 1024).toLocaleString('vi-VN')} KB.`,
+      `The draft is too long: ${size.lines} lines, ${size.bytes} bytes; at most ${limits.maxLines} lines and ${limits.maxBytes} bytes.`,
+      { field, ...size, ...limits },
+    ),
   alreadyStarted: () =>
     new DomainError(
       'PROCEDURE_ALREADY_STARTED',

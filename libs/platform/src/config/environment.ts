@@ -40,6 +40,9 @@ export const environmentSchema = z.object({
   AUTH_REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   AUTH_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
   AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Largest draft a secretary may submit (each of the resolution and the decision): lines and UTF-8 bytes. */
+  DRAFT_MAX_LINES: z.coerce.number().int().min(10).max(100_000).default(5_000),
+  DRAFT_MAX_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(200_000),
   /** Public holidays (YYYY-MM-DD, comma-separated) replacing the built-in Vietnamese list. */
   VN_HOLIDAYS: z
     .string()
