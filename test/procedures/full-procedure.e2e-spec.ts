@@ -90,6 +90,7 @@ describe('The whole procedure (e2e)', () => {
 
     const html = await as.secretary.get(`/api/procedures/${id}/documents/decision`).expect(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.headers['content-security-policy']).toMatch(/default-src 'none'.*style-src 'unsafe-inline'/);
     expect(html.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(html.text).toContain('Đổi tên Chi bộ Tổ dân phố số 6 thành Chi bộ Tổ dân phố số 34.');
 
