@@ -108,6 +108,18 @@ describe('The whole procedure (e2e)', () => {
         .send({ unitId: `${ward.code}.tdp6` });
     await ack().expect(200);
     expect((await ack().expect(200)).body).toMatchObject({ acknowledged: 1, total: 1, rate: 1 });
+    expect(
+      await stack.prisma.auditEntry.findMany({
+        where: { procedureId: id, action: 'announcement.acknowledge' },
+        select: { actorId: true, wardCode: true, after: true },
+      }),
+    ).toEqual([
+      {
+        actorId: ward.users.secretary,
+        wardCode: ward.code,
+        after: expect.objectContaining({ unitId: `${ward.code}.tdp6` }),
+      },
+    ]);
     expect((await as.secretary.get('/api/inbox').expect(200)).body.counts.acknowledge).toBe(0);
     await as.secretary
       .post(`/api/procedures/${id}/announcement/acknowledgements`)

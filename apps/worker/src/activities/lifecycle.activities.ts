@@ -1,5 +1,5 @@
 /** Where the procedure stands: steps begun, whom it waits for and until when, reminders, escalation, the end. */
-import { STEP_LABELS } from '@kientoan/domain';
+import { STEP_LABELS, formatVietnamTime } from '@kientoan/domain';
 import type { ProcedureActivities, WaitingNotice } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
@@ -75,7 +75,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
             kind: 'reminder' as const,
             recipient,
             subject: `Nhắc việc: ${procedure.title}`,
-            body: `Bước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${notice.dueAt}.`,
+            body: `Bước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${formatVietnamTime(new Date(notice.dueAt))}.`,
           })),
         );
       }),
@@ -94,7 +94,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
             kind: 'escalation',
             recipient: 'role:supervisor',
             subject: `Quá hạn: ${procedure.title} (${procedure.ward.name})`,
-            body: `Bước "${STEP_LABELS[notice.step].vi}" chờ ${WHO[notice.waitingFor]} đã quá hạn từ ${notice.dueAt}.`,
+            body: `Bước "${STEP_LABELS[notice.step].vi}" chờ ${WHO[notice.waitingFor]} đã quá hạn từ ${formatVietnamTime(new Date(notice.dueAt))}.`,
           },
         ]);
       }),

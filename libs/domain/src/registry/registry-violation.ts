@@ -1,4 +1,9 @@
 import type { StatuteRules } from './statute-rules';
+import { UNIT_KIND_LABELS } from './unit-kind';
+
+/** A unit kind in words (messages never show a kind code). */
+const kindLabel = (kind: string | number | undefined): string =>
+  (UNIT_KIND_LABELS as Readonly<Record<string, { vi: string }>>)[String(kind)]?.vi ?? 'Tổ chức';
 
 /** A rule a resolution item breaks: stable code, the field it concerns, messages in Vietnamese and English. */
 export interface RegistryViolation {
@@ -66,7 +71,7 @@ export const VIOLATION_MESSAGES: Readonly<Record<RegistryViolationCode, Describe
     en: `Parent unit "${parentId}" was not found.`,
   }),
   PARENT_KIND_NOT_ALLOWED: ({ kind, parentKind }) => ({
-    vi: `Tổ chức loại "${kind}" không thể trực thuộc tổ chức loại "${parentKind}".`,
+    vi: `${kindLabel(kind)} không thể trực thuộc ${kindLabel(parentKind).toLocaleLowerCase('vi')}.`,
     en: `A unit of kind "${kind}" cannot sit under a unit of kind "${parentKind}".`,
   }),
   BELOW_MINIMUM_MEMBERS: ({ members }, rules) => ({
@@ -102,7 +107,7 @@ export const VIOLATION_MESSAGES: Readonly<Record<RegistryViolationCode, Describe
     en: `The new name "${name}" collides with a unit outside the series.`,
   }),
   UPGRADE_NOT_APPLICABLE: ({ name, kind }) => ({
-    vi: `"${name}" (loại ${kind}) không phải chi bộ trực thuộc nên không thể nâng cấp.`,
+    vi: `"${name}" (${kindLabel(kind).toLocaleLowerCase('vi')}) không phải chi bộ trực thuộc nên không thể nâng cấp.`,
     en: `"${name}" (kind ${kind}) is not a subordinate cell and cannot be upgraded.`,
   }),
   MERGE_NEEDS_TWO_UNITS: () => ({
