@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // All set-up, idempotent and fast when nothing changed; run by both `npm start` and `npm test`.
+//   0. a supported Node (22 or 24 LTS; else the project's Node 24 in .tools/node, from the npm registry)
 //   1. dependencies from the lockfile (npm ci) when missing or stale
 //   2. Prisma client (generated with the offline engine stub)
 //   3. Temporal CLI at a pinned version in .tools/bin (go install, once)
@@ -12,16 +13,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, capture, hashFiles, listFiles, readStamp, run, say, timed, writeStamp } from './lib/run.mjs';
+import { reexecOnSupportedNode } from './lib/supported-node.mjs';
 
 const forTests = process.argv.includes('--for-tests');
 const skipSeed = process.argv.includes('--skip-seed');
 const started = Date.now();
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  say(`Node ${process.versions.node} is too old: kientoan needs Node ≥ 20.19 (require(esm) for NestJS 12).`);
-  process.exit(1);
-}
+// 0. Node 22 or 24 LTS: on an older Node, the project's Node 24 (.tools/node) runs this script instead.
+reexecOnSupportedNode();
 
 // 1. Dependencies
 const lockHash = hashFiles([path.join(ROOT, 'package-lock.json')]);

@@ -7,7 +7,11 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ROOT, say } from './lib/run.mjs';
+import { reexecOnSupportedNode } from './lib/supported-node.mjs';
 import { temporalCliPath } from './temporal/install-cli.mjs';
+
+// The apps are launched with this process's Node: make it a supported one.
+reexecOnSupportedNode();
 
 const require = createRequire(import.meta.url);
 const { SEARCH_ATTRIBUTES, startDevServer, stopProcess } = require('./temporal/dev-server.cjs');

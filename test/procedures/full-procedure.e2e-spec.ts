@@ -84,6 +84,7 @@ describe('The whole procedure (e2e)', () => {
 
     const html = await as.secretary.get(`/api/procedures/${id}/documents/decision`).expect(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.headers['content-security-policy']).toMatch(/default-src 'none'.*style-src 'unsafe-inline'/);
     expect(html.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(html.text).toContain('Đổi tên Chi bộ Tổ dân phố số 6 thành Chi bộ Tổ dân phố số 34.');
 
@@ -101,6 +102,18 @@ describe('The whole procedure (e2e)', () => {
         .send({ unitId: `${ward.code}.tdp6` });
     await ack().expect(200);
     expect((await ack().expect(200)).body).toMatchObject({ acknowledged: 1, total: 1, rate: 1 });
+    expect(
+      await stack.prisma.auditEntry.findMany({
+        where: { procedureId: id, action: 'announcement.acknowledge' },
+        select: { actorId: true, wardCode: true, after: true },
+      }),
+    ).toEqual([
+      {
+        actorId: ward.users.secretary,
+        wardCode: ward.code,
+        after: expect.objectContaining({ unitId: `${ward.code}.tdp6` }),
+      },
+    ]);
     expect((await as.secretary.get('/api/inbox').expect(200)).body.counts.acknowledge).toBe(0);
     await as.secretary
       .post(`/api/procedures/${id}/announcement/acknowledgements`)
@@ -341,7 +354,7 @@ describe('The whole procedure (e2e)', () => {
     it.each([
       ['a missing title', { title: undefined }, 'title'],
       ['no items', { items: [] }, 'items'],
-      ['an unknown item kind', { items: [{ kind: 'abolish', unitId: 'x' }] }, 'items.0.kind'],
+      ['an unknown item kind', { items: [{ kind: 'abolish', unitId: 'x' }] }, 'items[0].kind'],
       ['a wrong type', { title: 42 }, 'title'],
       ['a title of 10,000 characters', { title: 'x'.repeat(10_000) }, 'title'],
       ['an unknown field', { secretary: 'someone' }, 'body'],
@@ -356,6 +369,28 @@ describe('The whole procedure (e2e)', () => {
         const response = await as.secretary.post('/api/procedures').send(body).expect(400);
         expect(response.body.code).toBe('VALIDATION_FAILED');
         expect((response.body.errors as { field: string }[]).map((e) => e.field)).toContain(field);
+        expect(await stack.prisma.procedure.count()).toBe(before);
+      },
+    );
+
+    it.each([
+      ["a sibling's name plus a zero-width space", 'Chi bộ Tổ dân phố số 5\u200b', 'ký tự vô hình'],
+      ['an invisible name', '\u3164\u3164', 'ký tự vô hình'],
+      ['a Cyrillic homoglyph of a sibling', '\u0421hi bộ Tổ dân phố số 5', 'chữ Kirin'],
+      ['a control character', 'Chi bộ\u0007 Tổ dân phố số 40', 'ký tự điều khiển'],
+      ['a right-to-left override', 'Chi bộ \u202e04 ốs ốhp nâd ổT', 'đảo chiều'],
+    ])(
+      'given a new name with %s, when starting, then 400 names items[0].newName in Vietnamese and nothing is stored',
+      async (_case, newName, words) => {
+        const before = await stack.prisma.procedure.count();
+        const items = [{ kind: 'rename', unitId: `${ward.code}.tdp6`, newName }];
+        const response = await as.secretary
+          .post('/api/procedures')
+          .send({ wardCode: ward.code, title: 'Đổi tên', items })
+          .expect(400);
+        expect(response.body.errors).toEqual([
+          expect.objectContaining({ field: 'items[0].newName', reason: expect.stringContaining(words) }),
+        ]);
         expect(await stack.prisma.procedure.count()).toBe(before);
       },
     );

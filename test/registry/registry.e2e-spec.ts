@@ -245,7 +245,7 @@ describe('Organization registry (e2e)', () => {
       .post('/api/registry/preview')
       .send({ wardCode: 'phuong-kim-lien', items: [{ kind: 'abolish', unitId: 'x' }] })
       .expect(400);
-    expect(badItem.body.errors[0].field).toMatch(/^items\.0/);
+    expect(badItem.body.errors[0].field).toMatch(/^items\[0\]/);
     await supervisor.get('/api/registry/units/search').expect(400);
   });
 

@@ -1,6 +1,7 @@
 export * from './errors/domain-error';
 export * from './errors/procedure-errors';
 export * from './text/vietnamese-text';
+export * from './text/clean-text';
 export * from './calendar/vietnam-time';
 export * from './procedure/procedure-step';
 export * from './procedure/change-kind';
@@ -12,7 +13,6 @@ export * from './documents/change-sentences';
 export * from './documents/party-documents';
 export * from './registry';
 export * from './calendar/working-days';
-export * from './documents/text-diff';
 export * from './access/access-policy';
 export * from './documents/resolution-documents';
 export * from './documents/document-placeholders';

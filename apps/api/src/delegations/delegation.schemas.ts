@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText } from '@kientoan/domain';
+import { cleanTextSchema } from '../common/validation/clean-text.schema';
 
 export const createDelegationSchema = z
   .object({
@@ -8,12 +8,13 @@ export const createDelegationSchema = z
     role: z.enum(['secretary', 'reviewer', 'approver']),
     validFrom: z.iso.datetime(),
     validTo: z.iso.datetime(),
-    reason: z.string().transform(cleanText).pipe(z.string().min(1).max(500)).optional(),
+    reason: cleanTextSchema('paragraph', 500).optional(),
   })
   .strict()
   .refine((d) => new Date(d.validTo) > new Date(d.validFrom), {
     path: ['validTo'],
-    message: 'validTo must be after validFrom',
+    message: 'Ngày kết thúc phải sau ngày bắt đầu.',
+    params: { en: 'validTo must be after validFrom.' },
   });
 export type CreateDelegationBody = z.output<typeof createDelegationSchema>;
 

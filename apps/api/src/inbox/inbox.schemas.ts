@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROCEDURE_STEPS } from '@kientoan/domain';
+import { keysetCursorSchema } from '../common/validation/cursor.schema';
 
 export const inboxQuerySchema = z
   .object({
@@ -10,10 +11,7 @@ export const inboxQuerySchema = z
     sort: z.enum(['due_asc', 'due_desc']).default('due_asc'),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     /** Keyset cursor from the previous page: "<dueAt ISO>|<id>". */
-    after: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T[^|]+\|[0-9a-f-]{36}$/)
-      .optional(),
+    after: keysetCursorSchema.optional(),
   })
   .strict();
 export type InboxQuery = z.output<typeof inboxQuerySchema>;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, type ProcedureState, wardsAllowing } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
+import { encodeCursor } from '../common/validation/cursor.schema';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import type { InboxQuery } from './inbox.schemas';
 
@@ -54,13 +55,12 @@ export class ListInboxUseCase {
     ];
     const where = Prisma.sql`p.status = 'running' AND ${mine} ${Prisma.join(filters, ' ')}`;
     const asc = query.sort === 'due_asc';
-    const [afterDue, afterId] = query.after ? query.after.split('|') : [];
-    const keyset =
-      afterDue && afterId
-        ? asc
-          ? Prisma.sql`AND (p.due_at, p.id) > (${new Date(afterDue)}, ${afterId}::uuid)`
-          : Prisma.sql`AND (p.due_at, p.id) < (${new Date(afterDue)}, ${afterId}::uuid)`
-        : Prisma.empty;
+    const after = query.after;
+    const keyset = after
+      ? asc
+        ? Prisma.sql`AND (p.due_at, p.id) > (${after.at}, ${after.id}::uuid)`
+        : Prisma.sql`AND (p.due_at, p.id) < (${after.at}, ${after.id}::uuid)`
+      : Prisma.empty;
     const order = asc
       ? Prisma.sql`ORDER BY p.due_at ASC, p.id ASC`
       : Prisma.sql`ORDER BY p.due_at DESC, p.id DESC`;
@@ -109,7 +109,7 @@ export class ListInboxUseCase {
       }),
       next:
         rows.length > query.limit && last?.dueAt
-          ? `${new Date(last.dueAt).toISOString()}|${last.procedureId}`
+          ? encodeCursor(new Date(last.dueAt), last.procedureId)
           : null,
     };
   }

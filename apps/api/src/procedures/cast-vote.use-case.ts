@@ -22,9 +22,9 @@ const notYourVote = (voterId: string) =>
   new DomainError(
     'NOT_YOUR_VOTE',
     'forbidden',
-    `Tài khoản không được biểu quyết thay thành viên ${voterId}.`,
+    'Tài khoản không được biểu quyết thay thành viên khác của Ban Thường vụ.',
     `This account may not vote as member ${voterId}.`,
-    { field: 'voterId' },
+    { field: 'voterId', voterId },
   );
 
 /**

@@ -14,6 +14,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@kientoan/domain';
 import { CurrentActor, Ctx, type RequestContext } from '../auth/current-actor.decorator';
+import { DOCUMENT_CONTENT_SECURITY_POLICY } from '../common/http/content-security-policy';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { openApiSchema } from '../common/validation/openapi-schema';
@@ -81,7 +82,10 @@ export class ProcedureDocumentsController {
     @Res() res: Response,
   ): Promise<void> {
     const body = await this.documents.document(actor, id, type, query.format);
-    res.type(query.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8').send(body);
+    res
+      .type(query.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8')
+      .setHeader('Content-Security-Policy', DOCUMENT_CONTENT_SECURITY_POLICY)
+      .send(body);
   }
 
   @Post('announcement/acknowledgements')

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, diffLines } from '@kientoan/domain';
+import { DomainError } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import type { Actor } from '@kientoan/domain';
+import { diffDraftLines } from './draft-diff';
 import { ProcedureFinder } from './procedure-finder';
 
 const notIssued = () =>
@@ -61,8 +62,8 @@ export class ProcedureDocumentsUseCase {
     return {
       from,
       to,
-      resolution: diffLines(a.body, b.body),
-      decision: diffLines(a.decisionBody, b.decisionBody),
+      resolution: diffDraftLines(a.body, b.body).lines,
+      decision: diffDraftLines(a.decisionBody, b.decisionBody).lines,
     };
   }
 

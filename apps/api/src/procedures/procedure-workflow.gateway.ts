@@ -8,7 +8,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import { DomainError, type DomainErrorKind, ProcedureErrors } from '@kientoan/domain';
+import { DOMAIN_ERROR_KINDS, DomainError, type DomainErrorKind, ProcedureErrors } from '@kientoan/domain';
 import { deadlinePolicyFrom, environmentFrom } from '@kientoan/platform';
 import {
   type CastVoteInput,
@@ -22,20 +22,11 @@ import {
 } from '@kientoan/workflows';
 import { TEMPORAL_CLIENT } from '../infrastructure/infrastructure.module';
 
-const DOMAIN_KINDS: readonly DomainErrorKind[] = [
-  'invalid',
-  'not_found',
-  'conflict',
-  'forbidden',
-  'unauthenticated',
-  'throttled',
-];
-
 /** Turns a failure raised by a workflow validator back into the DomainError it started as. */
 const toDomainError = (failure: ApplicationFailure): DomainError | undefined => {
   const details = (failure.details?.[0] ?? {}) as Record<string, unknown>;
   const kind = details['kind'];
-  if (!failure.type || typeof kind !== 'string' || !DOMAIN_KINDS.includes(kind as DomainErrorKind))
+  if (!failure.type || typeof kind !== 'string' || !(DOMAIN_ERROR_KINDS as readonly string[]).includes(kind))
     return undefined;
   const { code: _code, kind: _kind, messageVi, ...rest } = details;
   return new DomainError(

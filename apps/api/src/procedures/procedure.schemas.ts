@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CHANGE_KINDS, VOTE_CHOICES, cleanText } from '@kientoan/domain';
+import { CHANGE_KINDS, VOTE_CHOICES } from '@kientoan/domain';
+import { cleanTextSchema } from '../common/validation/clean-text.schema';
 import { isoDate, resolutionItemSchema } from '../registry/resolution-items.schema';
 
-/** Free text: NFC-normalized and trimmed before its length is checked, as it will be stored. */
-const text = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
+/** Free text: cleaned and checked (text hygiene) before its length is checked, as it will be stored. */
+const text = (max: number) => cleanTextSchema('paragraph', max);
 const items = z.array(resolutionItemSchema).min(1).max(1000);
 
 export const startProcedureSchema = z
@@ -17,7 +18,7 @@ export const startProcedureSchema = z
       .enum([...CHANGE_KINDS, 'mixed'])
       .optional()
       .describe('Loại thay đổi; mặc định suy ra từ các mục'),
-    title: text(500).describe('Trích yếu, ví dụ "Đổi tên 70 chi bộ tổ dân phố"'),
+    title: cleanTextSchema('line', 500).describe('Trích yếu, ví dụ "Đổi tên 70 chi bộ tổ dân phố"'),
     effectiveDate: isoDate
       .optional()
       .describe(
@@ -73,8 +74,9 @@ export const reviewSchema = z
 export const resubmitSchema = z.object({ items }).strict();
 export const submitDraftSchema = z
   .object({
-    body: z.string().min(1).max(200_000).optional(),
-    decisionBody: z.string().min(1).max(200_000).optional(),
+    // The configured size limit (DRAFT_MAX_LINES / DRAFT_MAX_BYTES) is checked by the use case (413).
+    body: cleanTextSchema('document', 10_000_000).optional(),
+    decisionBody: cleanTextSchema('document', 10_000_000).optional(),
   })
   .strict();
 export const endSchema = z.object({ reason: text(2000) }).strict();

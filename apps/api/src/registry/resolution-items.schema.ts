@@ -1,10 +1,11 @@
 /** The wire format of resolution items, validated at the edge before the registry rules run. */
 import { z } from 'zod';
 import { UNIT_KINDS, UNIT_SETTINGS, cleanText } from '@kientoan/domain';
+import { cleanTextSchema } from '../common/validation/clean-text.schema';
 
 const id = z.string().min(1).max(80);
-const name = z.string().transform(cleanText).pipe(z.string().min(1).max(300));
-const person = z.string().transform(cleanText).pipe(z.string().min(1).max(200));
+const name = cleanTextSchema('name', 300);
+const person = cleanTextSchema('name', 200);
 const members = z.number().int().min(0).max(100_000);
 
 export const resolutionItemSchema = z.discriminatedUnion('kind', [

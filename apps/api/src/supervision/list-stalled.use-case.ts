@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, STEP_LABELS, authorize } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
+import { encodeCursor } from '../common/validation/cursor.schema';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { runningProceduresWhere } from './procedure-filter';
 import type { StalledQuery } from './supervision.schemas';
@@ -13,15 +14,14 @@ export class ListStalledUseCase {
   async execute(actor: Actor, query: StalledQuery) {
     authorize(actor, 'supervision.read');
     const now = new Date();
-    const [afterAt, afterId] = query.after ? query.after.split('|') : [];
     const rows = await this.prisma.procedure.findMany({
       where: {
         ...runningProceduresWhere(query, now, { includeFailed: true }),
-        ...(afterAt && afterId
+        ...(query.after
           ? {
               OR: [
-                { stalledSince: { gt: new Date(afterAt) } },
-                { stalledSince: new Date(afterAt), id: { gt: afterId } },
+                { stalledSince: { gt: query.after.at } },
+                { stalledSince: query.after.at, id: { gt: query.after.id } },
               ],
             }
           : {}),
@@ -49,10 +49,7 @@ export class ListStalledUseCase {
           ? Math.floor((now.getTime() - p.stalledSince.getTime()) / 3_600_000)
           : null,
       })),
-      next:
-        rows.length > query.limit && last?.stalledSince
-          ? `${last.stalledSince.toISOString()}|${last.id}`
-          : null,
+      next: rows.length > query.limit && last?.stalledSince ? encodeCursor(last.stalledSince, last.id) : null,
     };
   }
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { PROCEDURE_STEPS, cleanText } from '@kientoan/domain';
+import { PROCEDURE_STEPS } from '@kientoan/domain';
+import { cleanTextSchema } from '../common/validation/clean-text.schema';
+import { keysetCursorSchema } from '../common/validation/cursor.schema';
 
 const filter = {
   wardCode: z.string().min(1).max(64).optional(),
@@ -22,10 +24,7 @@ export const stalledQuerySchema = z
       .default(0),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Keyset cursor from the previous page: "<stalledSince ISO>|<id>". */
-    after: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T[^|]+\|[0-9a-f-]{36}$/)
-      .optional(),
+    after: keysetCursorSchema.optional(),
   })
   .strict();
 export type StalledQuery = z.output<typeof stalledQuerySchema>;
@@ -34,7 +33,7 @@ export const bulkActionSchema = z
   .object({
     action: z.enum(['remind', 'escalate', 'cancel']),
     filter: z.object(filter).strict().default({}),
-    reason: z.string().transform(cleanText).pipe(z.string().min(1).max(2000)).optional(),
+    reason: cleanTextSchema('paragraph', 2000).optional(),
     /** true: only count what would be touched. */
     dryRun: z.boolean().default(true),
     /** Safety limit: at most this many procedures per call. */
@@ -43,6 +42,7 @@ export const bulkActionSchema = z
   .strict()
   .refine((b) => b.action !== 'cancel' || b.reason, {
     path: ['reason'],
-    message: 'A reason is required to cancel',
+    message: 'Cần nêu lý do khi huỷ thủ tục.',
+    params: { en: 'A reason is required to cancel.' },
   });
 export type BulkAction = z.output<typeof bulkActionSchema>;

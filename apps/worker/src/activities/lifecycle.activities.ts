@@ -2,7 +2,7 @@
  * Where the procedure stands: the projection of its view (the one writer), steps begun, reminders and
  * escalations (the workflow's own and supervisors'), failures, the end's audit entry.
  */
-import { type ProcedureView, STEP_LABELS } from '@kientoan/domain';
+import { type ProcedureView, STEP_LABELS, formatVietnamTime } from '@kientoan/domain';
 import { recipientAddress } from '@kientoan/platform';
 import type { ProcedureActivities, SupervisorNudge, WaitingNotice } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
@@ -160,8 +160,8 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
             recipient,
             subject: `Nhắc việc: ${procedure.title}`,
             body: nudge
-              ? `${nudge.reason ?? `Giám sát ${nudge.by} đề nghị khẩn trương xử lý.`}\nBước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${notice.dueAt}.`
-              : `Bước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${notice.dueAt}.`,
+              ? `${nudge.reason ?? `Giám sát ${nudge.by} đề nghị khẩn trương xử lý.`}\nBước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${formatVietnamTime(new Date(notice.dueAt))}.`
+              : `Bước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${formatVietnamTime(new Date(notice.dueAt))}.`,
           })),
         );
         if (nudge) await auditNudge('supervision.remind', notice, procedure.wardCode, nudge, to);
@@ -181,8 +181,8 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
               ? `Chuyển cấp trên xử lý: ${procedure.title} (${procedure.ward.name})`
               : `Quá hạn: ${procedure.title} (${procedure.ward.name})`,
             body: nudge
-              ? `${nudge.reason ?? `Giám sát ${nudge.by} chuyển cấp trên xử lý.`}\nBước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${notice.dueAt}.`
-              : `Bước "${STEP_LABELS[notice.step].vi}" chờ ${WHO[notice.waitingFor]} đã quá hạn từ ${notice.dueAt}.`,
+              ? `${nudge.reason ?? `Giám sát ${nudge.by} chuyển cấp trên xử lý.`}\nBước "${STEP_LABELS[notice.step].vi}" đang chờ ${WHO[notice.waitingFor]}; hạn ${formatVietnamTime(new Date(notice.dueAt))}.`
+              : `Bước "${STEP_LABELS[notice.step].vi}" chờ ${WHO[notice.waitingFor]} đã quá hạn từ ${formatVietnamTime(new Date(notice.dueAt))}.`,
           },
         ]);
         if (nudge)

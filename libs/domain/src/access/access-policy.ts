@@ -93,7 +93,9 @@ export const forbidden = (action: Action, wardCode?: string) =>
   new DomainError(
     'FORBIDDEN',
     'forbidden',
-    `Tài khoản không có quyền thực hiện thao tác này${wardCode ? ` tại ${wardCode}` : ''}.`,
+    wardCode
+      ? 'Tài khoản không có quyền thực hiện thao tác này tại xã, phường này.'
+      : 'Tài khoản không có quyền thực hiện thao tác này.',
     `This account may not perform ${action}${wardCode ? ` in ${wardCode}` : ''}.`,
     { action, ...(wardCode ? { wardCode } : {}) },
   );

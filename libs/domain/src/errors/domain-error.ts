@@ -2,8 +2,17 @@
  * Every rule the product enforces fails with a stable code and a message in Vietnamese (shown first) and
  * English. Codes are part of the API contract: clients and the error filter switch on them.
  */
-export type DomainErrorKind =
-  'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'throttled';
+export const DOMAIN_ERROR_KINDS = [
+  'invalid',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'throttled',
+  /** The request is larger than the product accepts (a draft beyond the configured size). */
+  'too_large',
+] as const;
+export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 
 export interface DomainErrorDetails {
   readonly field?: string;

@@ -1,4 +1,24 @@
+import { STEP_LABELS } from '../procedure/procedure-step';
 import { DomainError } from './domain-error';
+
+/** Where a procedure is or how it ended, in words (the messages never show a status or step code). */
+const PHASES: Readonly<Record<string, string>> = {
+  initial: 'chưa bắt đầu',
+  in_step: 'đang xử lý tự động',
+  reviewing: 'Rà soát',
+  returned: 'Trả lại để chỉnh sửa',
+  drafting: 'Dự thảo nghị quyết',
+  voting: 'Ban Thường vụ biểu quyết',
+  vote_closed: 'Đã kết thúc biểu quyết',
+  running: 'đang thực hiện',
+  completed: 'đã hoàn thành',
+  failed: 'gặp lỗi',
+  withdrawn: 'đã rút',
+  cancelled: 'đã hủy',
+  closed: 'đã đóng',
+};
+const phase = (code: string): string =>
+  (STEP_LABELS as Readonly<Record<string, { vi: string }>>)[code]?.vi ?? PHASES[code] ?? 'không xác định';
 
 /** The procedure's error catalogue: one factory per stable code. */
 export const ProcedureErrors = {
@@ -6,7 +26,7 @@ export const ProcedureErrors = {
     new DomainError(
       'PROCEDURE_NOT_FOUND',
       'not_found',
-      `Không tìm thấy thủ tục ${procedureId}.`,
+      'Không tìm thấy thủ tục.',
       `Procedure ${procedureId} was not found.`,
       { procedureId },
     ),
@@ -14,9 +34,22 @@ export const ProcedureErrors = {
     new DomainError(
       'PROCEDURE_ALREADY_EXISTS',
       'conflict',
-      `Thủ tục ${procedureId} đã được khởi tạo trước đó.`,
+      'Thủ tục này đã được khởi tạo trước đó.',
       `Procedure ${procedureId} has already been started.`,
       { procedureId },
+    ),
+  /** A draft beyond the configured size: it could not be reviewed, and comparing versions would cost too much. */
+  draftTooLarge: (
+    field: string,
+    size: { lines: number; bytes: number },
+    limits: { maxLines: number; maxBytes: number },
+  ) =>
+    new DomainError(
+      'DRAFT_TOO_LARGE',
+      'too_large',
+      `Dự thảo quá dài: ${size.lines.toLocaleString('vi-VN')} dòng, ${Math.ceil(size.bytes / 1024).toLocaleString('vi-VN')} KB; tối đa ${limits.maxLines.toLocaleString('vi-VN')} dòng và ${Math.floor(limits.maxBytes / 1024).toLocaleString('vi-VN')} KB.`,
+      `The draft is too long: ${size.lines} lines, ${size.bytes} bytes; at most ${limits.maxLines} lines and ${limits.maxBytes} bytes.`,
+      { field, ...size, ...limits },
     ),
   alreadyStarted: () =>
     new DomainError(
@@ -29,7 +62,7 @@ export const ProcedureErrors = {
     new DomainError(
       'STEP_OUT_OF_ORDER',
       'conflict',
-      `Bước hiện tại là "${expected}", không thể hoàn thành bước "${actual}".`,
+      `Bước hiện tại là "${phase(expected)}", không thể hoàn thành bước "${phase(actual)}".`,
       `The current step is "${expected}"; step "${actual}" cannot be completed.`,
       { expected, actual },
     ),
@@ -44,7 +77,7 @@ export const ProcedureErrors = {
     new DomainError(
       'NOT_A_VOTER',
       'forbidden',
-      `Người dùng ${voterId} không phải là thành viên có quyền biểu quyết.`,
+      'Người được chọn không phải là thành viên có quyền biểu quyết ở vòng này.',
       `${voterId} is not a member of the voting body.`,
       { field: 'voterId', voterId },
     ),
@@ -52,7 +85,7 @@ export const ProcedureErrors = {
     new DomainError(
       'ALREADY_VOTED',
       'conflict',
-      `Thành viên ${voterId} đã biểu quyết ở vòng này.`,
+      'Thành viên này đã biểu quyết ở vòng này.',
       `Member ${voterId} has already voted in this round.`,
       { voterId },
     ),
@@ -67,7 +100,7 @@ export const ProcedureErrors = {
     new DomainError(
       'IDEMPOTENCY_KEY_REUSED',
       'conflict',
-      `Khóa chống trùng lặp "${key}" đã được dùng cho một biểu quyết khác.`,
+      'Khóa chống trùng lặp (Idempotency-Key) này đã được dùng cho một biểu quyết khác.',
       `Idempotency key "${key}" was already used for a different vote.`,
       { field: 'idempotencyKey', key },
     ),
@@ -75,7 +108,7 @@ export const ProcedureErrors = {
     new DomainError(
       'NOT_AWAITING_THIS_ACTION',
       'conflict',
-      `Thủ tục đang ở bước "${current}", không chờ ${who === 'reviewer' ? 'ý kiến rà soát' : 'thư ký'}.`,
+      `Thủ tục đang ở bước "${phase(current)}", không chờ ${who === 'reviewer' ? 'ý kiến rà soát' : 'thư ký'}.`,
       `The procedure is at "${current}" and is not waiting for the ${who}.`,
       { current },
     ),
@@ -112,7 +145,7 @@ export const ProcedureErrors = {
     new DomainError(
       'PROCEDURE_TERMINATED',
       'conflict',
-      `Thủ tục đã kết thúc (${status}).`,
+      `Thủ tục đã kết thúc (${phase(status)}).`,
       `The procedure has ended (${status}).`,
       { status },
     ),

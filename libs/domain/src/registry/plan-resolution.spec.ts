@@ -400,3 +400,60 @@ describe('previewResolution', () => {
     expect(applyChangeSet(snapshot, set).get('c1')!.name).toBe('Chi bộ Tổ dân phố số 34');
   });
 });
+
+describe('planning with hostile or look-alike names', () => {
+  const rename = (newName: string, snapshot = aWard()) =>
+    violationsOf(plan([{ kind: 'rename', unitId: 'c1', newName }], snapshot));
+  const messageOf = (newName: string) => {
+    const result = plan([{ kind: 'rename', unitId: 'c1', newName }]);
+    return result.ok ? '' : result.violations[0]!.message;
+  };
+
+  it("given a sibling's name plus a zero-width space, then the name is refused with a Vietnamese reason", () => {
+    expect(rename('Chi bộ 2\u200b')).toEqual([['INVALID_NAME', 'items[0].newName']]);
+    expect(messageOf('Chi bộ 2\u200b')).toContain('ký tự vô hình');
+  });
+
+  it('given an invisible name, then it is refused', () => {
+    expect(rename('\u3164')).toEqual([['INVALID_NAME', 'items[0].newName']]);
+    expect(rename('\u0301')).toEqual([['INVALID_NAME', 'items[0].newName']]);
+  });
+
+  it('given a Cyrillic homoglyph of a sibling, then it is refused', () => {
+    expect(rename('\u0421hi bộ 2')).toEqual([['INVALID_NAME', 'items[0].newName']]);
+    expect(messageOf('\u0421hi bộ 2')).toContain('Kirin');
+  });
+
+  it('given a registry that already holds a Cyrillic look-alike, then its Latin twin is refused as a duplicate', () => {
+    const snapshot = aWard();
+    const legacy = snapshotOf([...snapshot.values(), unit('c9', { name: 'Chi b\u043e\u0323\u0302 9' })]);
+    expect(rename('Chi bộ 9', legacy)).toEqual([['DUPLICATE_SIBLING_NAME', 'items[0].newName']]);
+  });
+
+  it('given a control character, then the name is refused', () => {
+    expect(rename('Chi bộ\u0007 7')).toEqual([['INVALID_NAME', 'items[0].newName']]);
+  });
+
+  it('given a right-to-left override, then the name is refused', () => {
+    expect(rename('Chi bộ \u202e7 ốT')).toEqual([['INVALID_NAME', 'items[0].newName']]);
+  });
+
+  it("given a sibling's name in NFD or with a no-break space, then it is still a duplicate", () => {
+    expect(rename('Chi bộ 2'.normalize('NFD'))).toEqual([['DUPLICATE_SIBLING_NAME', 'items[0].newName']]);
+    expect(rename('Chi\u00a0bộ 2')).toEqual([['DUPLICATE_SIBLING_NAME', 'items[0].newName']]);
+  });
+
+  it('given an officer with a zero-width joiner, then the appointment is refused at that person', () => {
+    expect(
+      violationsOf(
+        plan([{ kind: 'appoint', unitId: 'c1', secretary: 'Nguyễn Văn An', deputies: ['Lê\u200d Bình'] }]),
+      ),
+    ).toEqual([['INVALID_NAME', 'items[0].deputies[0]']]);
+  });
+
+  it('given a renumber pattern with a bidi override, then the pattern is refused once', () => {
+    expect(
+      violationsOf(plan([{ kind: 'renumber', unitIds: ['c2', 'c3'], pattern: 'Chi bộ \u202e{n}' }])),
+    ).toEqual([['INVALID_NAME', 'items[0].pattern']]);
+  });
+});

@@ -4,7 +4,8 @@
  * working copy, so a later item can build on an earlier one (establish a committee, then move cells under it).
  */
 import type { ChangeKind } from '../procedure/change-kind';
-import { cleanText, nameKey } from '../text/vietnamese-text';
+import { checkText } from '../text/clean-text';
+import { nameKey } from '../text/vietnamese-text';
 import type { ChangeSet, LineageLink, UnitChange } from './change-set';
 import {
   NO_OFFICERS,
@@ -97,17 +98,19 @@ class Planner {
     ignore: ReadonlySet<string> = new Set(),
   ): boolean {
     const key = nameKey(name);
-    const clash = liveChildren(this.units, parentId).some(
+    const clash = liveChildren(this.units, parentId).find(
       (u) => !ignore.has(u.id) && nameKey(u.name) === key,
     );
-    if (clash) this.violate('DUPLICATE_SIBLING_NAME', i, field, { name });
+    if (clash) this.violate('DUPLICATE_SIBLING_NAME', i, field, { name, existing: clash.name });
     return !clash;
   }
 
+  /** A unit's or a person's name, cleaned; hostile or invisible text is refused here too, not only at the edge (CSV import, resubmissions, the worker). */
   private name(raw: string, i: number, field: string): string | undefined {
-    const name = cleanText(raw);
-    if (!name) return void this.violate('EMPTY_NAME', i, field);
-    return name;
+    const checked = checkText(raw, 'name');
+    if (checked.ok) return checked.value;
+    if (checked.problem === 'empty') return void this.violate('EMPTY_NAME', i, field);
+    return void this.violate('INVALID_NAME', i, field, { reason: checked.vi, reasonEn: checked.en });
   }
 
   /** Statute thresholds for a grassroots organization of `kind` with `members` full members. */
@@ -193,7 +196,9 @@ class Planner {
         const units = item.unitIds.map((id, k) => this.target(id, i, `unitIds[${k}]`));
         if (units.some((u) => !u)) return;
         const series = units as RegistryUnit[];
-        const names = series.map((_, k) => cleanText(item.pattern.replaceAll('{n}', String(start + k))));
+        const pattern = this.name(item.pattern, i, 'pattern');
+        if (pattern === undefined) return;
+        const names = series.map((_, k) => pattern.replaceAll('{n}', String(start + k)));
         const seen = new Set<string>();
         for (const name of names) {
           if (seen.has(nameKey(name))) return this.violate('RENUMBER_SELF_COLLISION', i, 'pattern', { name });
@@ -207,7 +212,8 @@ class Planner {
                 (u) => !inSeries.has(u.id) && nameKey(u.name) === nameKey(names[k]!),
               )
             : undefined;
-          if (clash) this.violate('RENUMBER_COLLISION', i, `unitIds[${k}]`, { name: names[k]! });
+          if (clash)
+            this.violate('RENUMBER_COLLISION', i, `unitIds[${k}]`, { name: names[k]!, existing: clash.name });
         });
         if (this.violations.length > before) return;
         series.forEach((unit, k) => this.record(i, 'renumber', unit, { ...unit, name: names[k]! }));
@@ -280,11 +286,12 @@ class Planner {
       case 'appoint': {
         const unit = this.target(item.unitId, i, 'unitId');
         if (!unit) return;
-        const deputies = (item.deputies ?? []).map(cleanText);
-        const committee = (item.committee ?? []).map(cleanText);
-        const secretary = cleanText(item.secretary);
-        if (!secretary) return this.violate('EMPTY_NAME', i, 'secretary');
-        const people = [secretary, ...deputies, ...committee];
+        const before = this.violations.length;
+        const secretary = this.name(item.secretary, i, 'secretary');
+        const deputies = (item.deputies ?? []).map((p, k) => this.name(p, i, `deputies[${k}]`));
+        const committee = (item.committee ?? []).map((p, k) => this.name(p, i, `committee[${k}]`));
+        if (this.violations.length > before || secretary === undefined) return;
+        const people = [secretary, ...(deputies as string[]), ...(committee as string[])];
         const twice = people.find((p, k) => people.findIndex((q) => nameKey(q) === nameKey(p)) !== k);
         if (twice) return this.violate('OFFICER_LISTED_TWICE', i, 'secretary', { person: twice });
         const isCell = unit.kind === 'grassroots_cell' || unit.kind === 'subordinate_cell';
@@ -294,7 +301,10 @@ class Planner {
           if (deputies.length > 1)
             return this.violate('TOO_MANY_DEPUTIES', i, 'deputies', { members: unit.fullMembers, max: 1 });
         }
-        this.record(i, 'appoint', unit, { ...unit, officers: { secretary, deputies, committee } });
+        this.record(i, 'appoint', unit, {
+          ...unit,
+          officers: { secretary, deputies: deputies as string[], committee: committee as string[] },
+        });
         return;
       }
       default: {

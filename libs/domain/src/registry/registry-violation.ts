@@ -1,4 +1,9 @@
 import type { StatuteRules } from './statute-rules';
+import { UNIT_KIND_LABELS } from './unit-kind';
+
+/** A unit kind in words (messages never show a kind code). */
+const kindLabel = (kind: string | number | undefined): string =>
+  (UNIT_KIND_LABELS as Readonly<Record<string, { vi: string }>>)[String(kind)]?.vi ?? 'Tổ chức';
 
 /** A rule a resolution item breaks: stable code, the field it concerns, messages in Vietnamese and English. */
 export interface RegistryViolation {
@@ -28,6 +33,7 @@ export type RegistryViolationCode =
   | 'UPGRADE_NOT_APPLICABLE'
   | 'MERGE_NEEDS_TWO_UNITS'
   | 'EMPTY_NAME'
+  | 'INVALID_NAME'
   | 'DUPLICATE_REF';
 
 type Describe = (detail: Record<string, string | number>, rules: StatuteRules) => { vi: string; en: string };
@@ -46,10 +52,16 @@ export const VIOLATION_MESSAGES: Readonly<Record<RegistryViolationCode, Describe
     vi: `"${name}" đã được thay đổi ở mục ${other}; mỗi tổ chức chỉ được thay đổi một lần trong một nghị quyết.`,
     en: `"${name}" is already changed by item ${other}; a resolution may change each unit only once.`,
   }),
-  DUPLICATE_SIBLING_NAME: ({ name }) => ({
-    vi: `Đã có tổ chức đảng tên "${name}" cùng cấp trên trực tiếp.`,
-    en: `Another live unit named "${name}" already exists under the same parent.`,
-  }),
+  DUPLICATE_SIBLING_NAME: ({ name, existing }) =>
+    existing === undefined || existing === name
+      ? {
+          vi: `Đã có tổ chức đảng tên "${name}" cùng cấp trên trực tiếp.`,
+          en: `Another live unit named "${name}" already exists under the same parent.`,
+        }
+      : {
+          vi: `Tên "${name}" trùng hoặc dễ nhầm với tổ chức đảng "${existing}" cùng cấp trên trực tiếp.`,
+          en: `"${name}" is the same as, or confusable with, "${existing}" under the same parent.`,
+        },
   TREE_CYCLE: ({ name }) => ({
     vi: `Không thể chuyển "${name}" về trực thuộc chính nó hoặc tổ chức cấp dưới của nó.`,
     en: `"${name}" cannot be placed under itself or one of its own sub-units.`,
@@ -59,7 +71,7 @@ export const VIOLATION_MESSAGES: Readonly<Record<RegistryViolationCode, Describe
     en: `Parent unit "${parentId}" was not found.`,
   }),
   PARENT_KIND_NOT_ALLOWED: ({ kind, parentKind }) => ({
-    vi: `Tổ chức loại "${kind}" không thể trực thuộc tổ chức loại "${parentKind}".`,
+    vi: `${kindLabel(kind)} không thể trực thuộc ${kindLabel(parentKind).toLocaleLowerCase('vi')}.`,
     en: `A unit of kind "${kind}" cannot sit under a unit of kind "${parentKind}".`,
   }),
   BELOW_MINIMUM_MEMBERS: ({ members }, rules) => ({
@@ -95,7 +107,7 @@ export const VIOLATION_MESSAGES: Readonly<Record<RegistryViolationCode, Describe
     en: `The new name "${name}" collides with a unit outside the series.`,
   }),
   UPGRADE_NOT_APPLICABLE: ({ name, kind }) => ({
-    vi: `"${name}" (loại ${kind}) không phải chi bộ trực thuộc nên không thể nâng cấp.`,
+    vi: `"${name}" (${kindLabel(kind).toLocaleLowerCase('vi')}) không phải chi bộ trực thuộc nên không thể nâng cấp.`,
     en: `"${name}" (kind ${kind}) is not a subordinate cell and cannot be upgraded.`,
   }),
   MERGE_NEEDS_TWO_UNITS: () => ({
@@ -103,6 +115,10 @@ export const VIOLATION_MESSAGES: Readonly<Record<RegistryViolationCode, Describe
     en: 'A merger needs at least two different units.',
   }),
   EMPTY_NAME: () => ({ vi: 'Tên không được để trống.', en: 'The name must not be empty.' }),
+  INVALID_NAME: ({ reason, reasonEn }) => ({
+    vi: `Tên không hợp lệ: ${reason}`,
+    en: `Invalid name: ${reasonEn}`,
+  }),
   DUPLICATE_REF: ({ ref }) => ({
     vi: `Mã tạm "${ref}" đã được dùng ở mục khác.`,
     en: `Reference "${ref}" is used by another item.`,

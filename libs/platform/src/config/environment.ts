@@ -70,6 +70,9 @@ export const environmentSchema = z
     AUTH_LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** The longest a delegation may last (days). */
     DELEGATION_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+    /** Largest draft a secretary may submit (each of the resolution and the decision): lines and UTF-8 bytes. */
+    DRAFT_MAX_LINES: z.coerce.number().int().min(10).max(100_000).default(5_000),
+    DRAFT_MAX_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(200_000),
     /** Public holidays (YYYY-MM-DD, comma-separated) replacing the built-in Vietnamese list. */
     VN_HOLIDAYS: z
       .string()

@@ -18,6 +18,7 @@ const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
   conflict: HttpStatus.CONFLICT,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   throttled: HttpStatus.TOO_MANY_REQUESTS,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
 };
 
 /** Maps every error to the one response shape; domain codes decide the HTTP status in one place. */

@@ -1,7 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { RequestValidationError, type FieldError } from '../errors/request-validation.error';
-import { describeIssue } from './zod-issue-messages';
+import { describeIssue, fieldPath } from './zod-issue-messages';
 
 /** Validates and normalizes input at the edge; nothing past this pipe sees an unchecked value. */
 @Injectable()
@@ -9,10 +9,11 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
-    const result = this.schema.safeParse(value ?? {});
+    // reportInput: "missing" and "wrong type" are told apart by the input (the input never leaves this pipe).
+    const result = this.schema.safeParse(value ?? {}, { reportInput: true });
     if (result.success) return result.data;
     const errors: FieldError[] = result.error.issues.map((issue) => ({
-      field: issue.path.length ? issue.path.join('.') : 'body',
+      field: fieldPath(issue.path),
       ...describeIssue(issue),
     }));
     throw new RequestValidationError(errors);
