@@ -90,6 +90,17 @@ describe('Front door (e2e)', () => {
     await signIn(users.secretary, TEST_PASSWORD).expect(200);
   });
 
+  it('given 20 failed sign-ins on one account from 20 addresses, then attempts on it wait at most a minute, and not for ever', async () => {
+    const { users } = await givenWard(stack.prisma, { committeeSize: 1 });
+    for (let i = 0; i < 20; i += 1) await signIn(users.reviewer, `doan-${i}`).expect(401);
+    const slowed = await signIn(users.reviewer, TEST_PASSWORD).expect(429);
+    const wait = Number(slowed.headers['retry-after']);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000 + 200));
+    await signIn(users.reviewer, TEST_PASSWORD).expect(200);
+  });
+
   it('given a refresh token used twice, then the whole family is revoked', async () => {
     const { users } = await givenWard(stack.prisma, { committeeSize: 1 });
     const first = await signIn(users.secretary, TEST_PASSWORD).expect(200);

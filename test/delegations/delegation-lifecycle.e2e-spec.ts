@@ -143,6 +143,21 @@ describe('Delegation lifecycle (e2e)', () => {
     expect(ended.revokedReason).toBe('term_ended');
   });
 
+  it("given a committee member's term that runs out by date, then the approver delegation they gave grants nothing from that day", async () => {
+    const { wardA, asA, wardB, asB } = await givenTwoWards();
+    const member = wardA.voters[0]!;
+    await delegate(asA.approvers[member]!, wardB.users.reviewer, wardA.code, period(7), 'approver').expect(
+      201,
+    );
+    expect((await me(asB.reviewer)).wardRoles[wardA.code]).toEqual(['approver']);
+    // The term was set to end in the future; that day has now come (no one revoked anything).
+    await stack.prisma.wardCommitteeMember.update({
+      where: { id: member },
+      data: { servedTo: new Date(Date.now() - 2 * DAY_MS) },
+    });
+    expect((await me(asB.reviewer)).wardRoles[wardA.code]).toBeUndefined();
+  });
+
   const me = async (who: Client) =>
     (await who.get('/api/auth/me').expect(200)).body as {
       username: string;

@@ -128,7 +128,10 @@ export class AccountAdministration {
         supervisor: command.supervisor,
         admin: command.admin,
         memberId: command.memberId ?? null,
-        wardRoles: { create: command.wardRoles.map((r) => ({ wardCode: r.wardCode, role: r.role })) },
+        // The same role listed twice is granted once.
+        wardRoles: {
+          create: [...new Map(command.wardRoles.map((r) => [`${r.wardCode}/${r.role}`, r])).values()],
+        },
       },
       include: { wardRoles: true },
     });
