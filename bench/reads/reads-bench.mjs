@@ -1,0 +1,3 @@
+export async function readsBench() {
+  return undefined;
+}
