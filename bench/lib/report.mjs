@@ -80,7 +80,7 @@ function readsSection(r) {
       ]),
     ),
     '',
-    'Raw pg: the same data queries through `pg` in a bare `node:http` handler (no auth, no framework). Ratio = API / raw.',
+    'Raw pg: the same data queries through `pg` in a bare `node:http` handler (no auth, no framework). p99 ratio = API p99 / raw p99; req/s ratio = raw req/s / API req/s (both above 1 when the API is slower).',
   ].join('\n');
 }
 
