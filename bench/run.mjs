@@ -29,7 +29,8 @@ const HELP = `npm run bench [-- options]
   --duration 10        seconds per autocannon run
   --freshness 30       approvals timed for freshness
   --resolution-runs 3  preview + issue runs of the 96-item resolution
-  --skip-setup         do not run scripts/setup.mjs first (dist/ must be built)`;
+  --skip-setup         do not run scripts/setup.mjs first (dist/ must be built)
+  --out FILE           also write the JSON report to FILE`;
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     freshness: { type: 'string' },
     'resolution-runs': { type: 'string' },
     'skip-setup': { type: 'boolean', default: false },
+    out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -121,6 +123,7 @@ fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), markdown);
 const latest = smoke ? 'latest-smoke' : 'latest';
 fs.writeFileSync(path.join(RESULTS_DIR, `${latest}.json`), JSON.stringify(report, null, 2));
 fs.writeFileSync(path.join(RESULTS_DIR, `${latest}.md`), markdown);
+if (values.out) fs.writeFileSync(values.out, JSON.stringify(report, null, 2));
 process.stdout.write(`\n${markdown}\n`);
 say(`Results: bench/results/${base}.json and .md (also ${latest}.json / .md)`);
 if (failed) {

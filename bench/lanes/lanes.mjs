@@ -38,13 +38,10 @@ export async function bareLane(name, workflowType, stack) {
 }
 
 /**
- * P1: the product over HTTP. Slot s works in bench ward s % wards and renames its own cell (so procedures of
- * different slots never touch the same unit). Between actions it polls GET /api/procedures/:id every pollMs.
+ * Drives one procedure over HTTP, each action as its own account, polling GET /api/procedures/:id every
+ * pollMs between actions. Every step answers the HTTP time of the action (ms) and counts the polls.
  */
-export function productLane(api, { wards, pollMs }) {
-  let counter = 0;
-  const wardOf = (slot) => benchWardCode(slot % wards);
-
+export function productDriver(api, { pollMs }) {
   async function waitUntil(id, token, done, what, timeoutMs = 300_000) {
     const deadline = Date.now() + timeoutMs;
     let polls = 0;
@@ -52,7 +49,7 @@ export function productLane(api, { wards, pollMs }) {
       const r = await api.request('GET', `/api/procedures/${id}`, { token });
       polls += 1;
       expectStatus(r, 200, `GET procedure ${id}`);
-      if (done(r.body)) return polls;
+      if (done(r.body)) return { polls, procedure: r.body };
       if (r.body.status !== 'running')
         throw new Error(`procedure ${id} ended as ${r.body.status} waiting for ${what}`);
       if (Date.now() > deadline) throw new Error(`procedure ${id} not ${what} within ${timeoutMs} ms`);
@@ -60,7 +57,7 @@ export function productLane(api, { wards, pollMs }) {
     }
   }
 
-  /** One action, retried while the workflow has not yet opened it (409): answers its time (ms). */
+  /** One action, retried while the workflow has not yet opened it (409). */
   async function act(method, path, options, what) {
     for (let attempt = 0; ; attempt += 1) {
       const r = await api.request(method, path, options);
@@ -70,6 +67,59 @@ export function productLane(api, { wards, pollMs }) {
     }
   }
 
+  const tokensOf = async (who) => {
+    const [secretary, reviewer, ...approvers] = await Promise.all(
+      [who.secretary, who.reviewer, ...who.approvers].map((u) => api.token(u)),
+    );
+    return { secretary, reviewer, approvers };
+  };
+
+  /** start → review accepted → draft submitted as generated → the committee's vote open. */
+  async function toVoting(wardCode, items, who, title = 'đổi tên chi bộ tổ dân phố (đo tải)') {
+    const tokens = await tokensOf(who);
+    const start = await act(
+      'POST',
+      '/api/procedures',
+      { token: tokens.secretary, body: { wardCode, title, effectiveDate: '2025-07-15', items } },
+      'start',
+    );
+    const id = start.body.id;
+    let polls = 0;
+    const actions = [];
+    const wait = async (done, what) => (polls += (await waitUntil(id, tokens.secretary, done, what)).polls);
+    await wait((p) => p.waitingFor === 'reviewer', 'waiting for review');
+    const review = { token: tokens.reviewer, body: { decision: 'accept' } };
+    actions.push((await act('POST', `/api/procedures/${id}/review`, review, 'review')).ms);
+    await wait((p) => p.waitingFor === 'secretary' && p.currentStep === 'draft_resolution', 'drafted');
+    const submit = { token: tokens.secretary, body: {} };
+    actions.push((await act('POST', `/api/procedures/${id}/draft/submit`, submit, 'submit draft')).ms);
+    await wait((p) => p.waitingFor === 'committee', 'waiting for votes');
+    return { id, tokens, startMs: start.ms, actions, polls: () => polls, wait };
+  }
+
+  /** Member i of `who.voters` approves. */
+  const vote = (id, tokens, who, i) =>
+    act(
+      'POST',
+      `/api/procedures/${id}/approvals`,
+      {
+        token: tokens.approvers[i],
+        body: { voterId: who.voters[i], choice: 'approve' },
+        headers: { 'idempotency-key': api.idempotencyKey() },
+      },
+      'vote',
+    );
+
+  return { waitUntil, toVoting, vote };
+}
+
+/**
+ * P1: the product over HTTP. Slot s works in bench ward s % wards and renames its own cell (so procedures of
+ * different slots never touch the same unit).
+ */
+export function productLane(api, { wards, pollMs }) {
+  let counter = 0;
+  const driver = productDriver(api, { pollMs });
   return {
     name: 'P1',
     usernames(slots) {
@@ -81,79 +131,26 @@ export function productLane(api, { wards, pollMs }) {
       return names;
     },
     async runOne(slot) {
-      const wardCode = wardOf(slot);
+      const wardCode = benchWardCode(slot % wards);
       const who = accountsOf(wardCode);
-      const [secretary, reviewer, ...approvers] = await Promise.all(
-        [who.secretary, who.reviewer, ...who.approvers].map((u) => api.token(u)),
-      );
       counter += 1;
+      const newName = `Chi bộ Tổ dân phố đo tải ${slot} lần ${counter}-${randomUUID().slice(0, 4)}`;
       const started = performance.now();
-      const start = await act(
-        'POST',
-        '/api/procedures',
-        {
-          token: secretary,
-          body: {
-            wardCode,
-            title: 'đổi tên chi bộ tổ dân phố (đo tải)',
-            effectiveDate: '2025-07-15',
-            items: [
-              {
-                kind: 'rename',
-                unitId: cellOf(wardCode, slot),
-                newName: `Chi bộ Tổ dân phố đo tải ${slot} lần ${counter}-${randomUUID().slice(0, 4)}`,
-              },
-            ],
-          },
-        },
-        'start',
+      const run = await driver.toVoting(
+        wardCode,
+        [{ kind: 'rename', unitId: cellOf(wardCode, slot), newName }],
+        who,
       );
-      const id = start.body.id;
-      let polls = 0;
-      const actions = [];
-      polls += await waitUntil(id, secretary, (p) => p.waitingFor === 'reviewer', 'waiting for review');
-      actions.push(
-        (
-          await act(
-            'POST',
-            `/api/procedures/${id}/review`,
-            { token: reviewer, body: { decision: 'accept' } },
-            'review',
-          )
-        ).ms,
-      );
-      polls += await waitUntil(
-        id,
-        secretary,
-        (p) => p.waitingFor === 'secretary' && p.currentStep === 'draft_resolution',
-        'waiting for the draft',
-      );
-      actions.push(
-        (
-          await act(
-            'POST',
-            `/api/procedures/${id}/draft/submit`,
-            { token: secretary, body: {} },
-            'submit draft',
-          )
-        ).ms,
-      );
-      polls += await waitUntil(id, secretary, (p) => p.waitingFor === 'committee', 'waiting for votes');
-      for (const [i, token] of approvers.entries()) {
-        const vote = await act(
-          'POST',
-          `/api/procedures/${id}/approvals`,
-          {
-            token,
-            body: { voterId: who.voters[i], choice: 'approve' },
-            headers: { 'idempotency-key': api.idempotencyKey() },
-          },
-          'vote',
-        );
-        actions.push(vote.ms);
-      }
-      polls += await waitUntil(id, secretary, (p) => p.status === 'completed', 'completed');
-      return { totalMs: performance.now() - started, actions, startMs: start.ms, polls, id };
+      for (let i = 0; i < who.voters.length; i += 1)
+        run.actions.push((await driver.vote(run.id, run.tokens, who, i)).ms);
+      await run.wait((p) => p.status === 'completed', 'completed');
+      return {
+        totalMs: performance.now() - started,
+        actions: run.actions,
+        startMs: run.startMs,
+        polls: run.polls(),
+        id: run.id,
+      };
     },
     close: async () => undefined,
   };

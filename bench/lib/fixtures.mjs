@@ -17,12 +17,17 @@ const searchKey = (text) =>
 export const benchWardCode = (k) => `bench-ward-${k}`;
 export const committeeOf = (wardCode) => `${wardCode}.dang-bo`;
 export const cellOf = (wardCode, slot) => `${wardCode}.bench-cell-${slot}`;
-/** Accounts of a bench ward: secretary, reviewer, and three of its five committee members. */
+/**
+ * Accounts of a bench ward: secretary, reviewer, the three committee members who vote (3 of 5 carry the
+ * vote) and the two who watch (their inbox shows the others' votes).
+ */
 export const accountsOf = (wardCode) => ({
   secretary: `${wardCode}.bithu`,
   reviewer: `${wardCode}.vanphong`,
   approvers: [1, 2, 3].map((i) => `${wardCode}.uyvien${i}`),
   voters: [1, 2, 3].map((i) => `${wardCode}-btv-0${i}`),
+  observers: [4, 5].map((i) => `${wardCode}.uyvien${i}`),
+  observerMembers: [4, 5].map((i) => `${wardCode}-btv-0${i}`),
 });
 
 async function demoPasswordHash(pool) {
@@ -84,6 +89,7 @@ async function insertPeople(client, wardCode, hash) {
     [who.secretary, 'Bí thư (bench)', null],
     [who.reviewer, 'Văn phòng (bench)', null],
     ...who.approvers.map((id, i) => [id, `Ủy viên ${i + 1} (bench)`, who.voters[i]]),
+    ...who.observers.map((id, i) => [id, `Ủy viên ${i + 4} (bench)`, who.observerMembers[i]]),
   ];
   for (const [id, displayName, memberId] of accounts)
     await client.query(

@@ -18,6 +18,8 @@ export function percentile(values, p) {
 
 export const median = (values) => percentile(values, 50);
 
+export const max = (values) => (values.length ? Math.max(...values) : null);
+
 export const round = (value, digits = 2) =>
   value === null || value === undefined || Number.isNaN(value) ? null : Number(value.toFixed(digits));
 

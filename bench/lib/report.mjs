@@ -106,7 +106,12 @@ function resolutionSection(r) {
       r.results.map((x) => [x.what, x.runs, x.p50, x.max]),
     ),
     '',
-    r.web ? `Web app: ${r.web}` : '',
+    r.web?.note
+      ? `Web app: ${r.web.note}`
+      : `Web app: ${r.web.distDir ?? 'no build output'}: JS ${r.web.jsBytes} bytes, CSS ${r.web.cssBytes} bytes; ` +
+        (r.web.firstLoadMs !== undefined
+          ? `first load (/ and ${r.web.assets} assets) ${r.web.firstLoadMs} ms`
+          : r.web.firstLoadNote),
   ].join('\n');
 }
 
