@@ -22,8 +22,8 @@ const HELP = `npm run bench [-- options]
   --inflight 10,50     closed-loop procedures in flight
   --repetitions 3      repetitions of the alternated lanes
   --per-run N          procedures per lane run (default: 2 × in flight)
-  --wards 10           bench wards the P1 lane spreads its slots over
-  --poll-ms 100        P1's status poll interval
+  --wards N            bench wards the P1 lane spreads its slots over (default: the largest in flight)
+  --poll-ms N          P1's status poll interval (default: max(100, 10 × in flight) ms)
   --procedures 100000  open procedures in the synthetic city (reads)
   --connections 10,50  autocannon connections (reads)
   --duration 10        seconds per autocannon run
@@ -64,8 +64,8 @@ const options = {
   inflights: list(values.inflight, smoke ? [2] : [10, 50]),
   repetitions: num(values.repetitions, 3, 1),
   perRunOption: values['per-run'] === undefined ? undefined : Number(values['per-run']),
-  wards: num(values.wards, 10, 2),
-  pollMs: num(values['poll-ms'], 100, 100),
+  wards: values.wards === undefined ? undefined : Number(values.wards),
+  pollMs: values['poll-ms'] === undefined ? undefined : Number(values['poll-ms']),
   warmup: smoke ? 0 : 3,
   procedures: num(values.procedures, 100_000, 300),
   connections: list(values.connections, smoke ? [2] : [10, 50]),
@@ -73,6 +73,8 @@ const options = {
   freshnessSamples: num(values.freshness, 30, 3),
   resolutionRuns: num(values['resolution-runs'], 3, 1),
 };
+// One bench ward per slot by default: no two procedures in flight share a ward's register.
+options.wards ??= Math.max(...options.inflights);
 options.perRun = (inflight) => options.perRunOption ?? (smoke ? 2 : 2 * inflight);
 for (const part of options.parts)
   if (!PARTS.includes(part)) throw new Error(`Unknown part "${part}" (parts: ${PARTS.join(', ')})`);

@@ -117,11 +117,12 @@ export function productDriver(api, { pollMs }) {
  * P1: the product over HTTP. Slot s works in bench ward s % wards and renames its own cell (so procedures of
  * different slots never touch the same unit).
  */
-export function productLane(api, { wards, pollMs }) {
+export function productLane(api, { wards }) {
   let counter = 0;
-  const driver = productDriver(api, { pollMs });
   return {
     name: 'P1',
+    /** Set per run: the poll interval grows with the procedures in flight (see workflow-bench.mjs). */
+    pollMs: 100,
     usernames(slots) {
       const names = [];
       for (let k = 0; k < Math.min(wards, slots); k += 1) {
@@ -135,6 +136,7 @@ export function productLane(api, { wards, pollMs }) {
       const who = accountsOf(wardCode);
       counter += 1;
       const newName = `Chi bộ Tổ dân phố đo tải ${slot} lần ${counter}-${randomUUID().slice(0, 4)}`;
+      const driver = productDriver(api, { pollMs: this.pollMs });
       const started = performance.now();
       const run = await driver.toVoting(
         wardCode,

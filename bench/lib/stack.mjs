@@ -106,9 +106,12 @@ export async function startStack() {
   const databaseUrl = benchDatabaseUrl();
   const cli = process.env.TEMPORAL_CLI_PATH ?? path.join(ROOT, '.tools', 'bin', 'temporal');
   const stoppers = [];
-  const stop = async () => {
-    for (const s of stoppers.reverse()) await s();
-  };
+  let stopping;
+  // Once only (a signal and the normal end may both ask), last started first.
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const s of [...stoppers].reverse()) await s();
+    })());
   try {
     say('Starting the Temporal dev server (in memory, headless)…');
     const temporal = await startDevServer({ cli, headless: true, logFile: path.join(logs, 'temporal.log') });

@@ -75,7 +75,7 @@ export async function freshnessBench(stack, api, options) {
   await ensureBenchWards(stack.pool, { wards: 1, slots: 1 });
   const wardCode = benchWardCode(0);
   const who = accountsOf(wardCode);
-  const driver = productDriver(api, { pollMs });
+  const driver = productDriver(api, { pollMs: pollMs ?? 100 });
   const observer = await api.token(who.observers[0]);
   const events = await openEvents(api, observer);
   if (!events) say('Freshness: /api/events is not there (or not SSE): polling only.');

@@ -111,7 +111,7 @@ export async function resolutionBench(stack, api, options) {
       previews.push(r.ms);
     }
     say(`  preview p50 so far ${round(median(previews), 0)} ms; issuing it (review, draft, 3 votes)…`);
-    const driver = productDriver(api, { pollMs: options.pollMs });
+    const driver = productDriver(api, { pollMs: options.pollMs ?? 100 });
     const started = performance.now();
     const procedure = await driver.toVoting(
       ward.code,
