@@ -1,0 +1,133 @@
+// The Markdown summary of one bench run (the JSON beside it holds every run and repetition).
+const cell = (v) => (v === null || v === undefined ? '–' : String(v));
+const table = (headers, rows) =>
+  [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+
+function workflowsSection(w) {
+  const cpuNames = Object.keys(w.summary[0]?.cpuSecondsPerProcedure ?? {});
+  const lines = [
+    '## Workflow lanes (closed loop; medians over repetitions)',
+    '',
+    table(
+      [
+        'lane',
+        'in flight',
+        'procedures',
+        'errors',
+        'procedures/s',
+        'start → completed p50 / p99 ms',
+        'human action p50 / p99 ms',
+        'PG xact / procedure',
+        'CPU s / procedure (' + cpuNames.join(', ') + ')',
+      ],
+      w.summary.map((s) => [
+        s.lane,
+        s.inflight,
+        s.procedures,
+        s.errors,
+        s.proceduresPerSecond,
+        `${cell(s.startToCompletedP50Ms)} / ${cell(s.startToCompletedP99Ms)}`,
+        `${cell(s.humanActionP50Ms)} / ${cell(s.humanActionP99Ms)}`,
+        s.lane === 'P1'
+          ? `${cell(s.xactPerProcedureWithoutPolls)} (${cell(s.xactPerProcedure)} with ${cell(s.pollsPerProcedure)} polls)`
+          : cell(s.xactPerProcedure),
+        cpuNames.map((n) => cell(s.cpuSecondsPerProcedure[n])).join(' / '),
+      ]),
+    ),
+    '',
+    table(
+      ['in flight', 'P1 / B-min', 'P1 / B-shape', 'B-shape / B-min'],
+      w.ratios.map((r) => [r.inflight, r.p1OverBMin, r.p1OverBShape, r.bShapeOverBMin]),
+    ),
+    '',
+    `P1 polls GET /api/procedures/:id every ${w.pollMs} ms between actions; one poll costs ${cell(w.xactPerPoll)} ` +
+      'PostgreSQL transactions, taken out of the first figure of "PG xact / procedure". B lanes: a human action is ' +
+      'an Update round trip from when the workflow could take it; P1: the HTTP request.',
+  ];
+  return lines.join('\n');
+}
+
+function readsSection(r) {
+  return [
+    `## Reads under load (${r.openProcedures} open procedures; ${r.durationSeconds} s per autocannon run)`,
+    '',
+    table(
+      [
+        'read',
+        'connections',
+        'API p50 / p99 ms',
+        'API req/s',
+        'raw pg p50 / p99 ms',
+        'raw pg req/s',
+        'p99 ratio',
+        'req/s ratio',
+        'non-2xx',
+      ],
+      r.results.map((x) => [
+        x.name,
+        x.connections,
+        `${cell(x.api.p50)} / ${cell(x.api.p99)}`,
+        x.api.rps,
+        x.raw ? `${cell(x.raw.p50)} / ${cell(x.raw.p99)}` : '–',
+        x.raw?.rps,
+        x.p99Ratio,
+        x.rpsRatio,
+        x.api.non2xx,
+      ]),
+    ),
+    '',
+    'Raw pg: the same data queries through `pg` in a bare `node:http` handler (no auth, no framework). p99 ratio = API p99 / raw p99; req/s ratio = raw req/s / API req/s (both above 1 when the API is slower).',
+  ].join('\n');
+}
+
+function freshnessSection(f) {
+  return [
+    '## Freshness: an approval → the other approvers see it',
+    '',
+    table(
+      ['via', 'samples', 'p50 ms', 'p99 ms', 'max ms'],
+      f.results.map((x) => [x.via, x.samples, x.p50, x.p99, x.max]),
+    ),
+    '',
+    f.note ?? '',
+  ].join('\n');
+}
+
+function resolutionSection(r) {
+  return [
+    `## The big resolution (${r.items} items: ${r.establish} establishments + ${r.rename} renames)`,
+    '',
+    table(
+      ['what', 'runs', 'p50 ms', 'max ms'],
+      r.results.map((x) => [x.what, x.runs, x.p50, x.max]),
+    ),
+    '',
+    r.web?.note
+      ? `Web app: ${r.web.note}`
+      : `Web app: ${r.web.distDir ?? 'no build output'}: JS ${r.web.jsBytes} bytes, CSS ${r.web.cssBytes} bytes; ` +
+        (r.web.firstLoadMs !== undefined
+          ? `first load (/ and ${r.web.assets} assets) ${r.web.firstLoadMs} ms`
+          : r.web.firstLoadNote),
+  ].join('\n');
+}
+
+export function markdownReport(report) {
+  const m = report.machine;
+  const parts = [
+    `# kientoan bench${report.smoke ? ' (smoke: tiny sizes, numbers mean nothing)' : ''}`,
+    '',
+    `${report.startedAt} → ${report.finishedAt}; ${m.cpus} CPUs (${m.model}), ${m.memoryGb} GB, Node ${m.node}; ` +
+      `load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd?.join(' ')} at end ` +
+      '(the machine may be shared: compare lanes of the same run, not runs of different days).',
+  ];
+  if (report.workflows) parts.push('', workflowsSection(report.workflows));
+  if (report.reads) parts.push('', readsSection(report.reads));
+  if (report.freshness) parts.push('', freshnessSection(report.freshness));
+  if (report.resolution) parts.push('', resolutionSection(report.resolution));
+  if (report.error) parts.push('', '## Error', '', '```', report.error, '```');
+  return `${parts.join('\n')}\n`;
+}
