@@ -36,13 +36,18 @@ const quietTemporalRuntime = (): void => {
   runtimeInstalled = true;
 };
 
-export const createTestStack = async (): Promise<TestStack> => {
+export interface TestStackOptions {
+  /** The Temporal address the API uses (default: the test server); a dead one simulates Temporal being down. */
+  readonly apiTemporalAddress?: string;
+}
+
+export const createTestStack = async (options: TestStackOptions = {}): Promise<TestStack> => {
   quietTemporalRuntime();
   const env = readTestEnvironment();
   const taskQueue = `kientoan-test-${randomUUID()}`;
   Object.assign(process.env, {
     DATABASE_URL: env.databaseUrl,
-    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_ADDRESS: options.apiTemporalAddress ?? env.temporalAddress,
     TEMPORAL_NAMESPACE: env.temporalNamespace,
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKFLOW_BUNDLE_PATH: env.workflowBundlePath,

@@ -5,11 +5,13 @@ import { environmentFrom } from '@kientoan/platform';
 import helmet from 'helmet';
 import { HttpErrorFilter } from '../common/errors/http-error.filter';
 import { requestContext } from '../common/http/request-context.middleware';
+import { ShutdownGate } from '../common/http/shutdown-gate';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test what runs. */
 export const configureApp = (app: INestApplication): void => {
   const env = environmentFrom(app.get(ConfigService));
   app.use(requestContext);
+  app.use(app.get(ShutdownGate).middleware);
   // Security headers; the API docs page needs inline scripts, so its CSP allows them.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.setGlobalPrefix('api', { exclude: ['health'] });
