@@ -32,7 +32,10 @@ async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
   say('Stopping…');
-  for (const child of [...children].reverse()) await stopProcess(child.process);
+  // API first (it refuses new actions while stopping), then the worker (it drains in-flight steps, up to 20 s),
+  // then Temporal.
+  for (const child of [...children].reverse())
+    await stopProcess(child.process, child.name === 'worker' ? 25_000 : 5_000);
   process.exit(code);
 }
 process.on('SIGINT', () => void stopAll(0));
