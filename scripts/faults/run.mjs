@@ -136,6 +136,12 @@ async function main() {
   const chosen = values.only ? SCENARIOS.filter((s) => values.only.split(',').includes(s.name)) : SCENARIOS;
   say(`Fault suite: ${chosen.length} scenarios, ${N} procedures each (work dir ${workDir}).`);
   const stack = await createStack({ workDir, log: say });
+  // Ctrl-C or a CI timeout: leave no cluster or server behind.
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => {
+      say(`${signal}: stopping the fault stack…`);
+      void stack.close().finally(() => process.exit(130));
+    });
   say(
     `Stack up in ${seconds(Date.now() - started)}: API ${stack.baseUrl}, PostgreSQL port ${stack.postgres.port}.`,
   );
