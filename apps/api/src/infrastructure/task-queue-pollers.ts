@@ -39,8 +39,10 @@ export class TaskQueuePollers {
     this.namespace = env.TEMPORAL_NAMESPACE;
   }
 
-  async status(now = Date.now()): Promise<PollerStatus> {
-    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.status;
+  /** `fresh` skips the cache (before refusing an action: a worker may have started a moment ago). */
+  async status({ fresh = false } = {}): Promise<PollerStatus> {
+    const now = Date.now();
+    if (!fresh && this.cached && now - this.cached.at < CACHE_MS) return this.cached.status;
     const status = await this.describe(now);
     this.cached = { at: now, status };
     return status;

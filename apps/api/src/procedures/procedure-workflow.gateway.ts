@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
@@ -7,11 +8,12 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  type WorkflowUpdateHandle,
   WorkflowUpdateStage,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DomainError, type DomainErrorKind, ProcedureErrors } from '@kientoan/domain';
-import { deadlinePolicyFrom, environmentFrom } from '@kientoan/platform';
+import { type PrismaClient, deadlinePolicyFrom, environmentFrom } from '@kientoan/platform';
 import {
   type CastVoteInput,
   type CastVoteResult,
@@ -23,7 +25,7 @@ import {
   voteUpdateId,
 } from '@kientoan/workflows';
 import { ServiceUnavailable } from '../common/errors/service-unavailable.error';
-import { TEMPORAL_CLIENT } from '../infrastructure/infrastructure.tokens';
+import { PRISMA, TEMPORAL_CLIENT } from '../infrastructure/infrastructure.tokens';
 import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
 
 /**
@@ -33,10 +35,12 @@ import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
  */
 const CALL_TIMEOUT_MS = 3_500;
 /** Time for a worker to accept (validate) an Update; until then the Update is not durable. */
-const ACCEPT_TIMEOUT_MS = 3_000;
+const ACCEPT_TIMEOUT_MS = 2_500;
 /** Once accepted the action is durable; its handler may still wait on a step (PostgreSQL) for a while. */
 const RESULT_TIMEOUT_MS = 20_000;
-const PROBE_TIMEOUT_MS = 700;
+/** An accepted action not done by then: if PostgreSQL is down, say so now (pending) rather than after 20 s. */
+const DATABASE_CHECK_AFTER_MS = 2_000;
+const PROBE_TIMEOUT_MS = 500;
 
 const DOMAIN_KINDS: readonly DomainErrorKind[] = [
   'invalid',
@@ -73,6 +77,7 @@ export class ProcedureWorkflowGateway {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(ConfigService) config: ConfigService,
     @Inject(TaskQueuePollers) private readonly pollers: TaskQueuePollers,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
   ) {
     const env = environmentFrom(config);
     this.taskQueue = env.TEMPORAL_TASK_QUEUE;
@@ -134,7 +139,8 @@ export class ProcedureWorkflowGateway {
     updateId: string,
   ): Promise<Result> {
     // Asked first (cached, bounded): nothing is sent when Temporal is down or no worker polls.
-    const pollers = await this.pollers.status();
+    let pollers = await this.pollers.status();
+    if (pollers.known && pollers.polling === 0) pollers = await this.pollers.status({ fresh: true });
     if (!pollers.known && !pollers.reachable) throw ServiceUnavailable.workflowService();
     if (pollers.known && pollers.polling === 0) throw ServiceUnavailable.noWorker(false);
     const handle = this.client.workflow.getHandle(procedureWorkflowId(procedureId));
@@ -161,6 +167,39 @@ export class ProcedureWorkflowGateway {
       }
       if (error instanceof WorkflowNotFoundError) throw ProcedureErrors.terminated('closed');
       throw error;
+    }
+  }
+
+  /** The accepted Update's result; ACTION_PENDING after 20 s, or after 2 s when PostgreSQL does not answer. */
+  private async resultOf<Result>(accepted: WorkflowUpdateHandle<Result>): Promise<Result> {
+    const result = this.within(RESULT_TIMEOUT_MS, () => accepted.result()).catch((error: unknown) => {
+      throw error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ? ServiceUnavailable.pending() : error;
+    });
+    let settled = false;
+    const databaseWatch = (async (): Promise<never> => {
+      await sleep(DATABASE_CHECK_AFTER_MS);
+      while (!settled) {
+        if (!(await this.databaseAnswers())) throw ServiceUnavailable.pending();
+        await sleep(DATABASE_CHECK_AFTER_MS);
+      }
+      return new Promise<never>(() => undefined);
+    })();
+    try {
+      return await Promise.race([result, databaseWatch]);
+    } finally {
+      settled = true;
+    }
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await Promise.race([
+        this.prisma.$queryRaw`SELECT 1`,
+        sleep(PROBE_TIMEOUT_MS).then(() => Promise.reject(new Error('timed out'))),
+      ]);
+      return true;
+    } catch {
+      return false;
     }
   }
 
