@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on one machine. Starts the Temporal dev server (SQLite file under .data, so
 // procedures survive a restart; Web UI on its own port) unless TEMPORAL_ADDRESS names an existing cluster,
-// then the worker and the API. Prints the URLs. Ctrl-C stops everything.
+// then the worker and the API. Prints the URLs. Ctrl-C stops everything. A worker or API that crashes is
+// started again after a back-off (1 s, 2 s, 4 s … 30 s; reset after a minute of running) and the log says so;
+// the rest of the stack keeps running meanwhile.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -34,25 +36,55 @@ async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
   say('Stopping…');
-  for (const child of [...children].reverse()) await stopProcess(child.process);
+  // API first (it refuses new actions while stopping), then the worker (it drains in-flight steps, up to 20 s),
+  // then Temporal.
+  for (const child of [...children].reverse())
+    await stopProcess(child.process, child.name === 'worker' ? 25_000 : 5_000);
   process.exit(code);
 }
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+/** Back-off before restart number `attempt` (0-based): 1 s doubling to 30 s. */
+const restartDelayMs = (attempt) => Math.min(30_000, 1_000 * 2 ** attempt);
+/** A process that ran this long before crashing is considered healthy again: its back-off starts over. */
+const HEALTHY_AFTER_MS = 60_000;
+
 function launch(name, file) {
-  const child = spawn(process.execPath, ['--enable-source-maps', file], {
-    cwd: ROOT,
-    env: process.env,
-    stdio: 'inherit',
-  });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      say(`${name} exited (${signal ?? code}); stopping the rest.`);
-      void stopAll(code || 1);
-    }
-  });
-  children.push({ name, process: child });
+  const entry = { name, process: undefined };
+  children.push(entry);
+  let attempt = 0;
+  const spawnOnce = () => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, ['--enable-source-maps', file], {
+      cwd: ROOT,
+      env: process.env,
+      stdio: 'inherit',
+    });
+    entry.process = child;
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt >= HEALTHY_AFTER_MS) attempt = 0;
+      const delay = restartDelayMs(attempt++);
+      say(
+        `${name} exited (${signal ?? code}); restarting it in ${delay / 1000} s (restart ${attempt}). ` +
+          'The rest of the stack keeps running.',
+      );
+      const timer = setTimeout(() => {
+        if (stopping) return;
+        say(`Restarting ${name}…`);
+        spawnOnce();
+      }, delay);
+      // Until then, stopping the stack only has to cancel the pending restart.
+      entry.process = {
+        exitCode: null,
+        signalCode: null,
+        kill: () => clearTimeout(timer),
+        once: (_event, callback) => callback(),
+      };
+    });
+  };
+  spawnOnce();
 }
 
 async function startTemporal() {

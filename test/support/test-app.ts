@@ -45,18 +45,18 @@ export interface TestStackOptions {
   readonly clock?: Clock;
   /** A working day of this many milliseconds (DEADLINE_WORKING_DAY_MS), to see deadlines pass. */
   readonly workingDayMs?: number;
+  /** The Temporal address the API uses (default: the test server); a dead one simulates Temporal being down. */
+  readonly apiTemporalAddress?: string;
 }
 
-export const createTestStack = async ({
-  clock = systemClock,
-  workingDayMs,
-}: TestStackOptions = {}): Promise<TestStack> => {
+export const createTestStack = async (options: TestStackOptions = {}): Promise<TestStack> => {
+  const { clock = systemClock, workingDayMs } = options;
   quietTemporalRuntime();
   const env = readTestEnvironment();
   const taskQueue = `kientoan-test-${randomUUID()}`;
   Object.assign(process.env, {
     DATABASE_URL: env.databaseUrl,
-    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_ADDRESS: options.apiTemporalAddress ?? env.temporalAddress,
     TEMPORAL_NAMESPACE: env.temporalNamespace,
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKFLOW_BUNDLE_PATH: env.workflowBundlePath,

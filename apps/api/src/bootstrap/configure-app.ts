@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { HttpErrorFilter } from '../common/errors/http-error.filter';
 import { CONTENT_SECURITY_POLICY } from '../common/http/content-security-policy';
 import { requestContext } from '../common/http/request-context.middleware';
+import { ShutdownGate } from '../common/http/shutdown-gate';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test what runs. */
 export const configureApp = (app: INestApplication): void => {
@@ -18,6 +19,7 @@ export const configureApp = (app: INestApplication): void => {
   // zod speaks Vietnamese wherever the product has no wording of its own (zod-issue-messages.ts words the rest).
   z.config(z.locales.vi());
   app.use(requestContext);
+  app.use(app.get(ShutdownGate).middleware);
   // Bodies up to two drafts of the configured size (resolution and decision) plus the rest; larger is a 413
   // before parsing. The draft's own limits (lines and bytes) are checked by the submit use case.
   (app as NestExpressApplication).useBodyParser('json', { limit: 2 * env.DRAFT_MAX_BYTES + 16_384 });

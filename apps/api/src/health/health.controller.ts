@@ -1,19 +1,22 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Connection } from '@temporalio/client';
 import type { PrismaClient } from '@kientoan/platform';
 import { Public } from '../auth/public.decorator';
-import { PRISMA, TEMPORAL_CONNECTION } from '../infrastructure/infrastructure.module';
+import { PRISMA, TEMPORAL_CONNECTION } from '../infrastructure/infrastructure.tokens';
+import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
+
+type PartStatus = 'up' | 'down' | 'unknown';
 
 interface Check {
-  status: 'up' | 'down';
-  latencyMs: number;
-  error?: string;
+  readonly status: PartStatus;
+  readonly latencyMs: number;
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
 
+/** Up or down and how long it took; never the error text (it names hosts, ports and users). */
 const timed = async (probe: () => Promise<unknown>): Promise<Check> => {
   const started = Date.now();
   try {
@@ -22,13 +25,21 @@ const timed = async (probe: () => Promise<unknown>): Promise<Check> => {
       new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref()),
     ]);
     return { status: 'up', latencyMs: Date.now() - started };
-  } catch (error) {
-    return {
-      status: 'down',
-      latencyMs: Date.now() - started,
-      error: error instanceof Error ? error.message : String(error),
-    };
+  } catch {
+    return { status: 'down', latencyMs: Date.now() - started };
   }
+};
+
+const MESSAGES: Readonly<Record<'database' | 'temporal' | 'workers', { vi: string; en: string }>> = {
+  database: { vi: 'Cơ sở dữ liệu không truy cập được.', en: 'The database is unreachable.' },
+  temporal: {
+    vi: 'Dịch vụ điều phối quy trình (Temporal) không truy cập được.',
+    en: 'The workflow service (Temporal) is unreachable.',
+  },
+  workers: {
+    vi: 'Không có bộ xử lý nào đang nhận việc; các thao tác trên hồ sơ tạm thời không thực hiện được.',
+    en: 'No worker is polling the task queue; actions on procedures cannot be carried out for now.',
+  },
 };
 
 @ApiTags('health')
@@ -38,17 +49,51 @@ export class HealthController {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+    @Inject(TaskQueuePollers) private readonly pollers: TaskQueuePollers,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Tình trạng hệ thống / PostgreSQL and Temporal reachability' })
+  @ApiOperation({
+    summary:
+      'Tình trạng hệ thống: cơ sở dữ liệu, Temporal, bộ xử lý / Which part is up: PostgreSQL, Temporal, workers polling the task queue',
+  })
+  @ApiResponse({ status: 200, description: 'Every part is up' })
+  @ApiResponse({ status: 503, description: 'At least one part is down; `down` lists which' })
   async check(@Res({ passthrough: true }) res: Response) {
-    const [postgres, temporal] = await Promise.all([
+    const [database, temporal, workers] = await Promise.all([
       timed(() => this.prisma.$queryRaw`SELECT 1`),
-      timed(() => this.temporal.healthService.check({})),
+      // With a gRPC deadline too: the client would otherwise keep retrying after we stopped waiting.
+      timed(() =>
+        this.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
+          this.temporal.healthService.check({}),
+        ),
+      ),
+      this.workers(),
     ]);
-    const status = postgres.status === 'up' && temporal.status === 'up' ? 'ok' : 'degraded';
-    res.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, checks: { postgres, temporal } };
+    const checks = { database, temporal, workers };
+    const parts = Object.keys(checks) as (keyof typeof checks)[];
+    // Workers are "unknown" while Temporal is down: only Temporal is named as down then.
+    const down = parts.filter((part) => checks[part].status === 'down');
+    const ok = parts.every((part) => checks[part].status === 'up');
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: ok ? 'ok' : 'degraded',
+      down,
+      messages: down.map((part) => ({ part, message: MESSAGES[part].vi, messageEn: MESSAGES[part].en })),
+      checks,
+    };
+  }
+
+  private async workers(): Promise<Check & { polling?: number; lastPollAgoMs?: number }> {
+    const started = Date.now();
+    const status = await this.pollers.status();
+    const latencyMs = Date.now() - started;
+    if (!status.known) return { status: 'unknown', latencyMs };
+    return {
+      status: status.polling > 0 ? 'up' : 'down',
+      latencyMs,
+      polling: status.polling,
+      ...(status.lastPollAgoMs !== undefined ? { lastPollAgoMs: status.lastPollAgoMs } : {}),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
@@ -6,10 +7,13 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type WorkflowUpdateHandle,
+  WorkflowUpdateStage,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DOMAIN_ERROR_KINDS, DomainError, type DomainErrorKind, ProcedureErrors } from '@kientoan/domain';
-import { deadlinePolicyFrom, environmentFrom } from '@kientoan/platform';
+import { type PrismaClient, deadlinePolicyFrom, environmentFrom } from '@kientoan/platform';
 import {
   type CastVoteInput,
   type CastVoteResult,
@@ -20,7 +24,23 @@ import {
   procedureWorkflowId,
   voteUpdateId,
 } from '@kientoan/workflows';
-import { TEMPORAL_CLIENT } from '../infrastructure/infrastructure.module';
+import { ServiceUnavailable } from '../common/errors/service-unavailable.error';
+import { PRISMA, TEMPORAL_CLIENT } from '../infrastructure/infrastructure.tokens';
+import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
+
+/**
+ * Every call to Temporal has a deadline: without one the client retries an unreachable server for ~20 s and an
+ * Update nobody accepts waits for a worker forever. Together with the database lookup before it, an action is
+ * answered within 5 s when a part is down.
+ */
+const CALL_TIMEOUT_MS = 3_500;
+/** Time for a worker to accept (validate) an Update; until then the Update is not durable. */
+const ACCEPT_TIMEOUT_MS = 2_500;
+/** Once accepted the action is durable; its handler may still wait on a step (PostgreSQL) for a while. */
+const RESULT_TIMEOUT_MS = 20_000;
+/** An accepted action not done by then: if PostgreSQL is down, say so now (pending) rather than after 20 s. */
+const DATABASE_CHECK_AFTER_MS = 2_000;
+const PROBE_TIMEOUT_MS = 500;
 
 /** Turns a failure raised by a workflow validator back into the DomainError it started as. */
 const toDomainError = (failure: ApplicationFailure): DomainError | undefined => {
@@ -47,6 +67,8 @@ export class ProcedureWorkflowGateway {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(ConfigService) config: ConfigService,
+    @Inject(TaskQueuePollers) private readonly pollers: TaskQueuePollers,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
   ) {
     const env = environmentFrom(config);
     this.taskQueue = env.TEMPORAL_TASK_QUEUE;
@@ -56,16 +78,18 @@ export class ProcedureWorkflowGateway {
   async start(input: Omit<ProcedureWorkflowInput, 'deadlines'>): Promise<string> {
     const workflowId = procedureWorkflowId(input.procedureId);
     try {
-      await this.client.workflow.start('procedureWorkflow', {
-        workflowId,
-        taskQueue: this.taskQueue,
-        args: [{ ...input, deadlines: this.deadlines }],
-        typedSearchAttributes: [
-          { key: ProcedureSearchAttributes.ward, value: input.wardCode },
-          { key: ProcedureSearchAttributes.kind, value: input.kind },
-          { key: ProcedureSearchAttributes.step, value: 'review' },
-        ],
-      });
+      await this.within(CALL_TIMEOUT_MS, () =>
+        this.client.workflow.start('procedureWorkflow', {
+          workflowId,
+          taskQueue: this.taskQueue,
+          args: [{ ...input, deadlines: this.deadlines }],
+          typedSearchAttributes: [
+            { key: ProcedureSearchAttributes.ward, value: input.wardCode },
+            { key: ProcedureSearchAttributes.kind, value: input.kind },
+            { key: ProcedureSearchAttributes.step, value: 'review' },
+          ],
+        }),
+      );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError)
         throw ProcedureErrors.alreadyExists(input.procedureId);
@@ -93,21 +117,93 @@ export class ProcedureWorkflowGateway {
     );
   }
 
+  /**
+   * Sends the Update in two bounded phases. Before a worker accepts it, an Update is not durable (Temporal keeps
+   * it in memory only): if no worker polls the queue we do not send it at all, and if none accepts it in time we
+   * answer 503 saying it may or may not be applied later. Once accepted it is in the workflow's history and will
+   * complete; if that takes long we answer 503 ACTION_PENDING (a retry with the same key returns the result).
+   */
   private async execute<Result, Arg>(
     procedureId: string,
     update: UpdateDefinition<Result, [Arg]>,
     arg: Arg,
     updateId: string,
   ): Promise<Result> {
+    // Asked first (cached, bounded): nothing is sent when Temporal is down or no worker polls.
+    let pollers = await this.pollers.status();
+    if (pollers.known && pollers.polling === 0) pollers = await this.pollers.status({ fresh: true });
+    if (!pollers.known && !pollers.reachable) throw ServiceUnavailable.workflowService();
+    if (pollers.known && pollers.polling === 0) throw ServiceUnavailable.noWorker(false);
     const handle = this.client.workflow.getHandle(procedureWorkflowId(procedureId));
     try {
-      return await handle.executeUpdate(update, { args: [arg], updateId });
+      const accepted = await this.within(ACCEPT_TIMEOUT_MS, () =>
+        handle.startUpdate(update, {
+          args: [arg],
+          updateId,
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
+      ).catch(async (error: unknown) => {
+        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
+        // Timed out: either Temporal is unreachable, or it is up and no worker took the Update.
+        throw (await this.temporalAnswers()) ? ServiceUnavailable.noWorker(true) : error;
+      });
+      return await this.within(RESULT_TIMEOUT_MS, () => accepted.result()).catch((error: unknown) => {
+        throw error instanceof WorkflowUpdateRPCTimeoutOrCancelledError
+          ? ServiceUnavailable.pending()
+          : error;
+      });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         throw toDomainError(error.cause) ?? error;
       }
       if (error instanceof WorkflowNotFoundError) throw ProcedureErrors.terminated('closed');
       throw error;
+    }
+  }
+
+  /** The accepted Update's result; ACTION_PENDING after 20 s, or after 2 s when PostgreSQL does not answer. */
+  private async resultOf<Result>(accepted: WorkflowUpdateHandle<Result>): Promise<Result> {
+    const result = this.within(RESULT_TIMEOUT_MS, () => accepted.result()).catch((error: unknown) => {
+      throw error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ? ServiceUnavailable.pending() : error;
+    });
+    let settled = false;
+    const databaseWatch = (async (): Promise<never> => {
+      await sleep(DATABASE_CHECK_AFTER_MS);
+      while (!settled) {
+        if (!(await this.databaseAnswers())) throw ServiceUnavailable.pending();
+        await sleep(DATABASE_CHECK_AFTER_MS);
+      }
+      return new Promise<never>(() => undefined);
+    })();
+    try {
+      return await Promise.race([result, databaseWatch]);
+    } finally {
+      settled = true;
+    }
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await Promise.race([
+        this.prisma.$queryRaw`SELECT 1`,
+        sleep(PROBE_TIMEOUT_MS).then(() => Promise.reject(new Error('timed out'))),
+      ]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private within<T>(timeoutMs: number, call: () => Promise<T>): Promise<T> {
+    return this.client.connection.withDeadline(Date.now() + timeoutMs, call);
+  }
+
+  private async temporalAnswers(): Promise<boolean> {
+    try {
+      await this.within(PROBE_TIMEOUT_MS, () => this.client.workflowService.getSystemInfo({}));
+      return true;
+    } catch {
+      return false;
     }
   }
 }

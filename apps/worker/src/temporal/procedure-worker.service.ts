@@ -55,9 +55,18 @@ export class ProcedureWorkerService implements OnApplicationBootstrap, OnApplica
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+  /** SIGTERM (Nest shutdown hooks): stop polling, let in-flight activities commit, then close the connections. */
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') {
+      const { numInFlightActivities } = this.worker.getStatus();
+      this.logger.log(
+        `Stopping (${signal ?? 'close'}): no new tasks; draining ${numInFlightActivities} in-flight activities`,
+      );
+      this.worker.shutdown();
+    }
+    const started = Date.now();
     await this.running?.catch(() => undefined);
+    if (this.worker) this.logger.log(`Worker drained in ${Date.now() - started} ms`);
     await this.connection?.close();
     await this.prisma?.$disconnect();
   }

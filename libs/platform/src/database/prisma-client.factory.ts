@@ -7,8 +7,23 @@ export interface PrismaClientOptions {
   readonly url: string;
   /** Connections in this process's pool; API and worker processes each have their own. */
   readonly poolSize?: number;
+  /**
+   * How long to wait for a new connection before failing (node-postgres waits forever by default). Bounded so
+   * that a request made while PostgreSQL is unreachable fails within seconds and can be answered 503.
+   */
+  readonly connectTimeoutMs?: number;
 }
 
 /** Prisma 7 runs without a native query engine: queries go through node-postgres (driver adapter). */
-export const createPrismaClient = ({ url, poolSize = 10 }: PrismaClientOptions): PrismaClient =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+export const createPrismaClient = ({
+  url,
+  poolSize = 10,
+  connectTimeoutMs = 3_000,
+}: PrismaClientOptions): PrismaClient =>
+  new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: url,
+      max: poolSize,
+      connectionTimeoutMillis: connectTimeoutMs,
+    }),
+  });

@@ -10,6 +10,12 @@ import type { Response } from 'express';
 import { type DomainErrorKind, isDomainError } from '@kientoan/domain';
 import type { ErrorResponse } from './error-response';
 import { type FieldError, RequestValidationError } from './request-validation.error';
+import {
+  ServiceUnavailable,
+  ServiceUnavailableError,
+  unavailableResponse,
+} from './service-unavailable.error';
+import { unavailableDependencyOf } from './unavailable-dependency';
 
 const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -28,6 +34,16 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const unavailable = this.asUnavailable(exception);
+    if (unavailable) {
+      // Expected while a part is down: one line, not a stack trace per request.
+      this.logger.warn(
+        `${unavailable.code}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+      response.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json(this.toResponse(unavailable));
+      return;
+    }
     const body = this.toResponse(exception);
     if (body.statusCode >= 500) {
       this.logger.error(
@@ -39,7 +55,22 @@ export class HttpErrorFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
+  /** An unreachable dependency answers 503 with a stable code, never 500 and never the driver's text. */
+  private asUnavailable(exception: unknown): ServiceUnavailableError | undefined {
+    if (exception instanceof ServiceUnavailableError) return exception;
+    if (isDomainError(exception) || exception instanceof HttpException) return undefined;
+    switch (unavailableDependencyOf(exception)) {
+      case 'database':
+        return ServiceUnavailable.database();
+      case 'temporal':
+        return ServiceUnavailable.workflowService();
+      case undefined:
+        return undefined;
+    }
+  }
+
   private toResponse(exception: unknown): ErrorResponse {
+    if (exception instanceof ServiceUnavailableError) return unavailableResponse(exception);
     if (exception instanceof RequestValidationError) {
       return {
         statusCode: HttpStatus.BAD_REQUEST,

@@ -1,0 +1,92 @@
+/**
+ * Recognises errors that mean "a dependency is unreachable" (as opposed to a bug), so the HTTP filter can
+ * answer 503 instead of 500. Matches on the shapes the drivers really throw (checked against Prisma 7 with
+ * @prisma/adapter-pg, node-postgres and @temporalio/client 1.24), following `cause` chains.
+ */
+import { WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
+
+export type UnavailableDependency = 'database' | 'temporal';
+
+/** Prisma error codes for "cannot reach / lost the server / no pooled connection in time". */
+const PRISMA_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Driver-adapter error kinds (@prisma/driver-adapter-utils) for the same. */
+const ADAPTER_UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+/** PostgreSQL SQLSTATEs: connection exceptions (class 08), shutdown / starting up (57P01-57P03), too many connections. */
+const PG_UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EPIPE',
+]);
+/** node-postgres raises these as plain Errors (no code) when a connection drops or cannot be made in time. */
+const PG_CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+];
+const PRISMA_ERROR_NAMES = new Set([
+  'PrismaClientKnownRequestError',
+  'PrismaClientInitializationError',
+  'PrismaClientUnknownRequestError',
+  'PrismaClientRustPanicError',
+  'DriverAdapterError',
+]);
+/** gRPC status codes UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the server is down or did not answer in time. */
+const GRPC_UNAVAILABLE = new Set<number>([14, 4]);
+
+type Loose = Record<string, unknown>;
+const asRecord = (value: unknown): Loose | undefined =>
+  typeof value === 'object' && value !== null ? (value as Loose) : undefined;
+
+const adapterCauseOf = (error: Loose): Loose | undefined => {
+  const meta = asRecord(error['meta']);
+  const adapterError =
+    asRecord(meta?.['driverAdapterError']) ?? (error['name'] === 'DriverAdapterError' ? error : undefined);
+  return asRecord(adapterError?.['cause']);
+};
+
+const isDatabaseUnavailable = (error: Loose): boolean => {
+  const name = typeof error['name'] === 'string' ? error['name'] : '';
+  const code = typeof error['code'] === 'string' ? error['code'] : undefined;
+  const message = typeof error['message'] === 'string' ? error['message'] : '';
+  if (PRISMA_ERROR_NAMES.has(name)) {
+    if (name === 'PrismaClientInitializationError') return true;
+    if (code && PRISMA_UNAVAILABLE_CODES.has(code)) return true;
+    const cause = adapterCauseOf(error);
+    const kind = cause?.['kind'];
+    if (typeof kind === 'string' && ADAPTER_UNAVAILABLE_KINDS.has(kind)) return true;
+    if (kind === 'postgres' && typeof cause?.['code'] === 'string')
+      return PG_UNAVAILABLE_SQLSTATE.test(cause['code']);
+    return false;
+  }
+  // node-postgres errors: a server error with a SQLSTATE and severity, or a socket error.
+  if (code && typeof error['severity'] === 'string') return PG_UNAVAILABLE_SQLSTATE.test(code);
+  if (code && typeof error['syscall'] === 'string') return SOCKET_CODES.has(code);
+  return PG_CONNECTION_MESSAGES.some((m) => message.startsWith(m));
+};
+
+const isTemporalUnavailable = (error: unknown): boolean =>
+  error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+  (isGrpcServiceError(error) && GRPC_UNAVAILABLE.has(error.code));
+
+/** Which dependency the error says is unreachable, if any. */
+export const unavailableDependencyOf = (error: unknown): UnavailableDependency | undefined => {
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current && !seen.has(current);) {
+    seen.add(current);
+    if (isTemporalUnavailable(current)) return 'temporal';
+    const record = asRecord(current);
+    if (!record) return undefined;
+    if (isDatabaseUnavailable(record)) return 'database';
+    current = record['cause'];
+  }
+  return undefined;
+};

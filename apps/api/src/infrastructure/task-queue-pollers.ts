@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Client } from '@temporalio/client';
+import { optionalTsToMs } from '@temporalio/common/lib/time';
+import { environmentFrom } from '@kientoan/platform';
+import { unavailableDependencyOf } from '../common/errors/unavailable-dependency';
+import { TEMPORAL_CLIENT } from './infrastructure.tokens';
+
+/** What Temporal knows about the workers of the procedures' task queue. */
+export type PollerStatus =
+  | { readonly known: true; readonly polling: number; readonly lastPollAgoMs?: number }
+  /** Temporal did not answer: `reachable` is false when it is down (refused, timed out), not merely refusing us. */
+  | { readonly known: false; readonly reachable: boolean };
+
+/** TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW: workers poll workflow tasks (Updates are delivered with them). */
+const WORKFLOW_TASK_QUEUE = 1;
+/**
+ * A live worker long-polls (the server holds each poll up to about a minute) and Temporal keeps a poller in its
+ * list for minutes after it stops: a poller counts as present only if it polled this recently.
+ */
+const POLLER_FRESH_MS = 75_000;
+const DESCRIBE_TIMEOUT_MS = 1_500;
+/** Actions ask on every request; one answer serves the requests of the next moment. */
+const CACHE_MS = 2_000;
+
+/** Asks Temporal (DescribeTaskQueue) whether any worker polls the task queue; bounded and cached. */
+@Injectable()
+export class TaskQueuePollers {
+  private readonly taskQueue: string;
+  private readonly namespace: string;
+  private cached?: { at: number; status: PollerStatus };
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(ConfigService) config: ConfigService,
+  ) {
+    const env = environmentFrom(config);
+    this.taskQueue = env.TEMPORAL_TASK_QUEUE;
+    this.namespace = env.TEMPORAL_NAMESPACE;
+  }
+
+  /** `fresh` skips the cache (before refusing an action: a worker may have started a moment ago). */
+  async status({ fresh = false } = {}): Promise<PollerStatus> {
+    const now = Date.now();
+    if (!fresh && this.cached && now - this.cached.at < CACHE_MS) return this.cached.status;
+    const status = await this.describe(now);
+    this.cached = { at: now, status };
+    return status;
+  }
+
+  private async describe(now: number): Promise<PollerStatus> {
+    try {
+      const response = await this.client.connection.withDeadline(now + DESCRIBE_TIMEOUT_MS, () =>
+        this.client.workflowService.describeTaskQueue({
+          namespace: this.namespace,
+          taskQueue: { name: this.taskQueue },
+          taskQueueType: WORKFLOW_TASK_QUEUE,
+        }),
+      );
+      const ages = (response.pollers ?? [])
+        .map((p) => optionalTsToMs(p.lastAccessTime))
+        .filter((at): at is number => at !== undefined)
+        .map((at) => Math.max(0, now - at));
+      const fresh = ages.filter((age) => age <= POLLER_FRESH_MS);
+      return {
+        known: true,
+        polling: fresh.length,
+        ...(ages.length > 0 ? { lastPollAgoMs: Math.min(...ages) } : {}),
+      };
+    } catch (error) {
+      return { known: false, reachable: unavailableDependencyOf(error) !== 'temporal' };
+    }
+  }
+}
