@@ -45,5 +45,7 @@ describe('procedure workflow replay', () => {
         Worker.runReplayHistory({ workflowBundle, replayName: file }, history),
       ).resolves.toBeUndefined();
     },
+    // A replay takes well under a second alone, but several seconds while the e2e project loads the machine.
+    30_000,
   );
 });

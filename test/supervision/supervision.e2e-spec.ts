@@ -106,7 +106,7 @@ describe('Supervision (e2e)', () => {
           procedureId: { in: [first, second] },
           kind: 'reminder',
           recipient: `ward:${ward.code}:reviewer`,
-          dedupeKey: { contains: ':bulk-remind-' },
+          dedupeKey: { contains: ':bulk-remind:' },
         },
       }),
     ).toBe(2);

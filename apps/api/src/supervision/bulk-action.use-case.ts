@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { authorize, isDomainError } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
-import { cancelUpdate, escalateUpdate, remindUpdate } from '@kientoan/workflows';
+import { cancelUpdate, escalateUpdate, idempotencyKey, remindUpdate } from '@kientoan/workflows';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { auditContext } from '../procedures/procedure-action.runner';
@@ -50,13 +50,13 @@ export class BulkActionUseCase {
       try {
         // Through the workflow: the row, the search attribute, the notifications and the audit entry change
         // together. The update id makes a repeat within the hour answer the first result.
-        const requestKey = `bulk-${body.action}-${p.id}-${hour}`;
+        const requestKey = idempotencyKey(`bulk-${body.action}`, p.id, hour);
         if (body.action === 'cancel') {
           await this.workflows.action(
             p.id,
             cancelUpdate,
             { by: ctx.actor.userId, reason: body.reason ?? '', audit },
-            `bulk-cancel-${p.id}`,
+            idempotencyKey('bulk-cancel', p.id),
           );
         } else {
           await this.workflows.action(

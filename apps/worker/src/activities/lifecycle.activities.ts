@@ -4,7 +4,12 @@
  */
 import { type ProcedureView, STEP_LABELS, formatVietnamTime } from '@kientoan/domain';
 import { recipientAddress } from '@kientoan/platform';
-import type { ProcedureActivities, SupervisorNudge, WaitingNotice } from '@kientoan/workflows';
+import {
+  type ProcedureActivities,
+  type SupervisorNudge,
+  type WaitingNotice,
+  idempotencyKey,
+} from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
 import { writeProcedureView } from './procedure-projection';
@@ -46,7 +51,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
         reason: nudge.reason ?? null,
         to,
       },
-      dedupeKey: `${action}:${notice.procedureId}:${nudge.requestKey}`,
+      dedupeKey: idempotencyKey(action, notice.procedureId, nudge.requestKey),
     });
 
   const recipients = async (notice: WaitingNotice, wardCode: string): Promise<string[]> => {
@@ -120,7 +125,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
         await ctx.deps.notifier.send([
           {
             procedureId: key.procedureId,
-            dedupeKey: `failure:${key.procedureId}`,
+            dedupeKey: idempotencyKey('failure', key.procedureId),
             kind: 'failure',
             recipient: recipientAddress.supervisors(),
             subject: `Thủ tục bị dừng do lỗi: ${procedure.title} (${procedure.ward.name})`,
@@ -151,11 +156,19 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
       withHeartbeat(async () => {
         const procedure = await ctx.loadProcedure(ctx.prisma, notice.procedureId);
         const to = await recipients(notice, procedure.wardCode);
-        const trigger = nudge ? `:${nudge.requestKey}` : '';
+        const trigger = nudge ? [nudge.requestKey] : [];
         await ctx.deps.notifier.send(
           to.map((recipient) => ({
             procedureId: notice.procedureId,
-            dedupeKey: `reminder:${notice.procedureId}:${notice.step}:${notice.round}:${notice.waitingFor}:${recipient}${trigger}`,
+            dedupeKey: idempotencyKey(
+              'reminder',
+              notice.procedureId,
+              notice.step,
+              notice.round,
+              notice.waitingFor,
+              recipient,
+              ...trigger,
+            ),
             kind: 'reminder' as const,
             recipient,
             subject: `Nhắc việc: ${procedure.title}`,
@@ -170,11 +183,18 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
     escalate: ({ nudge, ...notice }) =>
       withHeartbeat(async () => {
         const procedure = await ctx.loadProcedure(ctx.prisma, notice.procedureId);
-        const trigger = nudge ? `:${nudge.requestKey}` : '';
+        const trigger = nudge ? [nudge.requestKey] : [];
         await ctx.deps.notifier.send([
           {
             procedureId: notice.procedureId,
-            dedupeKey: `escalation:${notice.procedureId}:${notice.step}:${notice.round}:${notice.waitingFor}${trigger}`,
+            dedupeKey: idempotencyKey(
+              'escalation',
+              notice.procedureId,
+              notice.step,
+              notice.round,
+              notice.waitingFor,
+              ...trigger,
+            ),
             kind: 'escalation',
             recipient: recipientAddress.supervisors(),
             subject: nudge
@@ -209,7 +229,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
           procedureId: key.procedureId,
           wardCode: procedure.wardCode,
           after: { outcome, reason, round: key.round },
-          dedupeKey: `end:${key.procedureId}`,
+          dedupeKey: idempotencyKey('end', key.procedureId),
         });
         // A run that publishes views has written the end already (this write then changes nothing).
         await legacyWrite(key.procedureId, {

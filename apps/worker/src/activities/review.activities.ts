@@ -1,7 +1,7 @@
 /** The review step: the registry rules against today's registry, and the reviewer's (or the rules') verdict. */
 import { violationReasons } from '@kientoan/domain';
 import { recipientAddress } from '@kientoan/platform';
-import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
+import { type ProcedureActivities, type StepKey, idempotencyKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
 
@@ -32,7 +32,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
           procedureId: key.procedureId,
           wardCode: procedure.wardCode,
           after: outcome,
-          dedupeKey: `review:${key.procedureId}:${key.round}`,
+          dedupeKey: idempotencyKey('review', key.procedureId, key.round),
         });
         return outcome;
       });
@@ -41,7 +41,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
       await ctx.deps.notifier.send([
         {
           procedureId: key.procedureId,
-          dedupeKey: `returned:${key.procedureId}:${key.round}`,
+          dedupeKey: idempotencyKey('returned', key.procedureId, key.round),
           kind: 'returned',
           recipient: recipientAddress.wardRole(procedure.wardCode, 'secretary'),
           subject: `Thủ tục "${procedure.title}" được trả lại để chỉnh sửa`,
@@ -60,7 +60,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
           procedureId: key.procedureId,
           wardCode: before.wardCode,
           after: { by, round: key.round, items },
-          dedupeKey: `resubmit:${key.procedureId}:${key.round}`,
+          dedupeKey: idempotencyKey('resubmit', key.procedureId, key.round),
         });
       });
     }),

@@ -1,7 +1,7 @@
 /** The committee step: the voters on the day the vote opens, each vote recorded once, the tally. */
 import { ProcedureErrors } from '@kientoan/domain';
 import { recipientAddress, servingOn } from '@kientoan/platform';
-import type { ProcedureActivities, StepKey } from '@kientoan/workflows';
+import { type ProcedureActivities, type StepKey, idempotencyKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable, writeAudit } from './activity-context';
 
@@ -45,7 +45,7 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
         await ctx.deps.notifier.send(
           voters.map((voter) => ({
             procedureId: key.procedureId,
-            dedupeKey: `vote_opened:${key.procedureId}:${key.round}:${voter}`,
+            dedupeKey: idempotencyKey('vote_opened', key.procedureId, key.round, voter),
             kind: 'vote_opened' as const,
             recipient: recipientAddress.member(voter),
             subject: `Biểu quyết: ${procedure.title}`,
@@ -81,7 +81,7 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
           procedureId,
           wardCode: procedure.wardCode,
           after: { round, voterId: vote.voterId, choice: vote.choice, comment: vote.comment ?? null },
-          dedupeKey: `vote:${procedureId}:${round}:${vote.voterId}`,
+          dedupeKey: idempotencyKey('vote', procedureId, round, vote.voterId),
         });
       });
     }),

@@ -86,7 +86,14 @@ export const procedureViewQuery = defineQuery<ProcedureView>('procedureView');
 /** Workflow ids are derived from procedure ids, so a second start of the same procedure is refused. */
 export const procedureWorkflowId = (procedureId: string): string => `procedure-${procedureId}`;
 
+/**
+ * The one shape of every idempotency key: what it makes once, then the parts that identify it, joined by ":"
+ * (e.g. `review:<procedure>:<round>`). Update ids, notification and audit dedupe keys all use it.
+ */
+export const idempotencyKey = (kind: string, ...parts: readonly (string | number)[]): string =>
+  [kind, ...parts].join(':');
+
 /** Update ids are derived from the client's idempotency key: Temporal then answers a repeat with the first result. */
-export const voteUpdateId = (idempotencyKey: string): string => `vote-${idempotencyKey}`;
-export const actionUpdateId = (action: string, idempotencyKey: string): string =>
-  `${action}-${idempotencyKey}`;
+export const voteUpdateId = (clientKey: string): string => idempotencyKey('vote', clientKey);
+export const actionUpdateId = (action: string, clientKey: string): string =>
+  idempotencyKey(action, clientKey);

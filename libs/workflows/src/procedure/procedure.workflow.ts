@@ -342,6 +342,8 @@ export class ProcedureRun {
   }
 
   private async end(state: Extract<ProcedureState, { status: 'ended' }>): Promise<Finished> {
+    // Published here too: the end may have come while the loop was publishing the view before it.
+    await this.publish();
     await steps.endProcedure({
       ...this.key(),
       outcome: state.outcome,
