@@ -2,6 +2,7 @@
 // The embedded stack the bench measures, all of its own: a PostgreSQL database `<app database>_bench` on the
 // same server, a Temporal dev server (in memory, headless) on a free port, the product's worker and API from
 // dist/ (built by scripts/setup.mjs), and a worker for the bare-Temporal lanes. Started and stopped here.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -123,7 +124,10 @@ export async function startStack() {
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: temporal.namespace,
       API_PORT: String(apiPort),
-      NODE_ENV: 'production',
+      // Local development mode: the reads sign in as the seeded demo accounts, which production refuses. A
+      // random token secret of its own, so the bench never touches the developer's `.data/` secret.
+      NODE_ENV: 'development',
+      AUTH_TOKEN_SECRET: randomBytes(48).toString('base64url'),
     };
     say(`Temporal at ${temporal.address}; starting the product's worker and API (port ${apiPort})…`);
     const worker = launch(

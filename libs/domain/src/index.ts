@@ -19,3 +19,4 @@ export * from './documents/document-placeholders';
 export * from './documents/issued-text';
 export * from './procedure/procedure-plan';
 export * from './procedure/procedure-dates';
+export * from './errors/ward-errors';

@@ -1,4 +1,4 @@
-import { DomainError, type RegistryViolation } from '@kientoan/domain';
+import { DomainError, type RegistryViolation, wardNotFound } from '@kientoan/domain';
 
 export const RegistryErrors = {
   unitNotFound: (unitId: string) =>
@@ -9,15 +9,7 @@ export const RegistryErrors = {
       `Unit "${unitId}" was not found.`,
       { unitId },
     ),
-  /** The one definition of WARD_NOT_FOUND: 404 wherever the code comes from (path, query or body field). */
-  wardNotFound: (wardCode: string) =>
-    new DomainError(
-      'WARD_NOT_FOUND',
-      'not_found',
-      `Không có xã, phường với mã "${wardCode}".`,
-      `There is no commune or ward with code "${wardCode}".`,
-      { field: 'wardCode', wardCode },
-    ),
+  wardNotFound,
   /** A resolution that breaks registry rules: 400 with every violation as a field error. */
   violations: (violations: readonly RegistryViolation[]) =>
     new DomainError(

@@ -1,4 +1,4 @@
-import { DomainError } from '@kientoan/domain';
+import { DomainError, wardNotFound } from '@kientoan/domain';
 
 /** The rules of account and committee administration, one definition per code. */
 export const AccountErrors = {
@@ -18,14 +18,7 @@ export const AccountErrors = {
       `The username "${username}" is already taken.`,
       { field: 'username' },
     ),
-  wardNotFound: (wardCode: string) =>
-    new DomainError(
-      'WARD_NOT_FOUND',
-      'not_found',
-      `Không có xã, phường "${wardCode}".`,
-      `There is no commune or ward "${wardCode}".`,
-      { field: 'wardCode' },
-    ),
+  wardNotFound,
   memberNotFound: (memberId: string) =>
     new DomainError(
       'MEMBER_NOT_FOUND',
