@@ -9,6 +9,8 @@ import { CurrentActor } from './current-actor.decorator';
 import { LoginUseCase } from './login.use-case';
 import { Public } from './public.decorator';
 import { RefreshSessionUseCase } from './refresh-session.use-case';
+import { ApiResult } from '../common/openapi/api-responses';
+import { actorSchema, sessionSchema } from './auth.responses';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,6 +22,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiResult(sessionSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Đăng nhập / Sign in: a short-lived bearer token and a refresh token' })
   @ApiBody({
@@ -32,6 +35,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @ApiResult(sessionSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Gia hạn phiên / New session from a refresh token (rotated)' })
   @ApiBody({ schema: openApiSchema(refreshSchema) })
@@ -51,6 +55,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiResult(actorSchema)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Tài khoản đang đăng nhập và vai trò / The signed-in account and its roles' })
   me(@CurrentActor() actor: Actor) {

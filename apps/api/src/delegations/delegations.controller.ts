@@ -7,6 +7,8 @@ import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
 import { CreateDelegationUseCase } from './create-delegation.use-case';
 import { type CreateDelegationBody, createDelegationSchema } from './delegation.schemas';
 import { ListDelegationsUseCase } from './list-delegations.use-case';
+import { ApiResult } from '../common/openapi/api-responses';
+import { delegationListSchema, delegationSchema } from './delegation.responses';
 
 @ApiTags('delegations')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ export class DelegationsController {
   ) {}
 
   @Post()
+  @ApiResult(delegationSchema, 201, 'Created')
   @ApiOperation({
     summary: 'Ủy quyền (quyền thư ký, rà soát, biểu quyết) trong một thời hạn / Delegate a role for a period',
   })
@@ -30,6 +33,7 @@ export class DelegationsController {
   }
 
   @Get()
+  @ApiResult(delegationListSchema)
   @ApiOperation({ summary: 'Ủy quyền của tôi (đã giao và được nhận) / Delegations given and received' })
   mine(@CurrentActor() actor: Actor) {
     return this.list.execute(actor);

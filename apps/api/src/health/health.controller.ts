@@ -5,6 +5,18 @@ import type { Connection } from '@temporalio/client';
 import type { PrismaClient } from '@kientoan/platform';
 import { Public } from '../auth/public.decorator';
 import { PRISMA, TEMPORAL_CONNECTION } from '../infrastructure/infrastructure.module';
+import { z } from 'zod';
+import { ApiResult } from '../common/openapi/api-responses';
+
+const check = z.object({
+  status: z.enum(['up', 'down']),
+  latencyMs: z.number(),
+  error: z.string().optional(),
+});
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  checks: z.object({ postgres: check, temporal: check }),
+});
 
 interface Check {
   status: 'up' | 'down';
@@ -41,6 +53,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiResult(healthSchema, 200, 'PostgreSQL and Temporal are up')
+  @ApiResult(healthSchema, 503, 'One of them is down')
   @ApiOperation({ summary: 'Tình trạng hệ thống / PostgreSQL and Temporal reachability' })
   async check(@Res({ passthrough: true }) res: Response) {
     const [postgres, temporal] = await Promise.all([
