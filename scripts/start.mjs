@@ -101,6 +101,7 @@ try {
   launch('api', 'dist/apps/api/apps/api/src/main.js');
   const apiPort = process.env.API_PORT || 3000;
   say('kientoan is starting:');
+  say(`  Web app      http://localhost:${apiPort}/   (sign in as bithu.ochodua / kientoan-demo)`);
   say(`  API          http://localhost:${apiPort}/api`);
   say(`  API docs     http://localhost:${apiPort}/docs`);
   say(`  Health       http://localhost:${apiPort}/health`);

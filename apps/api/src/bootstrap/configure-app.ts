@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { environmentFrom } from '@kientoan/platform';
 import helmet from 'helmet';
 import { HttpErrorFilter } from '../common/errors/http-error.filter';
 import { requestContext } from '../common/http/request-context.middleware';
+import { applyGlobalPrefix, buildOpenApiDocument } from '../openapi/openapi-document';
+import { serveWebApp } from './serve-web-app';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test what runs. */
 export const configureApp = (app: INestApplication): void => {
@@ -12,7 +14,8 @@ export const configureApp = (app: INestApplication): void => {
   app.use(requestContext);
   // Security headers; the API docs page needs inline scripts, so its CSP allows them.
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  serveWebApp(app, env.WEB_DIST_DIR);
+  applyGlobalPrefix(app);
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableCors({
     origin: env.API_CORS_ORIGINS.split(',')
@@ -20,21 +23,5 @@ export const configureApp = (app: INestApplication): void => {
       .filter(Boolean),
   });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('kientoan API')
-      .setDescription(
-        'Thủ tục kiện toàn tổ chức đảng ở 126 xã, phường Hà Nội / Party organization restructuring procedures',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description: 'POST /api/auth/login → accessToken',
-      })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
 };
