@@ -4,6 +4,7 @@ import { configModuleOptions } from '@kientoan/platform';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -23,6 +24,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     SupervisionModule,
     InboxModule,
     DelegationsModule,
+    EventsModule,
   ],
 })
 export class AppModule {}

@@ -3,8 +3,12 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi-document';
 
-/** Operations whose success has no JSON body: sign-out (204) and the printable documents (HTML/text). */
-const WITHOUT_JSON_BODY = new Set(['post /api/auth/logout', 'get /api/procedures/{id}/documents/{type}']);
+/** Operations whose success has no JSON body: sign-out (204), printable documents, the event stream. */
+const WITHOUT_JSON_BODY = new Set([
+  'post /api/auth/logout',
+  'get /api/procedures/{id}/documents/{type}',
+  'get /api/events',
+]);
 
 describe('the OpenAPI document', () => {
   let document: OpenAPIObject;

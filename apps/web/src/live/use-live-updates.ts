@@ -1,11 +1,11 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
-import { authorizedFetch } from '../api/client';
+import { api, unwrap } from '../api/client';
 
 /**
  * Live updates over Server-Sent Events (GET /api/events). EventSource cannot send an Authorization header,
- * so the app first trades its bearer token for a short-lived, single-use ticket (POST /api/events/ticket)
- * and opens the stream with it in the query string. Each event names a procedure; the queries that show it
+ * so the app first trades its bearer token for a ticket that lives 60 s (POST /api/events/ticket) and
+ * opens the stream with it in the query string. Each event names a procedure; the queries that show it
  * (the procedure, the inboxes, the lists) are invalidated. While the stream is down, pages poll instead.
  */
 type LiveStatus = 'connected' | 'polling';
@@ -50,9 +50,7 @@ export const useLiveUpdates = (enabled: boolean) => {
     let stopped = false;
     const connect = async () => {
       try {
-        const response = await authorizedFetch('/api/events/ticket', { method: 'POST' });
-        if (!response.ok) throw new Error(`ticket ${response.status}`);
-        const { ticket } = (await response.json()) as { ticket: string };
+        const { ticket } = await unwrap(api.POST('/api/events/ticket'));
         if (stopped) return;
         source = new EventSource(`/api/events?ticket=${encodeURIComponent(ticket)}`);
         source.addEventListener('open', () => setStatus('connected'));
@@ -60,7 +58,7 @@ export const useLiveUpdates = (enabled: boolean) => {
           invalidate(queryClient, JSON.parse((e as MessageEvent<string>).data) as ProcedureChanged),
         );
         source.addEventListener('error', () => {
-          // The ticket is single-use: reconnect with a new one rather than letting EventSource retry.
+          // The ticket expires within a minute: reconnect with a new one rather than letting EventSource retry.
           source?.close();
           setStatus('polling');
           if (!stopped) retry = setTimeout(() => void connect(), 5_000);
