@@ -136,7 +136,7 @@ if (readStamp(webStamp) !== webHash || !fs.existsSync(path.join(ROOT, 'dist', 'w
       'vite',
       'build',
       '--config',
-      'apps/web/vite.config.ts',
+      'apps/web/vite.config.mts',
       '--logLevel',
       'warn',
     ]),

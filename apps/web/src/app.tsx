@@ -22,7 +22,19 @@ export function App() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}
+      theme={{
+        // Secondary and placeholder texts darker than antd's defaults: WCAG AA contrast on grey backgrounds.
+        token: {
+          colorPrimary: '#b71c1c',
+          borderRadius: 6,
+          colorTextSecondary: '#595959',
+          colorTextTertiary: '#595959',
+          colorTextDescription: '#595959',
+          colorTextPlaceholder: '#707070',
+          colorError: '#cf1322',
+          colorLink: '#0958d9',
+        },
+      }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

@@ -45,3 +45,8 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   return <Result status="404" title="404" subTitle={t('common.notFound')} />;
 }
+
+/** The text of an empty table or list, in a colour that passes contrast checks (antd's is lighter). */
+export function EmptyText({ text }: { text: string }) {
+  return <span className="empty-text">{text}</span>;
+}

@@ -20,7 +20,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useErrorText } from '../common/error-text';
 import { DueCell } from '../common/due-cell';
-import { QueryState } from '../common/page-states';
+import { EmptyText, QueryState } from '../common/page-states';
 import { formatDateTime } from '../format/format';
 import { usePollInterval } from '../live/use-live-updates';
 import { CHANGE_KINDS, STEPS, type Step } from '../procedures/labels';
@@ -115,7 +115,7 @@ export function InboxPage() {
           dataSource={items}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('inbox.empty') }}
+          locale={{ emptyText: <EmptyText text={t('inbox.empty')} /> }}
           columns={[
             {
               title: t('inbox.columns.title'),

@@ -16,8 +16,11 @@ const setStatus = (next: LiveStatus) => {
   listeners.forEach((l) => l());
 };
 
-/** How often a page should poll: never while the live stream is up. */
-export const usePollInterval = (ms = 15_000): number | false =>
+/** While the stream is up, events refresh the pages and polling only guards against a missed event. */
+const CONNECTED_POLL_MS = 60_000;
+
+/** How often a page should poll: `ms` while the live stream is down, rarely while it is up. */
+export const usePollInterval = (ms = 15_000): number =>
   useSyncExternalStore(
     (l) => {
       listeners.add(l);
@@ -25,7 +28,7 @@ export const usePollInterval = (ms = 15_000): number | false =>
     },
     () => status,
   ) === 'connected'
-    ? false
+    ? Math.max(ms, CONNECTED_POLL_MS)
     : ms;
 
 interface ProcedureChanged {

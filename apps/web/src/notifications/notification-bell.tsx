@@ -2,6 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, List, Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../common/page-states';
 import { authorizedFetch } from '../api/client';
 import { formatDateTime } from '../format/format';
 import { usePollInterval } from '../live/use-live-updates';
@@ -49,7 +50,7 @@ export function NotificationBell() {
       className="notification-list"
       size="small"
       dataSource={[...page.items]}
-      locale={{ emptyText: t('notifications.empty') }}
+      locale={{ emptyText: <EmptyText text={t('notifications.empty')} /> }}
       renderItem={(item) => (
         <List.Item
           actions={

@@ -10,7 +10,10 @@ export function DraftText({ title, body }: { title: string; body: string }) {
   return (
     <>
       <Typography.Title level={4}>{title}</Typography.Title>
-      <pre className="document-text">{body}</pre>
+      {/* Scrollable: focusable so keyboard users can scroll it. */}
+      <pre className="document-text" tabIndex={0} aria-label={title}>
+        {body}
+      </pre>
     </>
   );
 }

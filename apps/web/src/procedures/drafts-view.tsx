@@ -76,7 +76,7 @@ export function DraftsView({ id }: { id: string }) {
 export function DiffLines({ lines }: { lines: { op: 'same' | 'added' | 'removed'; text: string }[] }) {
   const { t } = useTranslation();
   return (
-    <pre className="diff" aria-label={t('drafts.diff')}>
+    <pre className="diff" aria-label={t('drafts.diff')} tabIndex={0}>
       {lines.map((line, index) => (
         <div key={index} className={`diff-${line.op}`}>
           {line.op === 'added' ? (

@@ -7,7 +7,7 @@ import { api, unwrap } from '../api/client';
 import { useCurrentWard } from '../auth/current-ward';
 import { hasRole, useMe } from '../auth/use-me';
 import { DueCell } from '../common/due-cell';
-import { QueryState } from '../common/page-states';
+import { EmptyText, QueryState } from '../common/page-states';
 import { formatDateTime } from '../format/format';
 import { usePollInterval } from '../live/use-live-updates';
 import { STATUSES, STATUS_COLORS, STEPS } from './labels';
@@ -100,7 +100,7 @@ export function MyProceduresPage() {
           dataSource={items}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('procedures.empty') }}
+          locale={{ emptyText: <EmptyText text={t('procedures.empty')} /> }}
           columns={[
             {
               title: t('inbox.columns.title'),

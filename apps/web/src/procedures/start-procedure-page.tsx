@@ -24,7 +24,7 @@ import { api, unwrap } from '../api/client';
 import { useCurrentWard } from '../auth/current-ward';
 import { hasRole, useMe } from '../auth/use-me';
 import { useErrorText, useFieldErrors } from '../common/error-text';
-import { QueryState } from '../common/page-states';
+import { EmptyText, QueryState } from '../common/page-states';
 import { PASTE_KINDS, type DraftRow, type PastedKind, parsePastedRows, rowToItem } from './paste-rows';
 import { RegistryDiff } from './registry-diff';
 import { rowErrors } from './row-errors';
@@ -222,7 +222,7 @@ function StartProcedureForm({ ward }: { ward: string }) {
             pagination={false}
             scroll={{ x: 'max-content' }}
             dataSource={rows}
-            locale={{ emptyText: t('start.noRows') }}
+            locale={{ emptyText: <EmptyText text={t('start.noRows')} /> }}
             rowClassName={(_, i) => (problemOf(i) ? 'row-invalid' : '')}
             columns={[
               { title: '#', render: (_, __, i) => i + 1, width: 48 },

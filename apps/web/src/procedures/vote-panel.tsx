@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { Actor } from '../auth/use-me';
 import { useFieldErrors } from '../common/error-text';
-import { QueryState } from '../common/page-states';
+import { EmptyText, QueryState } from '../common/page-states';
 import { formatDateTime } from '../format/format';
 import { DraftText } from './draft-editor';
 import { RegistryDiff } from './registry-diff';
@@ -61,7 +61,7 @@ export function VotePanel({ procedure, actor }: { procedure: Procedure; actor: A
             <List
               size="small"
               dataSource={votes}
-              locale={{ emptyText: t('vote.noVotes') }}
+              locale={{ emptyText: <EmptyText text={t('vote.noVotes')} /> }}
               renderItem={(v) => (
                 <List.Item>
                   <Space wrap>
