@@ -15,19 +15,25 @@ export default tseslint.config(
       'prisma/generated/**',
       'coverage/**',
       'web/dist/**',
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   eslint.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
-  { ...importX.flatConfigs.recommended, files: ['**/*.ts'] },
-  { ...importX.flatConfigs.typescript, files: ['**/*.ts'] },
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts', '**/*.tsx'] })),
+  { ...importX.flatConfigs.recommended, files: ['**/*.ts', '**/*.tsx'] },
+  { ...importX.flatConfigs.typescript, files: ['**/*.ts', '**/*.tsx'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['./tsconfig.json', './apps/web/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -6,9 +6,9 @@
 //   3. Temporal CLI at a pinned version in .tools/bin (go install, once)
 //   4. PostgreSQL reachable (starts the local cluster when installed and stopped), databases migrated
 //   5. reference data (126 communes and wards)
-//   6. build (API, worker, CLI, workflow bundle) when sources changed
+//   6. build (API, worker, CLI, workflow bundle; the web app into dist/web) when sources changed
 //   7. the generated city registry below the wards (`npm run seed`; skipped where already seeded)
-// `--for-tests` also prepares the test database.
+// `--for-tests` also prepares the test database and a Chromium for the browser tests.
 // Only Node built-ins are imported statically: node_modules may not exist yet.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -100,8 +100,12 @@ for (const target of databases) {
 }
 
 // 6. Build
+const WEB_ROOT = path.join(ROOT, 'apps', 'web');
 const sources = [
-  ...listFiles(path.join(ROOT, 'apps'), (f) => f.endsWith('.ts') && !/\.(e2e-)?spec\.ts$/.test(f)),
+  ...listFiles(
+    path.join(ROOT, 'apps'),
+    (f) => f.endsWith('.ts') && !/\.(e2e-)?spec\.ts$/.test(f) && !f.startsWith(WEB_ROOT),
+  ),
   ...listFiles(path.join(ROOT, 'libs'), (f) => f.endsWith('.ts') && !/\.spec\.ts$/.test(f)),
   ...[
     'tsconfig.json',
@@ -116,6 +120,33 @@ const buildStamp = path.join(ROOT, 'dist', '.build-hash');
 if (readStamp(buildStamp) !== buildHash || !fs.existsSync(path.join(ROOT, 'dist', 'workflow-bundle.js'))) {
   await timed('Built API, worker and workflow bundle', () => run('npm', ['run', '--silent', 'build']));
   writeStamp(buildStamp, buildHash);
+}
+
+// The web app (Vite): its sources, its config and the lockfile decide whether to rebuild.
+const webHash = hashFiles([
+  ...listFiles(WEB_ROOT, (f) => !/\.(spec|test)\.tsx?$/.test(f)),
+  path.join(ROOT, 'package-lock.json'),
+]);
+const webStamp = path.join(ROOT, 'dist', '.web-build-hash');
+if (readStamp(webStamp) !== webHash || !fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) {
+  await timed('Built the web app into dist/web', () =>
+    run('npx', [
+      '--no-install',
+      'vite',
+      'build',
+      '--config',
+      'apps/web/vite.config.mts',
+      '--logLevel',
+      'warn',
+    ]),
+  );
+  writeStamp(webStamp, webHash);
+}
+
+// Chromium for the browser tests (test/browser): Debian's package when missing and root, else CHROMIUM_PATH.
+if (forTests) {
+  const { ensureChromium } = await import('./browser/ensure-chromium.mjs');
+  await ensureChromium();
 }
 
 // 7. Registry seed (idempotent: wards that already have units are skipped)

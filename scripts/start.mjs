@@ -137,6 +137,7 @@ try {
   launch('api', 'dist/apps/api/apps/api/src/main.js');
   const apiPort = process.env.API_PORT || 3000;
   say('kientoan is starting:');
+  say(`  Web app      http://localhost:${apiPort}/   (sign in as bithu.ochodua / kientoan-demo)`);
   const apiHost = process.env.API_HOST || '127.0.0.1';
   say(`  API          http://${apiHost}:${apiPort}/api (API_HOST=${apiHost})`);
   say(`  API docs     http://localhost:${apiPort}/docs`);

@@ -5,6 +5,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -27,6 +28,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     DelegationsModule,
     NotificationsModule,
     AdminModule,
+    EventsModule,
   ],
 })
 export class AppModule {}

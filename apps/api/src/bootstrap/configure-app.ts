@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import type { Express } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { environmentFrom } from '@kientoan/platform';
 import helmet from 'helmet';
 import { z } from 'zod';
@@ -10,6 +10,8 @@ import { HttpErrorFilter } from '../common/errors/http-error.filter';
 import { CONTENT_SECURITY_POLICY } from '../common/http/content-security-policy';
 import { requestContext } from '../common/http/request-context.middleware';
 import { ShutdownGate } from '../common/http/shutdown-gate';
+import { applyGlobalPrefix, buildOpenApiDocument } from '../openapi/openapi-document';
+import { serveWebApp } from './serve-web-app';
 
 /** Everything main.ts applies to the app, shared with the e2e tests so they test what runs. */
 export const configureApp = (app: INestApplication): void => {
@@ -23,17 +25,19 @@ export const configureApp = (app: INestApplication): void => {
   // Bodies up to two drafts of the configured size (resolution and decision) plus the rest; larger is a 413
   // before parsing. The draft's own limits (lines and bytes) are checked by the submit use case.
   (app as NestExpressApplication).useBodyParser('json', { limit: 2 * env.DRAFT_MAX_BYTES + 16_384 });
-  // Security headers with a Content-Security-Policy everywhere: same-origin scripts and styles only (the API's
-  // JSON, and the web app served from `/`); Swagger UI (/docs) also needs its inline styles.
+  // Security headers with a Content-Security-Policy everywhere: same-origin scripts and styles only.
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
-  app.use(
-    '/docs',
-    helmet.contentSecurityPolicy({
-      useDefaults: false,
-      directives: { ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] },
-    }),
+  // Swagger UI (/docs) and the web app's pages (antd writes its styles at run time, CSS-in-JS) also need
+  // inline styles; scripts stay same-origin only everywhere.
+  const inlineStyles = helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: { ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    /^\/(api|health)(\/|-|$)/.test(req.path) ? next() : inlineStyles(req, res, next),
   );
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  serveWebApp(app, env.WEB_DIST_DIR);
+  applyGlobalPrefix(app);
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableCors({
     origin: env.API_CORS_ORIGINS.split(',')
@@ -41,23 +45,7 @@ export const configureApp = (app: INestApplication): void => {
       .filter(Boolean),
   });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('kientoan API')
-      .setDescription(
-        'Thủ tục kiện toàn tổ chức đảng ở 126 xã, phường Hà Nội / Party organization restructuring procedures',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description: 'POST /api/auth/login → accessToken',
-      })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
 };
 
 /** "true"/"false", a hop count, or Express's list of names and subnets ("loopback", "10.0.0.0/8, uniquelocal"). */

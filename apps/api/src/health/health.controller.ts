@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Connection } from '@temporalio/client';
 import type { PrismaClient } from '@kientoan/platform';
@@ -8,6 +8,21 @@ import { PRISMA, TEMPORAL_CONNECTION } from '../infrastructure/infrastructure.to
 import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
 
 type PartStatus = 'up' | 'down' | 'unknown';
+import { z } from 'zod';
+import { ApiResult } from '../common/openapi/api-responses';
+
+const checkSchema = z.object({
+  status: z.enum(['up', 'down', 'unknown']),
+  latencyMs: z.number(),
+  polling: z.number().int().optional(),
+  lastPollAgoMs: z.number().optional(),
+});
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  down: z.array(z.enum(['database', 'temporal', 'workers'])),
+  messages: z.array(z.object({ part: z.string(), message: z.string(), messageEn: z.string() })),
+  checks: z.object({ database: checkSchema, temporal: checkSchema, workers: checkSchema }),
+});
 
 interface Check {
   readonly status: PartStatus;
@@ -57,8 +72,8 @@ export class HealthController {
     summary:
       'Tình trạng hệ thống: cơ sở dữ liệu, Temporal, bộ xử lý / Which part is up: PostgreSQL, Temporal, workers polling the task queue',
   })
-  @ApiResponse({ status: 200, description: 'Every part is up' })
-  @ApiResponse({ status: 503, description: 'At least one part is down; `down` lists which' })
+  @ApiResult(healthSchema, 200, 'Every part is up')
+  @ApiResult(healthSchema, 503, 'At least one part is down; `down` lists which')
   async check(@Res({ passthrough: true }) res: Response) {
     const [database, temporal, workers] = await Promise.all([
       timed(() => this.prisma.$queryRaw`SELECT 1`),

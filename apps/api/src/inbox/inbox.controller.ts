@@ -7,6 +7,8 @@ import { procedureIdSchema } from '../procedures/procedure.schemas';
 import { GetTaskUseCase } from './get-task.use-case';
 import { type InboxQuery, inboxQuerySchema } from './inbox.schemas';
 import { ListInboxUseCase } from './list-inbox.use-case';
+import { ApiResult } from '../common/openapi/api-responses';
+import { inboxListSchema, inboxTaskSchema } from './inbox.responses';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ export class InboxController {
   ) {}
 
   @Get()
+  @ApiResult(inboxListSchema)
   @ApiOperation({ summary: 'Việc cần làm của tôi / My open tasks (review, draft, vote), soonest due first' })
   @ApiQuery({ name: 'wardCode', required: false })
   @ApiQuery({ name: 'kind', required: false })
@@ -31,6 +34,7 @@ export class InboxController {
   }
 
   @Get(':procedureId')
+  @ApiResult(inboxTaskSchema)
   @ApiOperation({ summary: 'Chi tiết việc: dự thảo, thay đổi sổ đăng ký, biểu quyết, hạn / A task in full' })
   get(
     @CurrentActor() actor: Actor,

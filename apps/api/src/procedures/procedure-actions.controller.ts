@@ -16,6 +16,8 @@ import { ResubmitProcedureUseCase } from './resubmit-procedure.use-case';
 import { ReviewProcedureUseCase } from './review-procedure.use-case';
 import { SubmitDraftUseCase } from './submit-draft.use-case';
 import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
+import { ApiResult } from '../common/openapi/api-responses';
+import { actionResultSchema } from './procedure.responses';
 
 const procedureId = new ZodValidationPipe(procedureIdSchema);
 
@@ -24,7 +26,7 @@ const procedureId = new ZodValidationPipe(procedureIdSchema);
 @ApiBearerAuth()
 @ApiResponse({ status: 403, description: 'No role for this action in the ward' })
 @ApiHeader({
-  name: 'Idempotency-Key',
+  name: 'idempotency-key',
   required: false,
   description: 'A repeat with the same key answers the first result',
 })
@@ -43,6 +45,7 @@ export class ProcedureActionsController {
   ) {}
 
   @Post('review')
+  @ApiResult(actionResultSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Rà soát: chấp nhận hoặc trả lại kèm lý do / Review: accept, or return with reasons',
@@ -58,6 +61,7 @@ export class ProcedureActionsController {
   }
 
   @Post('resubmit')
+  @ApiResult(actionResultSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Nộp lại sau khi bị trả lại / Resubmit corrected items after a return' })
   @ApiBody({ schema: openApiSchema(resubmitSchema) })
@@ -71,6 +75,7 @@ export class ProcedureActionsController {
   }
 
   @Post('draft/submit')
+  @ApiResult(actionResultSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Trình dự thảo lên Ban Thường vụ (có thể kèm bản sửa) / Submit the draft, optionally edited',
@@ -88,6 +93,7 @@ export class ProcedureActionsController {
   }
 
   @Post('withdraw')
+  @ApiResult(actionResultSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Rút thủ tục (trước khi ban hành) / Withdraw before the decision' })
   @ApiBody({ schema: openApiSchema(endSchema) })

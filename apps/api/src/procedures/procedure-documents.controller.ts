@@ -28,6 +28,8 @@ import {
   procedureIdSchema,
   versionSchema,
 } from './procedure.schemas';
+import { ApiResult } from '../common/openapi/api-responses';
+import { acknowledgementSchema, draftDiffSchema, draftListSchema, draftSchema } from './procedure.responses';
 
 const procedureId = new ZodValidationPipe(procedureIdSchema);
 const version = new ZodValidationPipe(versionSchema);
@@ -43,12 +45,14 @@ export class ProcedureDocumentsController {
   ) {}
 
   @Get('drafts')
+  @ApiResult(draftListSchema)
   @ApiOperation({ summary: 'Các phiên bản dự thảo / Draft versions' })
   drafts(@CurrentActor() actor: Actor, @Param('id', procedureId) id: string) {
     return this.documents.drafts(actor, id);
   }
 
   @Get('drafts/:version')
+  @ApiResult(draftSchema)
   @ApiOperation({ summary: 'Một phiên bản dự thảo / One draft version' })
   draft(
     @CurrentActor() actor: Actor,
@@ -59,6 +63,7 @@ export class ProcedureDocumentsController {
   }
 
   @Get('drafts/:from/diff/:to')
+  @ApiResult(draftDiffSchema)
   @ApiOperation({ summary: 'So sánh hai phiên bản dự thảo / Line diff between two versions' })
   diff(
     @CurrentActor() actor: Actor,
@@ -89,6 +94,7 @@ export class ProcedureDocumentsController {
   }
 
   @Post('announcement/acknowledgements')
+  @ApiResult(acknowledgementSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Đơn vị xác nhận đã nhận thông báo / A unit acknowledges the announcement' })
   @ApiBody({ schema: openApiSchema(acknowledgeSchema) })

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@kientoan/domain';
 import { CurrentActor, Ctx, type RequestContext } from '../auth/current-actor.decorator';
@@ -8,6 +19,12 @@ import { CastVoteUseCase } from './cast-vote.use-case';
 import { GetProcedureUseCase } from './get-procedure.use-case';
 import { GetTimelineUseCase } from './get-timeline.use-case';
 import {
+  type ListProceduresQuery,
+  listProceduresQuerySchema,
+  procedureListSchema,
+} from './list-procedures.schemas';
+import { ListProceduresUseCase } from './list-procedures.use-case';
+import {
   type CastVoteBody,
   type StartProcedureBody,
   castVoteSchema,
@@ -16,6 +33,13 @@ import {
 } from './procedure.schemas';
 import { StartProcedureUseCase } from './start-procedure.use-case';
 import { requiredIdempotencyKey } from './idempotency-key';
+import { ApiQueryFrom, ApiResult } from '../common/openapi/api-responses';
+import {
+  castVoteResponseSchema,
+  procedureDetailSchema,
+  startedProcedureSchema,
+  timelineSchema,
+} from './procedure.responses';
 
 const procedureId = new ZodValidationPipe(procedureIdSchema);
 
@@ -30,9 +54,25 @@ export class ProceduresController {
     @Inject(GetProcedureUseCase) private readonly getProcedure: GetProcedureUseCase,
     @Inject(CastVoteUseCase) private readonly castVote: CastVoteUseCase,
     @Inject(GetTimelineUseCase) private readonly timeline: GetTimelineUseCase,
+    @Inject(ListProceduresUseCase) private readonly listProcedures: ListProceduresUseCase,
   ) {}
 
+  @Get()
+  @ApiResult(procedureListSchema)
+  @ApiOperation({
+    summary:
+      'Danh sách thủ tục được xem (lọc, sắp xếp, phân trang) / Procedures the account may read, filtered and keyset-paged',
+  })
+  @ApiQueryFrom(listProceduresQuerySchema)
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodValidationPipe(listProceduresQuerySchema)) query: ListProceduresQuery,
+  ) {
+    return this.listProcedures.execute(actor, query);
+  }
+
   @Get(':id/timeline')
+  @ApiResult(timelineSchema)
   @ApiOperation({
     summary: 'Diễn biến: các bước và thao tác của người dùng / Steps and human actions in order',
   })
@@ -41,6 +81,7 @@ export class ProceduresController {
   }
 
   @Post()
+  @ApiResult(startedProcedureSchema, 202, 'Started: the workflow runs in the background')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Khởi tạo thủ tục kiện toàn / Start a procedure' })
   @ApiBody({
@@ -51,7 +92,6 @@ export class ProceduresController {
       },
     },
   })
-  @ApiResponse({ status: 202, description: 'Started: the workflow runs in the background' })
   @ApiResponse({
     status: 400,
     description: 'Invalid body or a resolution that breaks registry rules: every field and reason',
@@ -65,6 +105,7 @@ export class ProceduresController {
   }
 
   @Get(':id')
+  @ApiResult(procedureDetailSchema)
   @ApiOperation({ summary: 'Xem thủ tục, bước hiện tại và các bước / A procedure with its steps' })
   @ApiResponse({ status: 404, description: 'No such procedure' })
   get(@CurrentActor() actor: Actor, @Param('id', procedureId) id: string) {
@@ -72,9 +113,10 @@ export class ProceduresController {
   }
 
   @Post(':id/approvals')
+  @ApiResult(castVoteResponseSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Biểu quyết của thành viên Ban Thường vụ / A committee member votes' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key → counted once' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Same key → counted once' })
   @ApiBody({
     schema: openApiSchema(castVoteSchema),
     examples: {

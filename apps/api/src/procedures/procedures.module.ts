@@ -4,6 +4,7 @@ import { AcknowledgeAnnouncementUseCase } from './acknowledge-announcement.use-c
 import { CastVoteUseCase } from './cast-vote.use-case';
 import { GetProcedureUseCase } from './get-procedure.use-case';
 import { GetTimelineUseCase } from './get-timeline.use-case';
+import { ListProceduresUseCase } from './list-procedures.use-case';
 import { ProcedureActionRunner } from './procedure-action.runner';
 import { ProcedureActionsController } from './procedure-actions.controller';
 import { ProcedureDocumentsController } from './procedure-documents.controller';
@@ -27,6 +28,7 @@ import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
     StartProcedureUseCase,
     GetProcedureUseCase,
     GetTimelineUseCase,
+    ListProceduresUseCase,
     CastVoteUseCase,
     ReviewProcedureUseCase,
     ResubmitProcedureUseCase,

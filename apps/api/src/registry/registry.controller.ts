@@ -17,6 +17,14 @@ import {
   treeQuerySchema,
   wardListQuerySchema,
 } from './resolution-items.schema';
+import { ApiResult } from '../common/openapi/api-responses';
+import {
+  previewResponseSchema,
+  unitDetailSchema,
+  unitSearchSchema,
+  wardListSchema,
+  wardTreeSchema,
+} from './registry.responses';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -31,6 +39,7 @@ export class RegistryController {
   ) {}
 
   @Get('wards')
+  @ApiResult(wardListSchema)
   @ApiOperation({ summary: 'Danh sách 126 xã, phường / The communes and wards' })
   @ApiQuery({ name: 'sort', required: false, enum: ['ordinal', 'name'] })
   @ApiQuery({ name: 'kind', required: false, enum: ['phuong', 'xa'] })
@@ -41,6 +50,7 @@ export class RegistryController {
   }
 
   @Get('wards/:wardCode/tree')
+  @ApiResult(wardTreeSchema)
   @ApiOperation({ summary: 'Cây tổ chức đảng của xã, phường tại một ngày / A ward’s tree as of a date' })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD (default: now)' })
   @ApiResponse({ status: 404, description: 'No such ward' })
@@ -54,6 +64,7 @@ export class RegistryController {
   }
 
   @Get('units/search')
+  @ApiResult(unitSearchSchema)
   @ApiOperation({ summary: 'Tìm tổ chức đảng (không phân biệt dấu, hoa thường) / Search units' })
   @ApiQuery({ name: 'q', required: true, example: 'chi bo 5' })
   @ApiQuery({ name: 'wardCode', required: false })
@@ -68,6 +79,7 @@ export class RegistryController {
   }
 
   @Get('units/:unitId')
+  @ApiResult(unitDetailSchema)
   @ApiOperation({ summary: 'Tổ chức đảng, lịch sử và nguồn gốc / A unit with its history and lineage' })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD: also return the unit as it was then' })
   @ApiResponse({ status: 404, description: 'No such unit' })
@@ -80,6 +92,7 @@ export class RegistryController {
   }
 
   @Post('preview')
+  @ApiResult(previewResponseSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Xem trước nghị quyết: cây trước/sau, không ghi gì / Preview a resolution (writes nothing)',

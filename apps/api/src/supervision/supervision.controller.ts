@@ -28,6 +28,13 @@ import {
   stalledQuerySchema,
 } from './supervision.schemas';
 import { WardProgressUseCase } from './ward-progress.use-case';
+import { ApiResult } from '../common/openapi/api-responses';
+import {
+  bulkActionResponseSchema,
+  cancelResponseSchema,
+  stalledListSchema,
+  wardProgressSchema,
+} from './supervision.responses';
 
 @ApiTags('supervision')
 @ApiBearerAuth()
@@ -42,6 +49,7 @@ export class SupervisionController {
   ) {}
 
   @Get('stalled')
+  @ApiResult(stalledListSchema)
   @ApiOperation({ summary: 'Thủ tục quá hạn, lâu nhất trước / Stalled procedures, oldest first' })
   @ApiQuery({ name: 'stalledForHours', required: false })
   @ApiQuery({ name: 'wardCode', required: false })
@@ -56,12 +64,14 @@ export class SupervisionController {
   }
 
   @Get('progress')
+  @ApiResult(wardProgressSchema)
   @ApiOperation({ summary: 'Tiến độ của 126 xã, phường / Progress of all 126 communes and wards' })
   wardProgress(@CurrentActor() actor: Actor) {
     return this.progress.execute(actor);
   }
 
   @Post('bulk')
+  @ApiResult(bulkActionResponseSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:
@@ -73,6 +83,7 @@ export class SupervisionController {
   }
 
   @Post('procedures/:id/cancel')
+  @ApiResult(cancelResponseSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Hủy một thủ tục kèm lý do / Cancel one procedure with a reason' })
   @ApiBody({ schema: openApiSchema(endSchema) })

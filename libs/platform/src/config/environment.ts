@@ -33,6 +33,8 @@ export const environmentSchema = z
     TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
     TEMPORAL_API_KEY: z.string().optional(),
     WORKFLOW_BUNDLE_PATH: z.string().default('dist/workflow-bundle.js'),
+    /** The built web app the API serves at `/` (scripts/setup.mjs builds it). */
+    WEB_DIST_DIR: z.string().default('dist/web'),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(20),
     /** Working days each waiting step has before a reminder (half-way) and escalation (at the deadline). */
     DEADLINE_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(2),

@@ -1,9 +1,12 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 
-/** The OpenAPI body schema of a Zod schema: one definition serves validation and documentation. */
-export const openApiSchema = (schema: z.ZodType): SchemaObject => {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+/**
+ * The OpenAPI schema of a Zod schema: one definition serves validation and documentation. Request bodies
+ * and queries are described as accepted (`input`), responses as sent (`output`).
+ */
+export const openApiSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): SchemaObject => {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
   return json as SchemaObject;
 };
 

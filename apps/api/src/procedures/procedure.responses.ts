@@ -1,0 +1,154 @@
+/** What the procedure endpoints send, as Zod schemas: documented in OpenAPI and the web app's types. */
+import { z } from 'zod';
+import { PROCEDURE_STEPS, VOTE_CHOICES } from '@kientoan/domain';
+import { calendarDate, timestamp } from '../common/openapi/api-responses';
+import { resolutionItemSchema } from '../registry/resolution-items.schema';
+
+export const procedureStatusSchema = z.enum(['running', 'completed', 'failed', 'withdrawn', 'cancelled']);
+export const waitingForSchema = z.enum(['reviewer', 'secretary', 'committee']);
+const label = z.object({ vi: z.string(), en: z.string() });
+
+export const startedProcedureSchema = z.object({
+  id: z.uuid(),
+  workflowId: z.string(),
+  items: z.number().int().describe('Số mục của nghị quyết / number of items'),
+});
+
+export const procedureDetailSchema = z.object({
+  id: z.uuid(),
+  workflowId: z.string(),
+  ward: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
+  kind: z.string(),
+  title: z.string(),
+  status: procedureStatusSchema,
+  initiatedBy: z.string(),
+  effectiveDate: calendarDate.nullable(),
+  items: z.array(resolutionItemSchema),
+  round: z.number().int(),
+  currentStep: z.enum(PROCEDURE_STEPS).nullable(),
+  currentStepLabel: label.nullable(),
+  waitingFor: waitingForSchema.nullable(),
+  dueAt: timestamp.nullable(),
+  stalledSince: timestamp.nullable(),
+  returnReasons: z.unknown().nullable(),
+  ended: z.object({ by: z.string(), reason: z.string().nullable() }).nullable(),
+  createdAt: timestamp,
+  completedAt: timestamp.nullable(),
+  steps: z.array(
+    z.object({
+      step: z.enum(PROCEDURE_STEPS),
+      label,
+      round: z.number().int(),
+      status: z.enum(['in_progress', 'completed']),
+      startedAt: timestamp,
+      completedAt: timestamp.nullable(),
+      outcome: z.unknown().nullable(),
+    }),
+  ),
+  votes: z.array(
+    z.object({
+      round: z.number().int(),
+      voterId: z.string(),
+      choice: z.enum(VOTE_CHOICES),
+      comment: z.string().nullable(),
+      castAt: timestamp,
+    }),
+  ),
+  latestDraft: z.object({ version: z.number().int(), body: z.string(), createdAt: timestamp }).nullable(),
+  decision: z
+    .object({
+      symbol: z.string(),
+      number: z.number().int(),
+      year: z.number().int(),
+      issuedAt: timestamp,
+      resolutionSymbol: z.string(),
+      effectiveDate: calendarDate,
+    })
+    .nullable(),
+  announcement: z
+    .object({
+      body: z.string(),
+      publishedAt: timestamp,
+      ceremonyAt: timestamp.nullable(),
+      ceremonyPlace: z.string().nullable(),
+      recipients: z.number().int(),
+      acknowledged: z.number().int(),
+    })
+    .nullable(),
+});
+
+export const tallySchema = z.object({
+  members: z.number().int(),
+  needed: z.number().int(),
+  approve: z.number().int(),
+  reject: z.number().int(),
+  abstain: z.number().int(),
+  requestChanges: z.number().int(),
+  outstanding: z.number().int(),
+  outcome: z.enum(['open', 'passed', 'failed', 'changes_requested']),
+});
+
+export const castVoteResponseSchema = z.object({
+  procedureId: z.uuid(),
+  round: z.number().int(),
+  voterId: z.string(),
+  choice: z.enum(VOTE_CHOICES),
+  tally: tallySchema.nullable().describe('Null when answering a repeat of a vote recorded earlier'),
+  replayed: z.boolean(),
+});
+
+/** The workflow's answer to an action Update: where the procedure stands after it. */
+export const actionResultSchema = z.object({
+  status: procedureStatusSchema,
+  round: z.number().int(),
+  version: z.number().int().optional().describe('The draft version submitted (draft/submit only)'),
+});
+
+export const timelineSchema = z.object({
+  items: z.array(
+    z.object({
+      at: timestamp,
+      type: z.enum(['step', 'human']),
+      action: z.string().describe('"<step>.started", "<step>.completed" or the audited action'),
+      actorId: z.string().nullable(),
+      role: z.string().nullable(),
+      round: z.number().int().nullable(),
+      detail: z.unknown(),
+    }),
+  ),
+});
+
+const draftOrigin = z.string().describe('generated | edited');
+export const draftListSchema = z.object({
+  items: z.array(
+    z.object({
+      version: z.number().int(),
+      round: z.number().int(),
+      origin: draftOrigin,
+      authorId: z.string().nullable(),
+      createdAt: timestamp,
+    }),
+  ),
+});
+export const draftSchema = z.object({
+  version: z.number().int(),
+  round: z.number().int(),
+  origin: draftOrigin,
+  body: z.string(),
+  decisionBody: z.string(),
+  authorId: z.string().nullable(),
+  createdAt: timestamp,
+});
+const diffLine = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() });
+export const draftDiffSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  resolution: z.array(diffLine),
+  decision: z.array(diffLine),
+});
+export const acknowledgementSchema = z.object({
+  unitId: z.string(),
+  acknowledged: z.number().int(),
+  total: z.number().int(),
+  rate: z.number(),
+});

@@ -1,0 +1,18 @@
+import { Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <Segmented
+      size="small"
+      aria-label={t('layout.language')}
+      value={i18n.language === 'en' ? 'en' : 'vi'}
+      options={[
+        { label: 'VI', value: 'vi', title: t('layout.vietnamese') },
+        { label: 'EN', value: 'en', title: t('layout.english') },
+      ]}
+      onChange={(value) => void i18n.changeLanguage(value)}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+import { Skeleton } from 'antd';
+import { type ComponentType, Suspense, lazy } from 'react';
+import { Navigate, createBrowserRouter } from 'react-router';
+import { SignInPage } from './auth/sign-in-page';
+import { NotFoundPage } from './common/page-states';
+import { AppLayout } from './layout/app-layout';
+
+/** Pages load on first visit: the sign-in page does not wait for the procedure screens' code. */
+const page = (load: () => Promise<ComponentType>) => {
+  const Page = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <Page />
+    </Suspense>
+  );
+};
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/inbox" replace /> },
+      { path: 'inbox', element: page(async () => (await import('./inbox/inbox-page')).InboxPage) },
+      {
+        path: 'procedures',
+        element: page(async () => (await import('./procedures/my-procedures-page')).MyProceduresPage),
+      },
+      {
+        path: 'procedures/new',
+        element: page(async () => (await import('./procedures/start-procedure-page')).StartProcedurePage),
+      },
+      {
+        path: 'procedures/:id',
+        element: page(async () => (await import('./procedures/procedure-page')).ProcedurePage),
+      },
+      {
+        path: 'procedures/:id/documents/:type',
+        element: page(async () => (await import('./procedures/document-page')).DocumentPage),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

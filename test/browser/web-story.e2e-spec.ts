@@ -1,0 +1,250 @@
+/**
+ * The issue's story in a real browser (Chromium) against the real stack — the API serving the built web app,
+ * a worker, the Temporal dev server, PostgreSQL: a secretary pastes five rename rows (one a duplicate name),
+ * sees the violation on that row, fixes it and submits; the reviewer accepts; the secretary edits one
+ * article of the draft and submits; three of five committee members approve (one by keyboard alone) and
+ * the fourth sees the vote closed; the drafts diff shows the edited article, the issued decision its number. Every page
+ * is photographed at 1366 and 360 px (test-results/web) and checked with axe-core.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { type TestStack, createTestStack, eventually } from '../support/test-app';
+import { givenWardShapedLike } from '../support/factories';
+import { TEST_PASSWORD } from '../support/http-client';
+import {
+  DESKTOP,
+  SCREENSHOTS,
+  chromiumPath,
+  launchChromium,
+  screenshots,
+  seriousAccessibilityViolations,
+  tabUntil,
+} from '../support/browser';
+
+jest.setTimeout(900_000);
+
+describe('The web app in Chromium (browser story)', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    stack = await createTestStack();
+    await stack.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
+    await stack.startWorker();
+    const { path, source } = chromiumPath();
+    process.stdout.write(`Browser tests use Chromium from ${source}: ${path}\n`);
+    browser = await launchChromium();
+  });
+
+  // When a step fails, every open page is photographed for the failure report.
+  afterEach(async () => {
+    for (const [i, context] of contexts.entries())
+      for (const page of context.pages())
+        await page
+          .screenshot({ path: `${SCREENSHOTS}/last-state-${i}.png`, fullPage: true })
+          .catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    relay?.stop();
+    process.stdout.write(`Browser story timings (ms): ${JSON.stringify(timings)}\n`);
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.close();
+  });
+
+  /** A person in their own browser profile, signed in through the sign-in page. */
+  const signedIn = async (username: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL('**/inbox');
+    return page;
+  };
+
+  /** Photographs the page at both widths and expects no serious accessibility violation. */
+  const inspect = async (page: Page, name: string) => {
+    await screenshots(page, name);
+    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
+      page: name,
+      violations: [],
+    });
+  };
+
+  /**
+   * Stands in for the projection's writer until it sends `pg_notify('procedure_changed', …)` itself: NOTIFY
+   * whenever the procedure's row changes, so the pages update through the live event stream.
+   */
+  let relay: { stop(): void } | undefined;
+  const relayProjectionChanges = (procedureId: string, wardCode: string) => {
+    let last = '';
+    let revision = 0;
+    const timer = setInterval(() => {
+      void stack.prisma.procedure
+        .findUnique({ where: { id: procedureId }, select: { updatedAt: true } })
+        .then(async (row) => {
+          const seen = row?.updatedAt.toISOString() ?? '';
+          if (seen === last) return;
+          last = seen;
+          revision += 1;
+          const payload = JSON.stringify({ procedureId, wardCode, revision });
+          await stack.prisma.$executeRaw`SELECT pg_notify('procedure_changed', ${payload})`;
+        })
+        .catch(() => undefined);
+    }, 250);
+    return { stop: () => clearInterval(timer) };
+  };
+
+  /** The workflow moves in the background: reload until the element shows (as a person would). */
+  const reloadUntilVisible = async (page: Page, locator: Locator, timeoutMs = 90_000) => {
+    await eventually(
+      async () => {
+        if (await locator.isVisible()) return true;
+        await page.reload();
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+        return (await locator.isVisible()) || undefined;
+      },
+      timeoutMs,
+      `${locator.toString()} on ${page.url()}`,
+    );
+  };
+
+  it('runs the whole procedure from the browser', async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 5 });
+
+    // First load: the sign-in page of a fresh profile.
+    const probe = await (await browser.newContext()).newPage();
+    const loadStarted = Date.now();
+    await probe.goto(`${base}/`);
+    await probe.getByLabel('Tên đăng nhập').waitFor();
+    timings.firstLoad = Date.now() - loadStarted;
+    await inspect(probe, 'sign-in');
+    await probe.context().close();
+
+    // The secretary pastes five rename rows; row 3 takes the name of a live sibling.
+    const secretary = await signedIn(ward.users.secretary);
+    await inspect(secretary, 'inbox-secretary');
+    await secretary.getByRole('link', { name: 'Khởi tạo thủ tục' }).click();
+    await secretary.getByLabel('Trích yếu').fill('Đổi tên 5 chi bộ tổ dân phố');
+    const rows = [
+      'Tổ chức đảng\tTên mới',
+      'Chi bo To dan pho so 1\tChi bộ Tổ dân phố số 101',
+      'Chi bộ Tổ dân phố số 2\tChi bộ Tổ dân phố số 102',
+      'Chi bộ Tổ dân phố số 3\tChi bộ Tổ dân phố số 12',
+      'Chi bộ Tổ dân phố số 4\tChi bộ Tổ dân phố số 104',
+      'Chi bộ Tổ dân phố số 5\tChi bộ Tổ dân phố số 105',
+    ].join('\n');
+    await secretary.getByLabel('Các dòng dán từ bảng tính').fill(rows);
+    await secretary.getByRole('button', { name: 'Thêm các dòng đã dán' }).click();
+    const invalid = secretary.locator('.rows-table tr.row-invalid');
+    await invalid.first().waitFor();
+    expect(await invalid.count()).toBe(1);
+    expect(await invalid.locator('td').first().textContent()).toBe('3');
+    expect(await invalid.textContent()).toContain('Chi bộ Tổ dân phố số 12');
+    await inspect(secretary, 'start-procedure-violation');
+
+    await secretary.getByLabel('Tên mới của dòng 3').fill('Chi bộ Tổ dân phố số 103');
+    await secretary.getByText('Sổ đăng ký trước và sau').waitFor();
+    expect(await invalid.count()).toBe(0);
+    await inspect(secretary, 'start-procedure-preview');
+    await secretary.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await secretary.waitForURL(/\/procedures\/[0-9a-f-]{36}$/);
+    const procedureId = secretary.url().split('/').pop()!;
+    relay = relayProjectionChanges(procedureId, ward.code);
+    await reloadUntilVisible(secretary, secretary.getByText('Chờ văn phòng rà soát').first());
+    await inspect(secretary, 'procedure-secretary-review');
+
+    // The reviewer accepts.
+    const reviewer = await signedIn(ward.users.reviewer);
+    await reloadUntilVisible(reviewer, reviewer.getByRole('link', { name: 'Đổi tên 5 chi bộ tổ dân phố' }));
+    await inspect(reviewer, 'inbox-reviewer');
+    await reviewer.getByRole('link', { name: 'Đổi tên 5 chi bộ tổ dân phố' }).click();
+    await reviewer.getByText('Rà soát đề nghị').waitFor();
+    await inspect(reviewer, 'procedure-review-task');
+    await reviewer.getByRole('button', { name: 'Chấp nhận đề nghị' }).click();
+    await reviewer.getByText('Đã ghi kết quả rà soát').waitFor();
+
+    // The secretary edits article 3 of the decision and submits the draft.
+    const decisionEditor = secretary.getByLabel('Dự thảo quyết định');
+    await reloadUntilVisible(secretary, decisionEditor);
+    await inspect(secretary, 'draft-editor');
+    const edited = 'Điều 3. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, các chi bộ, đảng bộ trực thuộc';
+    const decisionText = await decisionEditor.inputValue();
+    expect(decisionText).toContain('Điều 3. Văn phòng Đảng ủy, các chi bộ, đảng bộ trực thuộc');
+    await decisionEditor.fill(
+      decisionText.replace('Điều 3. Văn phòng Đảng ủy, các chi bộ, đảng bộ trực thuộc', edited),
+    );
+    await secretary.getByRole('button', { name: 'Trình Ban Thường vụ' }).click();
+    await secretary.getByText('Đã trình dự thảo').waitFor();
+
+    // Three of five members approve; the third by keyboard alone.
+    const approvers: Page[] = [];
+    for (const username of ward.users.approvers.slice(0, 4)) approvers.push(await signedIn(username));
+    const voteButton = (page: Page) => page.getByRole('button', { name: 'Gửi biểu quyết' });
+    for (const [i, approver] of approvers.slice(0, 2).entries()) {
+      await approver.goto(`${base}/procedures/${procedureId}`);
+      await reloadUntilVisible(approver, voteButton(approver));
+      if (i === 0) await inspect(approver, 'vote-task');
+      await approver.locator('.vote-form').getByText('Đồng ý', { exact: true }).click();
+      await approver.getByLabel('Ý kiến kèm theo').fill('Nhất trí');
+      await voteButton(approver).click();
+      await approver.getByText('Đã ghi nhận biểu quyết').waitFor();
+    }
+    const keyboardOnly = approvers[2]!;
+    await keyboardOnly.goto(`${base}/procedures/${procedureId}`);
+    await reloadUntilVisible(keyboardOnly, voteButton(keyboardOnly));
+    await keyboardOnly.locator('body').focus();
+    await tabUntil(keyboardOnly, 'input[type="radio"][value="approve"]');
+    await keyboardOnly.keyboard.press('Space');
+    await tabUntil(keyboardOnly, 'textarea');
+    await keyboardOnly.keyboard.type('Đồng ý, biểu quyết bằng bàn phím');
+    await tabUntil(keyboardOnly, 'button[type="submit"]');
+    // The fourth member has the task open while the deciding vote is cast.
+    const fourth = approvers[3]!;
+    await fourth.goto(`${base}/procedures/${procedureId}`);
+    await fourth.getByText('Biểu quyết', { exact: true }).first().waitFor();
+    const voted = Date.now();
+    await keyboardOnly.keyboard.press('Enter');
+    await keyboardOnly.getByText('Đã ghi nhận biểu quyết').waitFor();
+
+    // The fourth member's page learns the vote is closed without a reload (live events, else polling).
+    await fourth.getByText('Biểu quyết đã kết thúc.').waitFor({ timeout: 120_000 });
+    timings.voteToOtherApproverPage = Date.now() - voted;
+    await inspect(fourth, 'vote-closed');
+
+    // The issued decision carries its number; the edited article is the submitted draft's (drafts diff).
+    // (The worker renders the issued documents from the registry changes, not from the edited draft: the
+    // edit reaches the decision once the issue step uses the submitted text.)
+    await reloadUntilVisible(secretary, secretary.getByRole('link', { name: 'Quyết định' }));
+    await secretary.getByRole('tab', { name: 'Dự thảo' }).click();
+    await secretary.locator('.diff ins').filter({ hasText: edited }).waitFor();
+    await inspect(secretary, 'procedure-completed-drafts-diff');
+    await secretary.getByRole('link', { name: 'Quyết định' }).click();
+    const document = secretary.frameLocator('iframe.document-frame');
+    await document.getByText('Số 1-QĐ/ĐU').first().waitFor();
+    await inspect(secretary, 'decision-document');
+
+    // The ward's procedures, and the timeline with every human action.
+    await secretary.getByRole('link', { name: 'Thủ tục', exact: true }).click();
+    await secretary.getByRole('link', { name: 'Đổi tên 5 chi bộ tổ dân phố' }).waitFor();
+    await inspect(secretary, 'procedures-list');
+
+    // The bell: shown once GET /api/notifications exists (another branch adds it), hidden until then.
+    const notifications = await secretary.request.get(`${base}/api/notifications`);
+    const bell = secretary.getByRole('button', { name: /^Thông báo/ });
+    if (notifications.status() === 404) expect(await bell.count()).toBe(0);
+    else {
+      await bell.click();
+      await secretary.locator('.notification-list .ant-list-item').first().waitFor();
+      await inspect(secretary, 'notifications');
+    }
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The event stream against the real API and PostgreSQL: a NOTIFY on `procedure_changed` (the payload the
+ * projection writer sends) reaches the signed-in users who may read the procedure's ward, and no one else.
+ */
+import type { AddressInfo } from 'node:net';
+import type { App } from 'supertest/types';
+import { type TestStack, createTestStack } from '../support/test-app';
+import { givenWard } from '../support/factories';
+import { client, login } from '../support/http-client';
+
+/** Reads `event:`/`data:` blocks from an SSE response until `count` events named `name` arrived. */
+const readEvents = async (response: Response, name: string, count: number): Promise<unknown[]> => {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: unknown[] = [];
+  let buffer = '';
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    const blocks = buffer.split('\n\n');
+    buffer = blocks.pop() ?? '';
+    for (const block of blocks) {
+      const type = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (type === name && data) events.push(JSON.parse(data));
+    }
+  }
+  await reader.cancel();
+  return events;
+};
+
+describe('Live events (e2e)', () => {
+  let stack: TestStack;
+  let http: App;
+  let base: string;
+
+  beforeAll(async () => {
+    stack = await createTestStack();
+    await stack.app.listen(0, '127.0.0.1');
+    http = stack.app.getHttpServer() as App;
+    base = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const notify = (payload: object) =>
+    stack.prisma.$executeRaw`SELECT pg_notify('procedure_changed', ${JSON.stringify(payload)})`;
+
+  it('given a signed-in secretary with a ticket, when procedures of her ward and another ward change, then she hears only hers', async () => {
+    const mine = await givenWard(stack.prisma);
+    const other = await givenWard(stack.prisma);
+    const secretary = client(http, await login(http, mine.users.secretary));
+    const { body } = await secretary.post('/api/events/ticket').expect(200);
+
+    const response = await fetch(`${base}/api/events?ticket=${encodeURIComponent(body.ticket)}`);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const received = readEvents(response, 'procedure_changed', 1);
+    // The stream subscribes when the response starts; give the listener a moment, then notify.
+    await new Promise((r) => setTimeout(r, 300));
+    await notify({ procedureId: 'p-other', wardCode: other.code, revision: 1 });
+    await notify({ procedureId: 'p-mine', wardCode: mine.code, revision: 2 });
+
+    expect(await received).toEqual([{ procedureId: 'p-mine', wardCode: mine.code, revision: 2 }]);
+  });
+
+  it('given no ticket or a bearer token instead of one, when the stream is opened, then 401 or 400', async () => {
+    const ward = await givenWard(stack.prisma);
+    const token = await login(http, ward.users.secretary);
+
+    expect((await fetch(`${base}/api/events`)).status).toBe(400);
+    expect((await fetch(`${base}/api/events?ticket=${token}`)).status).toBe(401);
+  });
+
+  it('given a ticket, when it is used as a bearer token, then the API refuses it', async () => {
+    const ward = await givenWard(stack.prisma);
+    const secretary = client(http, await login(http, ward.users.secretary));
+    const { body } = await secretary.post('/api/events/ticket').expect(200);
+
+    await client(http, body.ticket).get('/api/auth/me').expect(401);
+  });
+});
