@@ -12,5 +12,6 @@ export * from './documents/change-sentences';
 export * from './documents/party-documents';
 export * from './registry';
 export * from './calendar/working-days';
+export * from './calendar/public-holidays';
 export * from './access/access-policy';
 export * from './documents/resolution-documents';

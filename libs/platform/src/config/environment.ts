@@ -3,7 +3,8 @@
  * @nestjs/config). Every variable has a default that runs on one machine; README lists them all.
  */
 import { z } from 'zod';
-import { DEFAULT_DEADLINES, type DeadlinePolicy } from '@kientoan/domain';
+import { DEFAULT_DEADLINES, type DeadlinePolicy, deadlineAfter, yearInVietnam } from '@kientoan/domain';
+import { holidaysAround, loadAnnouncedDays } from '../calendar/vietnam-holidays';
 import { DEFAULT_DATABASE_URL } from '../database/prisma-client.factory';
 
 const booleanFromString = z
@@ -43,11 +44,13 @@ export const environmentSchema = z.object({
   /** Largest draft a secretary may submit (each of the resolution and the decision): lines and UTF-8 bytes. */
   DRAFT_MAX_LINES: z.coerce.number().int().min(10).max(100_000).default(5_000),
   DRAFT_MAX_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(200_000),
-  /** Public holidays (YYYY-MM-DD, comma-separated) replacing the built-in Vietnamese list. */
+  /** Public holidays (YYYY-MM-DD, comma-separated) replacing the computed and announced ones entirely. */
   VN_HOLIDAYS: z
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/)
     .optional(),
+  /** JSON file of the days off and Saturdays worked the government announced, per year (README). */
+  VN_ANNOUNCED_DAYS_FILE: z.string().optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -68,13 +71,44 @@ export const environmentFrom = (config: { get(key: string): unknown }): Environm
     Object.keys(environmentSchema.shape).map((key) => [key, config.get(key)]),
   ) as Environment;
 
-/** The deadline policy procedures are started with (stored in the workflow, so later config changes do not move running deadlines). */
-export const deadlinePolicyFrom = (env: Environment): DeadlinePolicy => ({
-  ...DEFAULT_DEADLINES,
-  reviewDays: env.DEADLINE_REVIEW_DAYS,
-  draftDays: env.DEADLINE_DRAFT_DAYS,
-  returnedDays: env.DEADLINE_RETURNED_DAYS,
-  voteDays: env.DEADLINE_VOTE_DAYS,
-  ...(env.VN_HOLIDAYS ? { holidays: env.VN_HOLIDAYS.split(',') } : {}),
-  ...(env.DEADLINE_WORKING_DAY_MS ? { workingDayMs: env.DEADLINE_WORKING_DAY_MS } : {}),
-});
+/**
+ * The deadline policy procedures are started with (stored in the workflow, so later config changes do not move
+ * running deadlines), with the holidays of the years around `now`: computed from the lunar calendar and the
+ * law, announced years as announced. `unannouncedYears`: years a procedure started now may have a deadline in
+ * whose days the government has not announced (or that are missing from the data) — worth a warning.
+ */
+export const deadlinePolicyFrom = (
+  env: Environment,
+  now: Date = new Date(),
+): DeadlinePolicy & { readonly unannouncedYears: readonly number[] } => {
+  const steps = {
+    reviewDays: env.DEADLINE_REVIEW_DAYS,
+    draftDays: env.DEADLINE_DRAFT_DAYS,
+    returnedDays: env.DEADLINE_RETURNED_DAYS,
+    voteDays: env.DEADLINE_VOTE_DAYS,
+  };
+  const acceleration = env.DEADLINE_WORKING_DAY_MS ? { workingDayMs: env.DEADLINE_WORKING_DAY_MS } : {};
+  if (env.VN_HOLIDAYS)
+    return {
+      ...DEFAULT_DEADLINES,
+      ...steps,
+      holidays: env.VN_HOLIDAYS.split(','),
+      ...acceleration,
+      unannouncedYears: [],
+    };
+  const years = holidaysAround(now, loadAnnouncedDays(env.VN_ANNOUNCED_DAYS_FILE));
+  const policy: DeadlinePolicy = {
+    ...DEFAULT_DEADLINES,
+    ...steps,
+    holidays: years.flatMap((y) => y.daysOff),
+    workingDays: years.flatMap((y) => y.workingDays),
+    ...acceleration,
+  };
+  // The latest deadline a procedure started now can have: every step in a row, one return included.
+  const total = steps.reviewDays + steps.draftDays + steps.returnedDays + steps.voteDays;
+  const lastYear = yearInVietnam(deadlineAfter(now, total, { ...policy, workingDayMs: undefined }));
+  const unannouncedYears = years
+    .filter((y) => !y.announced && y.year >= yearInVietnam(now) && y.year <= lastYear)
+    .map((y) => y.year);
+  return { ...policy, unannouncedYears };
+};
