@@ -4,6 +4,8 @@
  * some years), the rules from the domain, and the government's announcements (days off, bridge days, Saturdays
  * worked) from data: built in for the years known here, more from VN_ANNOUNCED_DAYS_FILE.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- amlich ships no types; nest build compiles from the entry files, so its declaration is referenced here
+/// <reference path="./amlich.d.ts" />
 import fs from 'node:fs';
 import { convertLunar2Solar } from 'amlich';
 import { z } from 'zod';
