@@ -81,14 +81,23 @@ describe('Draft size and diff limits (e2e)', () => {
         { procedureId: id, version: 91, body: worstCaseDraft('mới'), decisionBody: '', createdAt },
       ],
     });
-    const diff = timed(as.reviewer.get(`/api/procedures/${id}/drafts/90/diff/91`));
-    const health = timed(request(http).get('/health'));
-    const [{ response, ms }, healthCheck] = await Promise.all([diff, health]);
+    let done = false;
+    const diff = as.reviewer.get(`/api/procedures/${id}/drafts/90/diff/91`).then((r) => {
+      done = true;
+      return r;
+    });
+    // /health every 25 ms for as long as the comparison runs: a blocked event loop shows as one slow answer.
+    const probes: number[] = [];
+    while (!done) {
+      const { response, ms } = await timed(request(http).get('/health'));
+      expect(response.status).toBe(200);
+      probes.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const response = await diff;
 
     expect(response.status).toBe(200);
     expect(response.body.resolution).toHaveLength(2 * WORST_CASE_LINES);
-    // The comparison itself is bounded (draft-diff.spec: < 200 ms); this also pays for 66,000 lines of JSON.
-    expect(ms).toBeLessThan(2_000);
-    expect(healthCheck.ms).toBeLessThan(200);
+    expect(Math.max(...probes)).toBeLessThan(300);
   });
 });

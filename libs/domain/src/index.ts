@@ -13,6 +13,7 @@ export * from './documents/change-sentences';
 export * from './documents/party-documents';
 export * from './registry';
 export * from './calendar/working-days';
+export * from './calendar/public-holidays';
 export * from './access/access-policy';
 export * from './documents/resolution-documents';
 export * from './documents/document-placeholders';

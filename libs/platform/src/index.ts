@@ -1,5 +1,6 @@
 export * from './database/prisma-client.factory';
 export * from './config/environment';
+export * from './calendar/vietnam-holidays';
 export * from './temporal/temporal-connection';
 export * from '../../../prisma/generated/client/client';
 export * from './config/config-module-options';

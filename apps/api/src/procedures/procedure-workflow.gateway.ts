@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   type Client,
@@ -72,7 +72,14 @@ export class ProcedureWorkflowGateway {
   ) {
     const env = environmentFrom(config);
     this.taskQueue = env.TEMPORAL_TASK_QUEUE;
-    this.deadlines = deadlinePolicyFrom(env);
+    const { unannouncedYears, ...deadlines } = deadlinePolicyFrom(env);
+    this.deadlines = deadlines;
+    if (unannouncedYears.length > 0)
+      new Logger('calendar').warn(
+        `Chưa có ngày nghỉ lễ được công bố cho năm ${unannouncedYears.join(', ')}: hạn xử lý tính theo Bộ luật Lao động ` +
+          `(Tết, Giỗ Tổ Hùng Vương theo âm lịch, nghỉ bù), chưa gồm ngày nghỉ hoán đổi. Thêm vào VN_ANNOUNCED_DAYS_FILE. / ` +
+          `No announced holidays for ${unannouncedYears.join(', ')}: deadlines use the statutory days only; add them to VN_ANNOUNCED_DAYS_FILE.`,
+      );
   }
 
   async start(input: Omit<ProcedureWorkflowInput, 'deadlines'>): Promise<string> {

@@ -2,52 +2,26 @@
  * Deadlines in working days: weekends and Vietnamese public holidays do not count. Pure: the start instant
  * and the holiday list are passed in. Dates are calendar dates in Vietnam (UTC+7).
  */
+import { ANNOUNCED_DAYS } from './public-holidays';
 import { dateInVietnam } from './vietnam-time';
 
-/** Public holidays (nghỉ lễ, Tết) 2025–2026 as announced; configurable (VN_HOLIDAYS) for later years. */
-export const VIETNAM_PUBLIC_HOLIDAYS: readonly string[] = [
-  '2025-01-01',
-  ...[
-    '2025-01-25',
-    '2025-01-26',
-    '2025-01-27',
-    '2025-01-28',
-    '2025-01-29',
-    '2025-01-30',
-    '2025-01-31',
-    '2025-02-01',
-    '2025-02-02',
-  ],
-  '2025-04-07',
-  '2025-04-30',
-  '2025-05-01',
-  '2025-08-30',
-  '2025-08-31',
-  '2025-09-01',
-  '2025-09-02',
-  '2026-01-01',
-  ...[
-    '2026-02-14',
-    '2026-02-15',
-    '2026-02-16',
-    '2026-02-17',
-    '2026-02-18',
-    '2026-02-19',
-    '2026-02-20',
-    '2026-02-21',
-    '2026-02-22',
-  ],
-  '2026-04-26',
-  '2026-04-27',
-  '2026-04-30',
-  '2026-05-01',
-  '2026-09-01',
-  '2026-09-02',
-];
+/**
+ * Public holidays (nghỉ lễ, Tết) 2025–2026 as announced: the fallback list. The API starts each procedure with
+ * the holidays of the years around it (public-holidays.ts: computed for any year, announced years as data).
+ */
+export const VIETNAM_PUBLIC_HOLIDAYS: readonly string[] = Object.values(ANNOUNCED_DAYS).flatMap(
+  (y) => y.daysOff,
+);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const isWorkingDay = (isoDate: string, holidays: readonly string[]): boolean => {
+/** A weekday that is not a holiday, or a weekend day announced as worked (làm bù). */
+export const isWorkingDay = (
+  isoDate: string,
+  holidays: readonly string[],
+  workingDays: readonly string[] = [],
+): boolean => {
+  if (workingDays.includes(isoDate)) return true;
   const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !holidays.includes(isoDate);
 };
@@ -57,12 +31,13 @@ export const addWorkingDays = (
   start: Date,
   days: number,
   holidays: readonly string[] = VIETNAM_PUBLIC_HOLIDAYS,
+  workingDays: readonly string[] = [],
 ): Date => {
   let cursor = start.getTime();
   let remaining = days;
   while (remaining > 0) {
     cursor += DAY_MS;
-    if (isWorkingDay(dateInVietnam(new Date(cursor)), holidays)) remaining -= 1;
+    if (isWorkingDay(dateInVietnam(new Date(cursor)), holidays, workingDays)) remaining -= 1;
   }
   return new Date(cursor);
 };
@@ -76,6 +51,8 @@ export interface DeadlinePolicy {
   /** A reminder goes out when this share of the time has passed (0.5 = half-way). */
   readonly reminderAt: number;
   readonly holidays: readonly string[];
+  /** Weekend days announced as working days (làm bù), for the same years as `holidays`. */
+  readonly workingDays?: readonly string[];
   /** Demo and test acceleration: when set, a working day lasts this many milliseconds (no calendar). */
   readonly workingDayMs?: number;
 }
@@ -92,4 +69,4 @@ export const DEFAULT_DEADLINES: DeadlinePolicy = {
 export const deadlineAfter = (start: Date, days: number, policy: DeadlinePolicy): Date =>
   policy.workingDayMs !== undefined
     ? new Date(start.getTime() + days * policy.workingDayMs)
-    : addWorkingDays(start, days, policy.holidays);
+    : addWorkingDays(start, days, policy.holidays, policy.workingDays ?? []);

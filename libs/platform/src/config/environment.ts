@@ -4,7 +4,8 @@
  * them all (a unit test compares the two).
  */
 import { z } from 'zod';
-import { DEFAULT_DEADLINES, type DeadlinePolicy } from '@kientoan/domain';
+import { DEFAULT_DEADLINES, type DeadlinePolicy, deadlineAfter, yearInVietnam } from '@kientoan/domain';
+import { holidaysAround, loadAnnouncedDays } from '../calendar/vietnam-holidays';
 import { GENERATE_SECRET_HINT, isLoopbackHost, tokenSecretWeakness } from '../auth/token-secret';
 import { DEFAULT_DATABASE_URL } from '../database/prisma-client.factory';
 
@@ -80,6 +81,8 @@ export const environmentSchema = z
       .string()
       .regex(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/)
       .optional(),
+    /** JSON file of the days off and Saturdays worked the government announced, per year (README). */
+    VN_ANNOUNCED_DAYS_FILE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     // No usable default outside local development: say why the process refuses to start.
@@ -130,13 +133,44 @@ export const environmentFrom = (config: { get(key: string): unknown }): Environm
     Object.keys(environmentSchema.shape).map((key) => [key, config.get(key)]),
   ) as Environment;
 
-/** The deadline policy procedures are started with (stored in the workflow, so later config changes do not move running deadlines). */
-export const deadlinePolicyFrom = (env: Environment): DeadlinePolicy => ({
-  ...DEFAULT_DEADLINES,
-  reviewDays: env.DEADLINE_REVIEW_DAYS,
-  draftDays: env.DEADLINE_DRAFT_DAYS,
-  returnedDays: env.DEADLINE_RETURNED_DAYS,
-  voteDays: env.DEADLINE_VOTE_DAYS,
-  ...(env.VN_HOLIDAYS ? { holidays: env.VN_HOLIDAYS.split(',') } : {}),
-  ...(env.DEADLINE_WORKING_DAY_MS ? { workingDayMs: env.DEADLINE_WORKING_DAY_MS } : {}),
-});
+/**
+ * The deadline policy procedures are started with (stored in the workflow, so later config changes do not move
+ * running deadlines), with the holidays of the years around `now`: computed from the lunar calendar and the
+ * law, announced years as announced. `unannouncedYears`: years a procedure started now may have a deadline in
+ * whose days the government has not announced (or that are missing from the data) — worth a warning.
+ */
+export const deadlinePolicyFrom = (
+  env: Environment,
+  now: Date = new Date(),
+): DeadlinePolicy & { readonly unannouncedYears: readonly number[] } => {
+  const steps = {
+    reviewDays: env.DEADLINE_REVIEW_DAYS,
+    draftDays: env.DEADLINE_DRAFT_DAYS,
+    returnedDays: env.DEADLINE_RETURNED_DAYS,
+    voteDays: env.DEADLINE_VOTE_DAYS,
+  };
+  const acceleration = env.DEADLINE_WORKING_DAY_MS ? { workingDayMs: env.DEADLINE_WORKING_DAY_MS } : {};
+  if (env.VN_HOLIDAYS)
+    return {
+      ...DEFAULT_DEADLINES,
+      ...steps,
+      holidays: env.VN_HOLIDAYS.split(','),
+      ...acceleration,
+      unannouncedYears: [],
+    };
+  const years = holidaysAround(now, loadAnnouncedDays(env.VN_ANNOUNCED_DAYS_FILE));
+  const policy: DeadlinePolicy = {
+    ...DEFAULT_DEADLINES,
+    ...steps,
+    holidays: years.flatMap((y) => y.daysOff),
+    workingDays: years.flatMap((y) => y.workingDays),
+    ...acceleration,
+  };
+  // The latest deadline a procedure started now can have: every step in a row, one return included.
+  const total = steps.reviewDays + steps.draftDays + steps.returnedDays + steps.voteDays;
+  const lastYear = yearInVietnam(deadlineAfter(now, total, { ...policy, workingDayMs: undefined }));
+  const unannouncedYears = years
+    .filter((y) => !y.announced && y.year >= yearInVietnam(now) && y.year <= lastYear)
+    .map((y) => y.year);
+  return { ...policy, unannouncedYears };
+};
