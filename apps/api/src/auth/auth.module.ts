@@ -23,6 +23,6 @@ import { TokenService } from './token.service';
     ChangePasswordUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService],
+  exports: [TokenService, ActorLoader],
 })
 export class AuthModule {}

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ActorLoader } from '../auth/actor.loader';
 import { EventTicketService } from './event-ticket.service';
 import { EventsController } from './events.controller';
 import { ProcedureChangesListener } from './procedure-changes.listener';
 
 @Module({
   controllers: [EventsController],
-  providers: [EventTicketService, ProcedureChangesListener, ActorLoader],
+  // ActorLoader comes from the global AuthModule (one loader, with its session checks).
+  providers: [EventTicketService, ProcedureChangesListener],
 })
 export class EventsModule {}
