@@ -76,21 +76,22 @@ const CHECKS = [
     orphans: true,
     sql: `SELECT a.procedure_id, a.action FROM audit_entry a
           WHERE a.action = 'procedure.start' AND a.ward_code = ANY($1::text[])
-            AND NOT (a.procedure_id = ANY($2::uuid[]))
+            AND NOT (a.procedure_id = ANY($2::uuid[])) AND a.at >= $3
           UNION ALL
           SELECT p.id, p.status::text FROM procedure p
-          WHERE p.ward_code = ANY($1::text[]) AND NOT (p.id = ANY($2::uuid[])) AND p.status = 'running'`,
+          WHERE p.ward_code = ANY($1::text[]) AND NOT (p.id = ANY($2::uuid[])) AND p.status = 'running'
+            AND p.created_at >= $3`,
   },
 ];
 
 /**
  * Runs every check over this scenario's procedures (`procedureIds`); the orphan check looks at the wards used and
- * every procedure the whole run started (`allIds`). Returns [{ name, ok, rows, count }].
+ * every procedure the whole run started (`allIds`), for entries made since the scenario began. Returns [{ name, ok, rows, count }].
  */
-export async function checkInvariants(sql, procedureIds, wardCodes, allIds) {
+export async function checkInvariants(sql, procedureIds, wardCodes, allIds, since) {
   const results = [];
   for (const check of CHECKS) {
-    const params = check.orphans ? [wardCodes, allIds] : [procedureIds];
+    const params = check.orphans ? [wardCodes, allIds, since] : [procedureIds];
     const { rows } = await sql.query(check.sql, params);
     results.push({ name: check.name, ok: rows.length === 0, rows: rows.slice(0, 5), count: rows.length });
   }

@@ -192,6 +192,7 @@ async function main() {
         ids,
         [...new Set(plan.map((p) => p.ward.code))],
         allIds,
+        new Date(t0),
       );
       const { rows } = await stack.sql.query(
         `SELECT count(*) FILTER (WHERE status = 'completed')::int AS completed, count(*)::int AS total

@@ -127,6 +127,19 @@ describe('HttpErrorFilter: unavailable dependencies', () => {
     expect(answer.body!['message']).toContain('Idempotency-Key');
   });
 
+  it('given the server refuses an Update while the workflow task is failing (WorkflowNotReady), then it answers 503 WORKFLOW_NOT_READY', () => {
+    const error = temporalError(
+      9,
+      'Unable to perform workflow execution update due to Workflow Task in failed state.',
+    );
+
+    const answer = answerTo(error);
+
+    expect(answer.status).toBe(503);
+    expect(answer.headers['Retry-After']).toBe('3');
+    expect(answer.body).toMatchObject({ code: 'WORKFLOW_NOT_READY', details: { applied: false } });
+  });
+
   it('given a Temporal error that is not about reachability (NOT_FOUND), then it stays a 500', () => {
     const answer = answerTo(temporalError(5, 'not found'));
 

@@ -64,6 +64,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         return ServiceUnavailable.database();
       case 'temporal':
         return ServiceUnavailable.workflowService();
+      case 'workflow':
+        return ServiceUnavailable.workflowNotReady();
       case undefined:
         return undefined;
     }

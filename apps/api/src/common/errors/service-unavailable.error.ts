@@ -64,6 +64,15 @@ export const ServiceUnavailable = {
       { dependency: 'worker', applied: false, mayApplyLater: sent },
     ),
 
+  workflowNotReady: () =>
+    new ServiceUnavailableError(
+      'WORKFLOW_NOT_READY',
+      'Hồ sơ đang được hệ thống xử lý lại sau một sự cố. Thao tác chưa được thực hiện; vui lòng thử lại sau vài giây.',
+      'The procedure is being recovered by the system after a failure. The action was not carried out; please retry in a few seconds.',
+      3,
+      { dependency: 'temporal', applied: false, mayApplyLater: false },
+    ),
+
   /** The Update was accepted (durable in the workflow's history) but did not finish within the wait. */
   pending: () =>
     new ServiceUnavailableError(

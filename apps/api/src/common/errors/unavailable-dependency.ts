@@ -5,7 +5,8 @@
  */
 import { WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
 
-export type UnavailableDependency = 'database' | 'temporal';
+/** `workflow`: Temporal is up but the procedure's workflow cannot take an Update now (its task is failing). */
+export type UnavailableDependency = 'database' | 'temporal' | 'workflow';
 
 /** Prisma error codes for "cannot reach / lost the server / no pooled connection in time". */
 const PRISMA_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
@@ -73,6 +74,14 @@ const isDatabaseUnavailable = (error: Loose): boolean => {
   return PG_CONNECTION_MESSAGES.some((m) => message.startsWith(m));
 };
 
+/**
+ * The server refuses Updates while the workflow's task is failing or being retried (e.g. just after a worker
+ * crash): gRPC FAILED_PRECONDITION (9) with a WorkflowNotReady failure ("Unable to perform workflow execution
+ * update due to Workflow Task in failed state"). The Update was not admitted; retrying shortly is safe.
+ */
+const isWorkflowNotReady = (error: unknown): boolean =>
+  isGrpcServiceError(error) && Number(error.code) === 9 && /workflow task|not ready/i.test(error.details);
+
 const isTemporalUnavailable = (error: unknown): boolean =>
   error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
   (isGrpcServiceError(error) && GRPC_UNAVAILABLE.has(error.code));
@@ -83,6 +92,7 @@ export const unavailableDependencyOf = (error: unknown): UnavailableDependency |
   for (let current: unknown = error; current && !seen.has(current);) {
     seen.add(current);
     if (isTemporalUnavailable(current)) return 'temporal';
+    if (isWorkflowNotReady(current)) return 'workflow';
     const record = asRecord(current);
     if (!record) return undefined;
     if (isDatabaseUnavailable(record)) return 'database';
