@@ -5,21 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { EmptyText } from '../common/page-states';
 import { authorizedFetch } from '../api/client';
 import { formatDateTime } from '../format/format';
+import type { paths } from '../api/schema';
 import { usePollInterval } from '../live/use-live-updates';
 
-/** GET /api/notifications (arrives with the notifications feature; until then the bell stays hidden). */
-interface NotificationPage {
-  readonly items: readonly {
-    id: string;
-    kind: string;
-    subject: string;
-    body: string;
-    createdAt: string;
-    readAt: string | null;
-  }[];
-  readonly unread: number;
-  readonly next: string | null;
-}
+/** A page of GET /api/notifications, as the API's OpenAPI document describes it (generated types). */
+type NotificationPage = paths['/api/notifications']['get']['responses'][200]['content']['application/json'];
 
 const NOT_AVAILABLE = 'not-available';
 
