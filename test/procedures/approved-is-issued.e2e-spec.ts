@@ -5,7 +5,7 @@
  * that is no longer true, and a procedure is planned once per state of its ward's registry.
  */
 import type { App } from 'supertest/types';
-import { type ResolutionItem, dateInVietnam, fillPlaceholders } from '@kientoan/domain';
+import { type ResolutionItem, dateInVietnam, fillPlaceholders, longDate } from '@kientoan/domain';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { givenRegistryChanged, givenWardShapedLike } from '../support/factories';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
@@ -115,8 +115,7 @@ describe('What is approved is issued (e2e)', () => {
     );
     expect(decision.decisionText).toContain(edit);
     expect(decision.decisionText).toContain('\nSố 1-QĐ/ĐU\n');
-    const [y, m, d] = dateInVietnam(decision.issuedAt).split('-');
-    expect(decision.decisionText).toContain(`Hà Nội, ngày ${d} tháng ${m} năm ${y}`);
+    expect(decision.decisionText).toContain(`${ward.name}, ${longDate(dateInVietnam(decision.issuedAt))}`);
     expect(decision.decisionText).toContain('- Căn cứ Nghị quyết số 1-NQ/ĐU');
     expect(decision.decisionText).not.toMatch(/\[\[|DỰ THẢO/);
     const printable = await as.secretary.get(`/api/procedures/${id}/documents/decision`).expect(200);
