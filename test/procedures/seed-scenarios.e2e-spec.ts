@@ -132,7 +132,7 @@ describe('The seed report’s procedures (e2e)', () => {
         ward.voters,
       ),
     );
-    expect(result).toMatchObject({ outcome: 'completed', decisionSymbol: 'Số 1-QĐ/ĐU' });
+    expect(result).toMatchObject({ outcome: 'completed', decisionSymbol: 'Số 01-QĐ/ĐU' });
     expect(await organizations(ward.code)).toBe(114);
     expect(await decisionNumbers(ward.code)).toEqual([1]);
 
@@ -250,7 +250,7 @@ describe('The seed report’s procedures (e2e)', () => {
       where: { unitId: { in: waiting.map((u) => u.id) }, validTo: null },
     });
     expect(officers).toHaveLength(26 * 3);
-    expect(officers.filter((o) => o.role === 'secretary').every((o) => o.decisionRef === 'Số 1-QĐ/ĐU')).toBe(
+    expect(officers.filter((o) => o.role === 'secretary').every((o) => o.decisionRef === 'Số 01-QĐ/ĐU')).toBe(
       true,
     );
   });
