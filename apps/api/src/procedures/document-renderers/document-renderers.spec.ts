@@ -65,6 +65,9 @@ const pdfText = (pdf: Buffer) => {
 
 const docxText = async (docx: Buffer) => (await mammoth.extractRawText({ buffer: docx })).value;
 
+// Embedding and subsetting the font takes seconds per PDF on a busy machine.
+jest.setTimeout(60_000);
+
 describe('Document renderers', () => {
   it('given an issued decision with a 70-row annex, then the Word file has its text (golden) in Times New Roman on A4', async () => {
     const docx = await documentDocx(documentModelFromText(issued('QĐ', 70))!);
