@@ -1,6 +1,6 @@
 /**
- * Printable HTML of the document model (A4, Times New Roman 14 pt). The issuer block never wraps inside a
- * name (each line is `white-space: nowrap` in a column wide enough for "ĐẢNG ỦY PHƯỜNG …"), listed items keep
+ * Printable HTML of the document model (A4, Times New Roman 14 pt). The superior body and the national heading
+ * never wrap; the issuing body wraps only when it must (a long ward name), in balanced lines; listed items keep
  * their indentation, and the annex starts on a new page.
  */
 import { type DocumentModel, NATION_HEADING, documentModelFromText } from './document-model';
@@ -16,9 +16,10 @@ const PRINT_CSS = `
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 body { font-family: "Times New Roman", Tinos, "Liberation Serif", serif; font-size: 14pt; line-height: 1.3; color: #000; max-width: 165mm; margin: 0 auto; }
 .header { display: flex; justify-content: space-between; align-items: flex-start; text-align: center; }
-.issuer { flex: 0 0 44%; }
-.nation { flex: 0 0 54%; }
-.issuer div, .nation div { white-space: nowrap; }
+.header { gap: 4mm; }
+.issuer { flex: 1 1 45%; }
+.nation { flex: 0 1 55%; }
+.issuer .superior, .nation .name, .keep { white-space: nowrap; }
 .issuer .superior { font-size: 13pt; }
 .issuer .body, .nation .name { font-weight: bold; }
 .nation .name { font-size: 15pt; }
@@ -53,6 +54,17 @@ ${body}
 
 const div = (cls: string, text: string) => `<div class="${cls}">${escapeHtml(text)}</div>`;
 
+/**
+ * A line that may break at one place only, before `tail` ("ĐẢNG ỦY PHƯỜNG" / "VĂN MIẾU - QUỐC TỬ GIÁM"; the
+ * place / "ngày … năm …"), never inside a name or a date.
+ */
+const breakingBefore = (cls: string, text: string, tail: RegExp) => {
+  const match = tail.exec(text);
+  const keep = (part: string) => `<span class="keep">${escapeHtml(part)}</span>`;
+  if (!match) return `<div class="${cls}">${keep(text)}</div>`;
+  return `<div class="${cls}">${keep(text.slice(0, match.index).trimEnd())} ${keep(text.slice(match.index).trimStart())}</div>`;
+};
+
 export const documentHtml = (doc: DocumentModel, title: string): string => {
   const p = (text: string, cls?: string) => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</p>`;
   const annex = doc.annex
@@ -63,8 +75,8 @@ export const documentHtml = (doc: DocumentModel, title: string): string => {
   return page(
     title,
     `<div class="header">
-<div class="issuer">${div('superior', doc.issuer.superior)}${div('body', doc.issuer.body)}${div('star', '*')}${div('number', doc.issuer.number)}</div>
-<div class="nation">${div('name', NATION_HEADING)}<div class="rule"></div>${div('date', doc.placeAndDate)}</div>
+<div class="issuer">${div('superior', doc.issuer.superior)}${breakingBefore('body', doc.issuer.body, /(?<=^ĐẢNG ỦY (PHƯỜNG|XÃ) ).*/u)}${div('star', '*')}${div('number', doc.issuer.number)}</div>
+<div class="nation">${div('name', NATION_HEADING)}<div class="rule"></div>${breakingBefore('date', doc.placeAndDate, /(?<=, )(ngày|\[\[).*$/u)}</div>
 </div>
 <div class="heading">${doc.draft ? div('draft-mark', DRAFT_MARK) : ''}${div('type', doc.typeName)}${div('summary', doc.summary)}</div>
 <div class="grounds">${doc.grounds.map((g) => p(g)).join('')}</div>

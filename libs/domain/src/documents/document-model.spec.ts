@@ -92,8 +92,13 @@ describe('Document model', () => {
 
   it('given the model, then the HTML keeps the issuer lines unbroken, indents listed items and tables the annex', () => {
     const html = documentHtml(documentModelFromText(documentModelText(decisionDraft(8)))!, 'T');
-    expect(html).toContain('.issuer div, .nation div { white-space: nowrap; }');
-    expect(html).toContain('<div class="body">ĐẢNG ỦY PHƯỜNG KIM LIÊN</div>');
+    expect(html).toContain('.issuer .superior, .nation .name, .keep { white-space: nowrap; }');
+    expect(html).toContain(
+      '<div class="body"><span class="keep">ĐẢNG ỦY PHƯỜNG</span> <span class="keep">KIM LIÊN</span></div>',
+    );
+    expect(html).toContain(
+      '<div class="date"><span class="keep">Kim Liên,</span> <span class="keep">[[ngày ký]]</span></div>',
+    );
     expect(html.match(/<tr>/g)).toHaveLength(9);
     expect(html).toContain('<div class="signer">Nguyễn Thị Minh Hạnh</div>');
   });
