@@ -1,5 +1,5 @@
 import { documentHtml } from './document-html';
-import { documentModelFromText, documentModelText } from './document-model';
+import { documentModelFromText, documentModelText, issuerBodyLines } from './document-model';
 import { documentSigner } from './document-signer';
 import { fillPlaceholders } from './issued-text';
 import { composeDocument } from './party-documents';
@@ -101,5 +101,13 @@ describe('Document model', () => {
     );
     expect(html.match(/<tr>/g)).toHaveLength(9);
     expect(html).toContain('<div class="signer">Nguyễn Thị Minh Hạnh</div>');
+  });
+
+  it('given a long ward name, then the issuing body breaks before the name, never inside it', () => {
+    expect(issuerBodyLines('ĐẢNG ỦY PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM')).toEqual([
+      'ĐẢNG ỦY PHƯỜNG',
+      'VĂN MIẾU - QUỐC TỬ GIÁM',
+    ]);
+    expect(issuerBodyLines('ĐẢNG ỦY XÃ ĐAN PHƯỢNG')).toEqual(['ĐẢNG ỦY XÃ', 'ĐAN PHƯỢNG']);
   });
 });

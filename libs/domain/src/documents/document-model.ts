@@ -145,3 +145,12 @@ export const documentModelFromText = (text: string): DocumentModel | undefined =
     ...(annex ? { annex } : {}),
   };
 };
+
+/**
+ * Where the issuing body may break when it does not fit its column: before the ward's name only
+ * ("ĐẢNG ỦY PHƯỜNG" / "VĂN MIẾU - QUỐC TỬ GIÁM"), never inside it.
+ */
+export const issuerBodyLines = (body: string): readonly string[] => {
+  const match = /^(ĐẢNG ỦY (?:PHƯỜNG|XÃ)) (.+)$/u.exec(body);
+  return match ? [match[1]!, match[2]!] : [body];
+};

@@ -16,7 +16,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { DRAFT_MARK, type DocumentModel, NATION_HEADING } from '@kientoan/domain';
+import { DRAFT_MARK, type DocumentModel, NATION_HEADING, issuerBodyLines } from '@kientoan/domain';
 
 const FONT = 'Times New Roman';
 /** docx sizes are half-points; page measures are twentieths of a point (1 mm ≈ 56.7). */
@@ -101,7 +101,10 @@ export const documentDocx = (doc: DocumentModel): Promise<Buffer> => {
     mm(72),
     [
       centered(doc.issuer.superior, { size: 13 }),
-      centered(doc.issuer.body, { bold: true }),
+      // About 30 capitals fit the column at 14 pt; a longer name goes on its own line.
+      ...(doc.issuer.body.length <= 30 ? [doc.issuer.body] : issuerBodyLines(doc.issuer.body)).map((l) =>
+        centered(l, { bold: true }),
+      ),
       centered('*'),
       centered(doc.issuer.number),
     ],

@@ -4,7 +4,7 @@
  * machine, no browser needed on the server. A4, margins 20/15/20/30 mm, 14 pt.
  */
 import PDFDocument from 'pdfkit';
-import { DRAFT_MARK, type DocumentModel, NATION_HEADING } from '@kientoan/domain';
+import { DRAFT_MARK, type DocumentModel, NATION_HEADING, issuerBodyLines } from '@kientoan/domain';
 
 const FONTS = {
   regular: require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf'),
@@ -81,7 +81,11 @@ export const documentPdf = (doc: DocumentModel, title: string): Promise<Buffer> 
     const right = { x: MARGIN.left + mm(72), width: WIDTH - mm(72) };
     const top = MARGIN.top;
     write(pdf, doc.issuer.superior, { ...left, y: top }, { size: 13, align: 'center' });
-    write(pdf, doc.issuer.body, left, { face: 'bold', align: 'center' });
+    // On one line when it fits; else broken before the ward's name, never inside it.
+    pdf.font('bold').fontSize(14);
+    const bodyLines =
+      pdf.widthOfString(doc.issuer.body) <= left.width ? [doc.issuer.body] : issuerBodyLines(doc.issuer.body);
+    for (const l of bodyLines) write(pdf, l, left, { face: 'bold', align: 'center' });
     write(pdf, '*', left, { align: 'center' });
     write(pdf, doc.issuer.number, left, { align: 'center' });
     const leftEnd = pdf.y;
@@ -93,7 +97,14 @@ export const documentPdf = (doc: DocumentModel, title: string): Promise<Buffer> 
       .lineWidth(0.6)
       .stroke();
     pdf.y = ruleY + 4;
-    write(pdf, doc.placeAndDate, right, { face: 'italic', align: 'right' });
+    // A long place goes on its own line, so the date is never broken.
+    pdf.font('italic').fontSize(14);
+    const comma = doc.placeAndDate.indexOf(', ');
+    const dateLines =
+      pdf.widthOfString(doc.placeAndDate) <= right.width || comma < 0
+        ? [doc.placeAndDate]
+        : [doc.placeAndDate.slice(0, comma + 1), doc.placeAndDate.slice(comma + 2)];
+    for (const l of dateLines) write(pdf, l, right, { face: 'italic', align: 'center' });
     pdf.y = Math.max(leftEnd, pdf.y) + 14;
 
     const full = { x: MARGIN.left, width: WIDTH };
