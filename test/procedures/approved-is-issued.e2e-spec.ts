@@ -5,7 +5,7 @@
  * that is no longer true, and a procedure is planned once per state of its ward's registry.
  */
 import type { App } from 'supertest/types';
-import { type ResolutionItem, dateInVietnam, fillPlaceholders } from '@kientoan/domain';
+import { type ResolutionItem, dateInVietnam, fillPlaceholders, longDate } from '@kientoan/domain';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { givenRegistryChanged, givenWardShapedLike } from '../support/factories';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
@@ -105,22 +105,44 @@ describe('What is approved is issued (e2e)', () => {
     const decision = await stack.prisma.decision.findUniqueOrThrow({ where: { procedureId: id } });
     expect(decision.decisionText).toBe(
       fillPlaceholders('QĐ', edited.decisionBody, {
-        symbol: 'Số 1-QĐ/ĐU',
-        resolutionSymbol: 'Số 1-NQ/ĐU',
+        symbol: 'Số 01-QĐ/ĐU',
+        resolutionSymbol: 'Số 01-NQ/ĐU',
         signedAt: decision.issuedAt,
       }),
     );
     expect(decision.resolutionText).toBe(
-      fillPlaceholders('NQ', edited.body, { symbol: 'Số 1-NQ/ĐU', signedAt: decision.issuedAt }),
+      fillPlaceholders('NQ', edited.body, { symbol: 'Số 01-NQ/ĐU', signedAt: decision.issuedAt }),
     );
     expect(decision.decisionText).toContain(edit);
-    expect(decision.decisionText).toContain('\nSố 1-QĐ/ĐU\n');
-    const [y, m, d] = dateInVietnam(decision.issuedAt).split('-');
-    expect(decision.decisionText).toContain(`Hà Nội, ngày ${d} tháng ${m} năm ${y}`);
-    expect(decision.decisionText).toContain('- Căn cứ Nghị quyết số 1-NQ/ĐU');
+    expect(decision.decisionText).toContain('\nSố 01-QĐ/ĐU\n');
+    expect(decision.decisionText).toContain(`${ward.name}, ${longDate(dateInVietnam(decision.issuedAt))}`);
+    expect(decision.decisionText).toContain('- Căn cứ Nghị quyết số 01-NQ/ĐU');
     expect(decision.decisionText).not.toMatch(/\[\[|DỰ THẢO/);
     const printable = await as.secretary.get(`/api/procedures/${id}/documents/decision`).expect(200);
     expect(printable.text).toContain('Tổ 34 là tên mới của Tổ 6');
+    // The same issued text downloads as Word and PDF, named by its number, and all documents as one zip.
+    const binary = (url: string) =>
+      as.secretary
+        .get(url)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+    const docx = await binary(`/api/procedures/${id}/documents/decision?format=docx`);
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.headers['content-disposition']).toContain('1-Q');
+    expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const pdf = await binary(`/api/procedures/${id}/documents/resolution?format=pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const zip = await binary(`/api/procedures/${id}/documents/bundle.zip`);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    await as.secretary.get(`/api/procedures/${id}/documents/decision?format=odt`).expect(400);
 
     // Planned once (at start): the rules check, the draft, the task view and the issue reused that plan.
     const plans = await stack.prisma.procedurePlan.findMany({ where: { procedureId: id } });

@@ -50,7 +50,7 @@ describe('The whole procedure (e2e)', () => {
     const id = await driver.start(as, ward.code, renameGroup6(ward.code));
 
     const result = await driver.toCompletion(as, id, ward.voters);
-    expect(result).toEqual({ outcome: 'completed', decisionSymbol: 'Số 1-QĐ/ĐU', rounds: 1 });
+    expect(result).toEqual({ outcome: 'completed', decisionSymbol: 'Số 01-QĐ/ĐU', rounds: 1 });
 
     const steps = await stack.prisma.procedureStep.findMany({
       where: { procedureId: id },
@@ -72,13 +72,13 @@ describe('The whole procedure (e2e)', () => {
     });
     const issued = await stack.prisma.decision.findUniqueOrThrow({ where: { procedureId: id } });
     const signedOn = dateInVietnam(issued.issuedAt);
-    expect(unit.body.history.at(-1)).toMatchObject({ validFrom: signedOn, decisionRef: 'Số 1-QĐ/ĐU' });
+    expect(unit.body.history.at(-1)).toMatchObject({ validFrom: signedOn, decisionRef: 'Số 01-QĐ/ĐU' });
 
     const view = await as.secretary.get(`/api/procedures/${id}`).expect(200);
     expect(view.body).toMatchObject({
       status: 'completed',
       initiatedBy: ward.users.secretary,
-      decision: { symbol: 'Số 1-QĐ/ĐU', resolutionSymbol: 'Số 1-NQ/ĐU', effectiveDate: signedOn },
+      decision: { symbol: 'Số 01-QĐ/ĐU', resolutionSymbol: 'Số 01-NQ/ĐU', effectiveDate: signedOn },
       announcement: { recipients: 1, acknowledged: 0 },
     });
 

@@ -102,7 +102,7 @@ describe('Worker killed in the middle of a step (e2e)', () => {
 
     spawnWorker();
     const result = await handle.result();
-    expect(result).toEqual({ outcome: 'completed', decisionSymbol: 'Số 1-QĐ/ĐU', rounds: 1 });
+    expect(result).toEqual({ outcome: 'completed', decisionSymbol: 'Số 01-QĐ/ĐU', rounds: 1 });
 
     const steps = await stack.prisma.procedureStep.findMany({
       where: { procedureId },
@@ -132,7 +132,7 @@ describe('Worker killed in the middle of a step (e2e)', () => {
     });
     expect(versions.map((v) => [v.name, v.decisionRef])).toEqual([
       ['Chi bộ Tổ dân phố số 6', null],
-      ['Chi bộ Tổ dân phố số 34', 'Số 1-QĐ/ĐU'],
+      ['Chi bộ Tổ dân phố số 34', 'Số 01-QĐ/ĐU'],
     ]);
 
     // The kill really interrupted the step: Temporal ran issueDecision a second time.

@@ -62,7 +62,7 @@ describe('Effective dates (e2e)', () => {
       effectiveDate: tomorrow,
       change: 'rename',
       name: NEW_NAME,
-      decision: { symbol: 'Số 1-QĐ/ĐU', signedOn: today },
+      decision: { symbol: 'Số 01-QĐ/ĐU', signedOn: today },
     };
     const unit = await as.secretary.get(`/api/registry/units/${unitId}`).expect(200);
     expect(unit.body).toMatchObject({

@@ -21,15 +21,11 @@ import { openApiSchema } from '../common/validation/openapi-schema';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
 import { AcknowledgeAnnouncementUseCase } from './acknowledge-announcement.use-case';
 import { ProcedureDocumentsUseCase } from './procedure-documents.use-case';
-import {
-  acknowledgeSchema,
-  documentQuerySchema,
-  documentTypeSchema,
-  procedureIdSchema,
-  versionSchema,
-} from './procedure.schemas';
+import { acknowledgeSchema, documentTypeSchema, procedureIdSchema, versionSchema } from './procedure.schemas';
 import { ApiResult } from '../common/openapi/api-responses';
 import { acknowledgementSchema, draftDiffSchema, draftListSchema, draftSchema } from './procedure.responses';
+import { documentFormatSchema } from './procedure-documents.schemas';
+import type { DocumentFile } from './document-renderers/document-files';
 
 const procedureId = new ZodValidationPipe(procedureIdSchema);
 const version = new ZodValidationPipe(versionSchema);
@@ -74,23 +70,44 @@ export class ProcedureDocumentsController {
     return this.documents.diff(actor, id, from, to);
   }
 
+  // Declared before documents/:type so that the bundle is not read as a document type.
+  @Get('documents/bundle.zip')
+  @ApiOperation({
+    summary:
+      'Tất cả văn bản của thủ tục (PDF, Word, HTML) trong một tệp zip / Every document of the procedure as one zip',
+  })
+  @ApiProduces('application/zip')
+  @Header('Cache-Control', 'no-store')
+  async bundle(
+    @CurrentActor() actor: Actor,
+    @Param('id', procedureId) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    send(res, await this.documents.bundle(actor, id));
+  }
+
   @Get('documents/:type')
-  @ApiOperation({ summary: 'Văn bản đã ban hành, in được / The issued decision or resolution, printable' })
-  @ApiProduces('text/html', 'text/plain')
-  @ApiQuery({ name: 'format', required: false, enum: ['html', 'text'] })
+  @ApiOperation({
+    summary:
+      'Văn bản đã ban hành: HTML in được, văn bản thuần, Word hoặc PDF / The issued decision or resolution as HTML, text, Word or PDF',
+  })
+  @ApiProduces(
+    'text/html',
+    'text/plain',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/pdf',
+  )
+  @ApiQuery({ name: 'format', required: false, enum: ['html', 'text', 'docx', 'pdf'] })
   @Header('Cache-Control', 'no-store')
   async document(
     @CurrentActor() actor: Actor,
     @Param('id', procedureId) id: string,
     @Param('type', new ZodValidationPipe(documentTypeSchema)) type: z.output<typeof documentTypeSchema>,
-    @Query(new ZodValidationPipe(documentQuerySchema)) query: z.output<typeof documentQuerySchema>,
+    @Query(new ZodValidationPipe(documentFormatSchema)) query: z.output<typeof documentFormatSchema>,
     @Res() res: Response,
   ): Promise<void> {
-    const body = await this.documents.document(actor, id, type, query.format);
-    res
-      .type(query.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8')
-      .setHeader('Content-Security-Policy', DOCUMENT_CONTENT_SECURITY_POLICY)
-      .send(body);
+    const file = await this.documents.document(actor, id, type, query.format);
+    send(res, file, query.format === 'docx' || query.format === 'pdf');
   }
 
   @Post('announcement/acknowledgements')
@@ -106,3 +123,11 @@ export class ProcedureDocumentsController {
     return this.acknowledgeAnnouncement.execute(ctx, id, body);
   }
 }
+
+/** Word, PDF and zip files download with their name; HTML and text open in the browser. */
+const send = (res: Response, file: DocumentFile, download = true) => {
+  // A document never runs scripts, whatever its text holds (printable HTML included).
+  res.type(file.contentType).setHeader('Content-Security-Policy', DOCUMENT_CONTENT_SECURITY_POLICY);
+  if (download) res.attachment(file.fileName);
+  res.send(file.body);
+};

@@ -5,6 +5,8 @@ import { PRISMA } from '../infrastructure/infrastructure.module';
 import type { Actor } from '@kientoan/domain';
 import { diffDraftLines } from './draft-diff';
 import { ProcedureFinder } from './procedure-finder';
+import { type DocumentFile, documentBundle, renderDocument } from './document-renderers/document-files';
+import type { DocumentFormat } from './procedure-documents.schemas';
 
 const notIssued = () =>
   new DomainError(
@@ -20,6 +22,14 @@ const noSuchVersion = (version: number) =>
     `Không có phiên bản dự thảo ${version}.`,
     `There is no draft version ${version}.`,
     { version },
+  );
+
+const notStructured = () =>
+  new DomainError(
+    'DOCUMENT_NOT_STRUCTURED',
+    'conflict',
+    'Văn bản đã sửa không còn đúng bố cục văn bản của Đảng; chỉ tải được bản HTML hoặc văn bản thuần.',
+    'The edited text no longer has the Party document layout; only HTML or plain text can be downloaded.',
   );
 
 /** Drafts (every version, and the diff between two) and the issued documents. */
@@ -67,11 +77,47 @@ export class ProcedureDocumentsUseCase {
     };
   }
 
-  async document(actor: Actor, id: string, type: 'decision' | 'resolution', format: 'html' | 'text') {
-    await this.procedures.require(actor, id, 'procedure.read');
+  private async issued(actor: Actor, id: string) {
+    const procedure = await this.procedures.require(actor, id, 'procedure.read');
     const decision = await this.prisma.decision.findUnique({ where: { procedureId: id } });
     if (!decision) throw notIssued();
-    if (type === 'decision') return format === 'html' ? decision.decisionHtml : decision.decisionText;
-    return format === 'html' ? decision.resolutionHtml : decision.resolutionText;
+    const title = (symbol: string) => `${symbol} - ${procedure.title}`;
+    return {
+      resolution: {
+        text: decision.resolutionText,
+        html: decision.resolutionHtml,
+        symbol: decision.resolutionSymbol,
+        title: title(decision.resolutionSymbol),
+      },
+      decision: {
+        text: decision.decisionText,
+        html: decision.decisionHtml,
+        symbol: decision.symbol,
+        title: title(decision.symbol),
+      },
+    };
+  }
+
+  /** One issued document, rendered from its issued text (the approved words with the numbers filled). */
+  async document(
+    actor: Actor,
+    id: string,
+    type: 'decision' | 'resolution',
+    format: DocumentFormat,
+  ): Promise<DocumentFile> {
+    const documents = await this.issued(actor, id);
+    const file = await renderDocument(documents[type], format);
+    if (!file) throw notStructured();
+    return file;
+  }
+
+  /** Every document of the procedure, in PDF, Word and HTML, as one zip for printing at the ceremony. */
+  async bundle(actor: Actor, id: string): Promise<DocumentFile> {
+    const { resolution, decision } = await this.issued(actor, id);
+    return {
+      body: await documentBundle([resolution, decision]),
+      contentType: 'application/zip',
+      fileName: `van-ban-${id.slice(0, 8)}.zip`,
+    };
   }
 }

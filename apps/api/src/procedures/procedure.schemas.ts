@@ -82,7 +82,6 @@ export const submitDraftSchema = z
 export const endSchema = z.object({ reason: text(2000) }).strict();
 export const acknowledgeSchema = z.object({ unitId: z.string().min(1).max(80) }).strict();
 export const documentTypeSchema = z.enum(['decision', 'resolution']);
-export const documentQuerySchema = z.object({ format: z.enum(['html', 'text']).default('html') }).strict();
 
 export const procedureIdSchema = z.uuid();
 export const versionSchema = z.coerce.number().int().min(1).max(100_000);

@@ -511,8 +511,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Văn bản đã ban hành, in được / The issued decision or resolution, printable */
+    /** Văn bản đã ban hành: HTML in được, văn bản thuần, Word hoặc PDF / The issued decision or resolution as HTML, text, Word or PDF */
     get: operations['ProcedureDocumentsController_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/procedures/{id}/documents/bundle.zip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tất cả văn bản của thủ tục (PDF, Word, HTML) trong một tệp zip / Every document of the procedure as one zip */
+    get: operations['ProcedureDocumentsController_bundle'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2870,8 +2887,27 @@ export interface operations {
   ProcedureDocumentsController_document: {
     parameters: {
       query?: {
-        format?: 'html' | 'text';
+        format?: 'html' | 'text' | 'docx' | 'pdf';
       };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProcedureDocumentsController_bundle: {
+    parameters: {
+      query?: never;
       header?: never;
       path: {
         id: string;

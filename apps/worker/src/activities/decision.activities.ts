@@ -273,7 +273,7 @@ const legacyTexts = (
     effectiveDate: numbers.effectiveDate,
     numbers: { resolutionSymbol: numbers.resolutionSymbol, decisionSymbol: numbers.symbol },
   });
-  const decision = note ? { ...composed, articles: [...composed.articles, note] } : composed;
+  const decision = note ? { ...composed, notes: [...composed.notes, note] } : composed;
   return {
     resolutionText: documentText(resolution),
     resolutionHtml: documentHtml(resolution, `${numbers.resolutionSymbol} - ${procedure.title}`),

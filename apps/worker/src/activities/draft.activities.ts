@@ -12,6 +12,7 @@ import {
 import {
   ProcedureErrors,
   composeResolutionDocuments,
+  documentSigner,
   documentText,
   draftProblems,
   sentBackReasons,
@@ -66,7 +67,15 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
               to: 'review',
               reasons: sentBackReasons('review', violationReasons(plan.violations)),
             };
+          // The signer's name is part of the approved words (the registry's secretary, or a deputy).
+          const members = await ctx.prisma.wardCommitteeMember.findMany({
+            where: { wardCode: procedure.wardCode, active: true },
+            select: { fullName: true, position: true },
+            orderBy: { id: 'asc' },
+          });
+          const signer = documentSigner(members);
           const { resolution, decision } = composeResolutionDocuments({
+            ...(signer ? { signer } : {}),
             wardKind: procedure.ward.kind,
             wardName: procedure.ward.name,
             title: procedure.title,

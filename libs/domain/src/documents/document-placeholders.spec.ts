@@ -62,13 +62,13 @@ describe('fillPlaceholders', () => {
     const issued = fillPlaceholders('QĐ', edited, numbers);
     expect(issued).toContain('Điều 3. (đã sửa theo ý kiến Ban Thường vụ)');
     expect(issued).toContain('\nSố 12-QĐ/ĐU\n');
-    expect(issued).toContain('Hà Nội, ngày 07 tháng 07 năm 2025');
-    expect(issued).toContain('- Căn cứ Nghị quyết số 5-NQ/ĐU của Ban Thường vụ');
-    expect(issued).toContain('có hiệu lực kể từ ngày 07 tháng 07 năm 2025.');
+    expect(issued).toContain('Ô Chợ Dừa, ngày 07 tháng 7 năm 2025');
+    expect(issued).toContain('- Căn cứ Nghị quyết số 5-NQ/ĐU, ngày 07/7/2025 của Ban Thường vụ');
+    expect(issued).toContain('có hiệu lực kể từ ngày 07 tháng 7 năm 2025.');
     expect(issued).not.toContain('DỰ THẢO');
     expect(issued).not.toContain('[[');
     const unchanged = (text: string) =>
-      text.split('\n').filter((l) => !/DỰ THẢO|\[\[|Số 12-QĐ|ngày 07 tháng 07|số 5-NQ/.test(l));
+      text.split('\n').filter((l) => !/DỰ THẢO|\[\[|Số 12-QĐ|ngày 07 tháng 7 |số 5-NQ/.test(l));
     expect(unchanged(issued)).toEqual(unchanged(edited));
   });
 

@@ -1,7 +1,7 @@
 /** The approved draft turned into the issued text: the blanks filled, the draft mark off, nothing else. */
 import { dateInVietnam } from '../calendar/vietnam-time';
 import { DRAFT_MARK, PLACEHOLDERS, PLACEHOLDER_TOKEN, placeholderProblems } from './document-placeholders';
-import { longDate } from './party-documents';
+import { documentReference, longDate } from './party-documents';
 import type { DocumentType } from '../procedure/decision-number';
 
 export interface IssueNumbers {
@@ -13,8 +13,8 @@ export interface IssueNumbers {
   readonly resolutionSymbol?: string;
 }
 
-/** In a reference the number reads "số 5-NQ/ĐU" (lower case inside a sentence). */
-const inReference = (symbol: string) => symbol.replace(/^Số /, 'số ');
+/** Inside a sentence (not at the start of a line) a number reads "số 5-NQ/ĐU", in lower case. */
+const inSentence = (symbol: string) => symbol.replace(/^Số /, 'số ');
 
 /**
  * The approved text with its blanks filled and the draft mark removed; every other character stays as
@@ -28,11 +28,19 @@ export const fillPlaceholders = (type: DocumentType, text: string, numbers: Issu
   const values: Readonly<Record<string, string>> = {
     [PLACEHOLDERS.number]: numbers.symbol,
     [PLACEHOLDERS.signingDate]: longDate(dateInVietnam(numbers.signedAt)),
-    [PLACEHOLDERS.resolutionNumber]: inReference(numbers.resolutionSymbol ?? ''),
+    // The resolution is cited with its number and date ("số 01-NQ/ĐU, ngày 07/7/2025"); it is signed with
+    // the decision, in the same issue step.
+    [PLACEHOLDERS.resolutionNumber]: numbers.resolutionSymbol
+      ? documentReference(numbers.resolutionSymbol, numbers.signedAt)
+      : '',
   };
   return text
     .split('\n')
     .filter((line) => line.trim() !== DRAFT_MARK)
     .join('\n')
-    .replace(PLACEHOLDER_TOKEN, (token) => values[token] ?? token);
+    .replace(PLACEHOLDER_TOKEN, (token, _name: string, offset: number, whole: string) => {
+      const value = values[token] ?? token;
+      const atLineStart = offset === 0 || whole[offset - 1] === '\n';
+      return token === PLACEHOLDERS.number && !atLineStart ? inSentence(value) : value;
+    });
 };

@@ -1,10 +1,5 @@
-import {
-  composeDocument,
-  documentFromText,
-  documentHtml,
-  documentHtmlFromText,
-  documentText,
-} from './party-documents';
+import { documentHtml, documentHtmlFromText } from './document-html';
+import { composeDocument, documentFromText, documentText } from './party-documents';
 
 const sentences = [
   {
@@ -33,10 +28,12 @@ describe('Party documents', () => {
     expect(text).toContain('ĐẢNG ỦY PHƯỜNG Ô CHỢ DỪA');
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(text).toContain('Số 12-QĐ/ĐU');
-    expect(text).toContain('Hà Nội, ngày 07 tháng 07 năm 2025');
-    expect(text).toContain('- Căn cứ Nghị quyết Số 5-NQ/ĐU');
+    expect(text).toContain('Ô Chợ Dừa, ngày 07 tháng 7 năm 2025');
+    expect(text).toContain(
+      '- Căn cứ Nghị quyết số 5-NQ/ĐU, ngày 07/7/2025 của Ban Thường vụ Đảng ủy phường Ô Chợ Dừa;',
+    );
     expect(text).toContain('Điều 1. Đổi tên Chi bộ Tổ dân phố số 6 thành Chi bộ Tổ dân phố số 34.');
-    expect(text).toContain('Điều 2. Quyết định có hiệu lực kể từ ngày 07 tháng 07 năm 2025.');
+    expect(text).toContain('Điều 2. Quyết định có hiệu lực kể từ ngày 07 tháng 7 năm 2025.');
     expect(text).toContain('Nơi nhận:');
   });
 
@@ -51,9 +48,10 @@ describe('Party documents', () => {
       effectiveDate: '2025-07-07',
       draft: true,
     });
-    expect(doc.heading[0]).toBe('DỰ THẢO');
-    expect(doc.header.left[3]).toBe('[[số văn bản]]');
-    expect(doc.header.right[1]).toBe('Hà Nội, [[ngày ký]]');
+    expect(doc.draft).toBe(true);
+    expect(documentText(doc)).toContain('\nDỰ THẢO\n');
+    expect(doc.issuer.number).toBe('[[số văn bản]]');
+    expect(doc.placeAndDate).toBe('Phúc Lộc, [[ngày ký]]');
   });
 
   it('given a draft decision without an effective date, then it cites a blank resolution number and takes effect on signing', () => {

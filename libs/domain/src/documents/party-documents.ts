@@ -7,7 +7,15 @@
  */
 import { dateInVietnam } from '../calendar/vietnam-time';
 import type { ChangeSentence } from './change-sentences';
-import { DRAFT_MARK, PLACEHOLDERS } from './document-placeholders';
+import { PLACEHOLDERS } from './document-placeholders';
+import {
+  type DocumentArticle,
+  type DocumentModel,
+  documentModelFromText,
+  documentModelText,
+} from './document-model';
+
+const ANNEX_TITLE = 'DANH SÁCH';
 
 export interface PartyDocumentInput {
   readonly type: 'NQ' | 'QĐ';
@@ -24,164 +32,121 @@ export interface PartyDocumentInput {
   /** For a decision: the resolution it carries out. */
   readonly resolutionSymbol?: string;
   readonly draft?: boolean;
+  /** Who signs, from the registry: the secretary (T/M), else a deputy (K/T); none: the name is left blank. */
+  readonly signer?: { readonly fullName: string; readonly deputy: boolean };
+  /** A decision covering more units than this lists them in an annex table (default 5). */
+  readonly annexAbove?: number;
 }
 
 const wardLabel = (kind: 'phuong' | 'xa') => (kind === 'phuong' ? 'phường' : 'xã');
-/** "2025-07-07" → "ngày 07 tháng 07 năm 2025" */
+/** Days below 10 and months 1 and 2 take a leading zero (Hướng dẫn 36-HD/VPTW). */
+const dayMonth = (isoDate: string) => {
+  const [y, m, d] = isoDate.split('-') as [string, string, string];
+  const month = Number(m);
+  return { d, m: month <= 2 ? m : String(month), y };
+};
+/** "2025-07-07" → "ngày 07 tháng 7 năm 2025" */
 export const longDate = (isoDate: string) => {
-  const [y, m, d] = isoDate.split('-');
+  const { d, m, y } = dayMonth(isoDate);
   return `ngày ${d} tháng ${m} năm ${y}`;
 };
+/** "2025-07-07" → "07/7/2025" (in a reference to another document) */
+export const shortDate = (isoDate: string) => {
+  const { d, m, y } = dayMonth(isoDate);
+  return `${d}/${m}/${y}`;
+};
 
-export interface PartyDocument {
-  readonly header: { readonly left: readonly string[]; readonly right: readonly string[] };
-  readonly heading: readonly string[];
-  readonly grounds: readonly string[];
-  readonly enacting: string;
-  readonly articles: readonly string[];
-  readonly recipients: readonly string[];
-  readonly signature: readonly string[];
-}
+/** A number inside a sentence reads "số 5-NQ/ĐU" (lower case), followed by its date. */
+export const documentReference = (symbol: string, signedAt: Date) =>
+  `${symbol.replace(/^Số /, 'số ')}, ngày ${shortDate(dateInVietnam(signedAt))}`;
 
-export const composeDocument = (input: PartyDocumentInput): PartyDocument => {
+/** Kept for readers of the former name: the document model of this file is `DocumentModel`. */
+export type PartyDocument = DocumentModel;
+
+const DEFAULT_ANNEX_ABOVE = 5;
+
+export const composeDocument = (input: PartyDocumentInput): DocumentModel => {
   const ward = `${wardLabel(input.wardKind)} ${input.wardName}`;
-  const committee = `ĐẢNG ỦY ${ward.toLocaleUpperCase('vi')}`;
   const draft = input.draft === true;
   // Without numbers (a draft) the document has blanks that only the issue step fills.
   const symbol = input.symbol ?? PLACEHOLDERS.number;
   const signingDate = draft ? PLACEHOLDERS.signingDate : longDate(dateInVietnam(input.signedAt));
-  const resolutionSymbol = input.resolutionSymbol ?? PLACEHOLDERS.resolutionNumber;
+  const resolutionReference = input.resolutionSymbol
+    ? documentReference(input.resolutionSymbol, input.signedAt)
+    : PLACEHOLDERS.resolutionNumber;
   const effectiveFrom = input.effectiveDate ? longDate(input.effectiveDate) : signingDate;
   const isDecision = input.type === 'QĐ';
+  const documentName = isDecision ? 'Quyết định' : 'Nghị quyết';
   const changes = input.sentences.map((s) => s.article).filter(Boolean);
+  const units = new Set(input.sentences.map((s) => s.unitId)).size;
+  const inAnnex = isDecision && units > (input.annexAbove ?? DEFAULT_ANNEX_ABOVE);
+  const first: DocumentArticle[] = inAnnex
+    ? [
+        {
+          text: `Điều 1. Thực hiện ${changes.length} nội dung kiện toàn tổ chức đảng theo Danh sách kèm theo Quyết định này.`,
+          level: 0,
+        },
+      ]
+    : changes.length === 1
+      ? [{ text: `Điều 1. ${changes[0]!}`, level: 0 }]
+      : [
+          { text: `Điều 1. Thực hiện ${changes.length} nội dung kiện toàn tổ chức đảng sau đây:`, level: 0 },
+          ...changes.map((c, i) => ({ text: `${i + 1}. ${c}`, level: 1 as const })),
+        ];
   return {
-    header: {
-      left: ['ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', committee, '*', symbol],
-      right: ['ĐẢNG CỘNG SẢN VIỆT NAM', `Hà Nội, ${signingDate}`],
+    issuer: {
+      superior: 'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI',
+      body: `ĐẢNG ỦY ${ward.toLocaleUpperCase('vi')}`,
+      number: symbol,
     },
-    heading: [
-      ...(draft ? [DRAFT_MARK] : []),
-      isDecision ? 'QUYẾT ĐỊNH' : 'NGHỊ QUYẾT',
-      `về việc ${input.title}`,
-    ],
+    // The place is the administrative unit where the issuer sits: the ward or commune itself.
+    placeAndDate: `${input.wardName}, ${signingDate}`,
+    draft,
+    typeName: isDecision ? 'QUYẾT ĐỊNH' : 'NGHỊ QUYẾT',
+    summary: `về việc ${input.title}`,
     grounds: [
       '- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;',
       '- Căn cứ Quy định thi hành Điều lệ Đảng và các quy định của Ban Chấp hành Trung ương về tổ chức cơ sở đảng;',
       `- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ ${ward} nhiệm kỳ 2025 - 2030;`,
-      ...(isDecision ? [`- Căn cứ Nghị quyết ${resolutionSymbol} của Ban Thường vụ Đảng ủy ${ward};`] : []),
+      ...(isDecision
+        ? [`- Căn cứ Nghị quyết ${resolutionReference} của Ban Thường vụ Đảng ủy ${ward};`]
+        : []),
       '- Xét đề nghị của Văn phòng Đảng ủy,',
     ],
     enacting: isDecision
       ? `BAN THƯỜNG VỤ ĐẢNG ỦY ${ward.toLocaleUpperCase('vi')} QUYẾT ĐỊNH:`
       : 'QUYẾT NGHỊ:',
     articles: [
-      `Điều 1. ${changes.length === 1 ? changes[0]! : `Thực hiện ${changes.length} nội dung kiện toàn tổ chức đảng sau đây:`}`,
-      ...(changes.length > 1 ? changes.map((c, i) => `   ${i + 1}. ${c}`) : []),
-      `Điều 2. ${isDecision ? 'Quyết định' : 'Nghị quyết'} có hiệu lực kể từ ${effectiveFrom}.`,
-      `Điều 3. Văn phòng Đảng ủy, các chi bộ, đảng bộ trực thuộc và đồng chí có tên tại Điều 1 thi hành ${isDecision ? 'Quyết định' : 'Nghị quyết'} này.`,
+      ...first,
+      { text: `Điều 2. ${documentName} có hiệu lực kể từ ${effectiveFrom}.`, level: 0 },
+      {
+        text: `Điều 3. Văn phòng Đảng ủy, các chi bộ, đảng bộ trực thuộc và đồng chí có tên tại Điều 1 thi hành ${documentName} này.`,
+        level: 0,
+      },
     ],
     recipients: [
-      'Nơi nhận:',
       '- Ban Thường vụ Thành ủy Hà Nội (để báo cáo),',
       '- Như Điều 3,',
       '- Lưu Văn phòng Đảng ủy.',
     ],
-    signature: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'],
+    signature: {
+      authority: input.signer?.deputy ? 'K/T BÍ THƯ' : 'T/M BAN THƯỜNG VỤ',
+      position: input.signer?.deputy ? 'PHÓ BÍ THƯ' : 'BÍ THƯ',
+      ...(input.signer ? { signer: input.signer.fullName } : {}),
+    },
+    notes: [],
+    ...(inAnnex
+      ? {
+          annex: {
+            title: [ANNEX_TITLE, 'các tổ chức đảng kiện toàn'],
+            reference: `(Kèm theo Quyết định ${draft ? PLACEHOLDERS.number : symbol.replace(/^Số /, 'số ')}, ${signingDate} của Ban Thường vụ Đảng ủy ${ward})`,
+            columns: ['STT', 'Tổ chức đảng', 'Nội dung'],
+            rows: input.sentences.map((s, i) => [String(i + 1), s.unitName, s.article]),
+          },
+        }
+      : {}),
   };
 };
 
-export const documentText = (doc: PartyDocument): string =>
-  [
-    ...doc.header.left,
-    ...doc.header.right,
-    '',
-    ...doc.heading,
-    '',
-    ...doc.grounds,
-    '',
-    doc.enacting,
-    ...doc.articles,
-    '',
-    ...doc.recipients,
-    '',
-    ...doc.signature,
-  ].join('\n');
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
-const PRINT_CSS = `
-@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
-body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; line-height: 1.4; color: #000; max-width: 170mm; margin: 0 auto; }
-.header { display: flex; justify-content: space-between; text-align: center; }
-.header div { width: 48%; }
-.heading { text-align: center; font-weight: bold; margin: 1.5em 0 1em; }
-.heading .about { font-weight: normal; font-style: italic; }
-.grounds p, .articles p { text-align: justify; margin: 0.3em 0; }
-.enacting { text-align: center; font-weight: bold; margin: 1em 0; }
-.footer { display: flex; justify-content: space-between; margin-top: 2em; }
-.recipients { font-size: 12pt; }
-.signature { text-align: center; font-weight: bold; }
-.draft-mark { color: #b00; }
-@media screen { body { padding: 2em; background: #fafafa; } }
-@media print { .no-print { display: none; } }
-`;
-
-export const documentHtml = (doc: PartyDocument, title: string): string => {
-  const lines = (items: readonly string[], tag = 'div') =>
-    items.map((l) => `<${tag}>${escapeHtml(l)}</${tag}>`).join('');
-  return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PRINT_CSS}</style></head>
-<body>
-<div class="header"><div>${lines(doc.header.left)}</div><div><strong>${escapeHtml(doc.header.right[0] ?? '')}</strong><br><em>${escapeHtml(doc.header.right[1] ?? '')}</em></div></div>
-<div class="heading">${doc.heading.map((h, i) => `<div class="${h === DRAFT_MARK ? 'draft-mark' : i === doc.heading.length - 1 ? 'about' : ''}">${escapeHtml(h)}</div>`).join('')}</div>
-<div class="grounds">${lines(doc.grounds, 'p')}</div>
-<div class="enacting">${escapeHtml(doc.enacting)}</div>
-<div class="articles">${lines(doc.articles, 'p')}</div>
-<div class="footer"><div class="recipients">${lines(doc.recipients)}</div><div class="signature">${lines(doc.signature)}</div></div>
-</body></html>`;
-};
-
-/**
- * Reads a document back from its text (as `documentText` lays it out, possibly edited): blocks separated by
- * blank lines — header, heading, grounds, enacting clause with the articles (blank lines inside the articles
- * allowed), recipients, signature. Undefined when the text no longer has that shape.
- */
-export const documentFromText = (text: string): PartyDocument | undefined => {
-  const blocks = text
-    .split(/\n[ \t]*\n/)
-    .map((b) => b.split('\n').filter((l) => l.trim() !== ''))
-    .filter((b) => b.length > 0);
-  if (blocks.length < 6) return undefined;
-  const [header, heading, grounds] = blocks as [string[], string[], string[]];
-  const signature = blocks.at(-1)!;
-  const recipients = blocks.at(-2)!;
-  const [enacting, ...articles] = blocks.slice(3, -2).flat();
-  const split = header.indexOf('ĐẢNG CỘNG SẢN VIỆT NAM');
-  if (split < 1 || !enacting) return undefined;
-  return {
-    header: { left: header.slice(0, split), right: header.slice(split) },
-    heading,
-    grounds,
-    enacting,
-    articles,
-    recipients,
-    signature,
-  };
-};
-
-/** Printable HTML of a document's text: the Party layout when the text keeps its shape, else line by line. */
-export const documentHtmlFromText = (text: string, title: string): string => {
-  const doc = documentFromText(text);
-  if (doc) return documentHtml(doc, title);
-  const lines = text
-    .split('\n')
-    .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('');
-  return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PRINT_CSS}</style></head>
-<body><div class="articles">${lines}</div></body></html>`;
-};
+export const documentText = documentModelText;
+export const documentFromText = documentModelFromText;

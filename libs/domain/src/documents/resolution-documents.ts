@@ -13,6 +13,7 @@ export interface ResolutionDocumentsInput {
   readonly effectiveDate?: string;
   /** Numbers from the register once issued; none for a draft (which then has blanks for them). */
   readonly numbers?: { readonly resolutionSymbol: string; readonly decisionSymbol: string };
+  readonly signer?: { readonly fullName: string; readonly deputy: boolean };
 }
 
 export interface ResolutionDocuments {
@@ -31,6 +32,7 @@ export const composeResolutionDocuments = (input: ResolutionDocumentsInput): Res
     signedAt: input.signedAt,
     ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}),
     draft: !input.numbers,
+    ...(input.signer ? { signer: input.signer } : {}),
   };
   return {
     sentences: input.sentences,

@@ -4,7 +4,7 @@ import { yearInVietnam } from '../calendar/vietnam-time';
 describe('decision numbers', () => {
   it('formats the register number as printed', () => {
     expect(formatDocumentNumber(12, 'QĐ')).toBe('Số 12-QĐ/ĐU');
-    expect(formatDocumentNumber(3, 'NQ')).toBe('Số 3-NQ/ĐU');
+    expect(formatDocumentNumber(3, 'NQ')).toBe('Số 03-NQ/ĐU');
   });
 
   it('refuses a number that is not a positive integer', () => {
