@@ -46,7 +46,7 @@ describe('Notifications (e2e)', () => {
         toUsername: ward.users.secretary,
         wardCode: ward.code,
         role: 'approver',
-        validFrom: new Date(now - 60_000).toISOString(),
+        validFrom: new Date(now).toISOString(),
         validTo: new Date(now + 86_400_000).toISOString(),
       })
       .expect(201);

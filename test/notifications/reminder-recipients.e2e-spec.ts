@@ -41,7 +41,7 @@ describe('Reminder and escalation recipients (e2e)', () => {
         toUsername: ward.users.approvers[0],
         wardCode: ward.code,
         role: 'reviewer',
-        validFrom: new Date(now - 60_000).toISOString(),
+        validFrom: new Date(now).toISOString(),
         validTo: new Date(now + 86_400_000).toISOString(),
       })
       .expect(201);
