@@ -70,10 +70,21 @@ async function insertUnit(client, unit) {
     ],
   );
   await client.query(
-    `INSERT INTO org_unit_version (unit_id, ward_code, valid_from, kind, setting, name, parent_id, full_members, status, change)
-     SELECT $1::varchar, $2, '2025-07-01', $3::"UnitKind", $4::"UnitSetting", $5, $6, $7, 'active', 'seed'
+    `INSERT INTO org_unit_version (unit_id, ward_code, valid_from, kind, setting, name, name_key, search_key,
+                                   parent_id, full_members, status, change)
+     SELECT $1::varchar, $2, '2025-07-01', $3::"UnitKind", $4::"UnitSetting", $5, $6, $7, $8, $9, 'active', 'seed'
      WHERE NOT EXISTS (SELECT 1 FROM org_unit_version WHERE unit_id = $1::varchar)`,
-    [unit.id, unit.wardCode, unit.kind, unit.setting, unit.name, unit.parentId, unit.fullMembers],
+    [
+      unit.id,
+      unit.wardCode,
+      unit.kind,
+      unit.setting,
+      unit.name,
+      nameKey(unit.name),
+      searchKey(unit.name),
+      unit.parentId,
+      unit.fullMembers,
+    ],
   );
 }
 
@@ -165,10 +176,10 @@ export async function cloneWard(pool, source, k) {
       [code, source],
     );
     await client.query(
-      `INSERT INTO org_unit_version (unit_id, ward_code, valid_from, valid_to, kind, setting, name, parent_id,
-                                     full_members, status, change, decision_ref)
-       SELECT ${swap('unit_id')}, $1, valid_from, valid_to, kind, setting, name, ${swap('parent_id')}, full_members,
-              status, change, decision_ref
+      `INSERT INTO org_unit_version (unit_id, ward_code, valid_from, valid_to, kind, setting, name, name_key,
+                                     search_key, parent_id, full_members, status, change, decision_ref)
+       SELECT ${swap('unit_id')}, $1, valid_from, valid_to, kind, setting, name, name_key, search_key,
+              ${swap('parent_id')}, full_members, status, change, decision_ref
        FROM org_unit_version WHERE ward_code = $2`,
       [code, source],
     );
