@@ -80,7 +80,7 @@ export function productDriver(api, { pollMs }) {
     const start = await act(
       'POST',
       '/api/procedures',
-      { token: tokens.secretary, body: { wardCode, title, effectiveDate: '2025-07-15', items } },
+      { token: tokens.secretary, body: { wardCode, title, items } },
       'start',
     );
     const id = start.body.id;

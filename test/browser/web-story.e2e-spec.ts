@@ -229,7 +229,7 @@ describe('The web app in Chromium (browser story)', () => {
     await inspect(secretary, 'procedure-completed-drafts-diff');
     await secretary.getByRole('link', { name: 'Quyết định' }).click();
     const document = secretary.frameLocator('iframe.document-frame');
-    await document.getByText('Số 1-QĐ/ĐU').first().waitFor();
+    await document.getByText('Số 01-QĐ/ĐU').first().waitFor();
     await inspect(secretary, 'decision-document');
 
     // The ward's procedures, and the timeline with every human action.
