@@ -68,6 +68,9 @@ export function AppLayout() {
         <Menu
           className="app-nav"
           mode="horizontal"
+          // No "…" overflow menu: its hidden copies of the items stay focusable (axe: aria-hidden-focus);
+          // the items scroll sideways on a narrow screen instead.
+          disabledOverflow
           theme="dark"
           selectedKeys={selected}
           items={nav}
