@@ -149,6 +149,10 @@ describe('The web app in Chromium (browser story)', () => {
     expect(await invalid.count()).toBe(1);
     expect(await invalid.locator('td').first().textContent()).toBe('3');
     expect(await invalid.textContent()).toContain('Chi bộ Tổ dân phố số 12');
+    // The same problem is named above the table, where a phone shows it without scrolling sideways.
+    expect(await secretary.locator('.row-problems li').allTextContents()).toEqual([
+      expect.stringMatching(/^Dòng 3: /),
+    ]);
     await inspect(secretary, 'start-procedure-violation');
 
     await secretary.getByLabel('Tên mới của dòng 3').fill('Chi bộ Tổ dân phố số 103');

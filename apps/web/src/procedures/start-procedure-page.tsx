@@ -212,6 +212,16 @@ function StartProcedureForm({ ward }: { ward: string }) {
               type="error"
               showIcon
               message={t('start.violations', { count: violations })}
+              // Each row's problem also stands here, above the table: on a phone the table's problem
+              // column is scrolled out of view.
+              description={
+                <ul className="row-problems">
+                  {rows.map((_, i) => {
+                    const problem = problemOf(i);
+                    return problem ? <li key={i}>{t('start.rowProblem', { row: i + 1, problem })}</li> : null;
+                  })}
+                </ul>
+              }
               style={{ marginBottom: 12 }}
             />
           ) : null}
