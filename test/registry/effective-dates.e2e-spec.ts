@@ -127,6 +127,11 @@ describe('Effective dates (e2e)', () => {
     });
     const stored = await stack.prisma.procedure.findUniqueOrThrow({ where: { id } });
     expect(stored.ceremonyAt?.toISOString()).toBe(`${requested}T07:30:00.000Z`);
+    const shown = await as.secretary.get(`/api/procedures/${id}`).expect(200);
+    expect(shown.body.requestedCeremony).toEqual({
+      at: `${requested}T07:30:00.000Z`,
+      place: 'Nhà văn hóa tổ dân phố 34',
+    });
 
     // The procedure takes three days.
     clock.advanceDays(3);

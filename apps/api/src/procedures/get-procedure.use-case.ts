@@ -46,6 +46,10 @@ export class GetProcedureUseCase {
         : null,
       initiatedBy: procedure.initiatedBy,
       effectiveDate: procedure.effectiveDate?.toISOString().slice(0, 10) ?? null,
+      // The ceremony the secretary chose at start (the announcement says when it actually takes place).
+      requestedCeremony: procedure.ceremonyAt
+        ? { at: procedure.ceremonyAt, place: procedure.ceremonyPlace }
+        : null,
       items: procedure.items,
       round: procedure.round,
       currentStep: procedure.currentStep,

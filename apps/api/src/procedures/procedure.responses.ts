@@ -21,8 +21,20 @@ export const procedureDetailSchema = z.object({
   kind: z.string(),
   title: z.string(),
   status: procedureStatusSchema,
+  deciderStatus: z.string().nullable().describe("The workflow's own state (reviewing, drafting, voting, …)"),
+  revision: z.number().int().describe('Revision of the view the workflow last wrote'),
+  failure: z
+    .object({ code: z.string(), message: z.string().nullable() })
+    .nullable()
+    .describe('Why a failed procedure stopped (status "failed")'),
   initiatedBy: z.string(),
   effectiveDate: calendarDate.nullable(),
+  requestedCeremony: z
+    .object({ at: timestamp, place: z.string().nullable() })
+    .nullable()
+    .describe(
+      'Ceremony date and place chosen at start (null: first working day after issue, at the ward seat)',
+    ),
   items: z.array(resolutionItemSchema),
   round: z.number().int(),
   currentStep: z.enum(PROCEDURE_STEPS).nullable(),

@@ -2586,6 +2586,8 @@ export interface operations {
               en: string;
               vi: string;
             } | null;
+            /** @description The workflow's own state (reviewing, drafting, voting, …) */
+            deciderStatus: string | null;
             decision: {
               /** Format: date */
               effectiveDate: string;
@@ -2601,6 +2603,11 @@ export interface operations {
             ended: {
               by: string;
               reason: string | null;
+            } | null;
+            /** @description Why a failed procedure stopped (status "failed") */
+            failure: {
+              code: string;
+              message: string | null;
             } | null;
             /** Format: uuid */
             id: string;
@@ -2710,7 +2717,15 @@ export interface operations {
               createdAt: string;
               version: number;
             } | null;
+            /** @description Ceremony date and place chosen at start (null: first working day after issue, at the ward seat) */
+            requestedCeremony: {
+              /** Format: date-time */
+              at: string;
+              place: string | null;
+            } | null;
             returnReasons: unknown | null;
+            /** @description Revision of the view the workflow last wrote */
+            revision: number;
             round: number;
             stalledSince: string | null;
             /** @enum {string} */
