@@ -3,16 +3,14 @@
 // account per role, and a residential-group cell per closed-loop slot for the P1 lane to rename. Accounts
 // reuse the demo password's hash from the seeded `bithu.kimlien`, so no hashing is needed here.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 
 export const PASSWORD = 'kientoan-demo';
 const ORDINAL_BASE = 5000;
 
-const nameKey = (text) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
-const searchKey = (text) =>
-  nameKey(text)
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/đ/g, 'd');
+// The product's own keys (from the built domain, which the bench's set-up builds): a hand-written copy drifted
+// once already (names are compared by their confusable skeleton).
+const { nameKey, searchKey } = createRequire(import.meta.url)('../../dist/apps/cli/libs/domain/src/index.js');
 
 export const benchWardCode = (k) => `bench-ward-${k}`;
 export const committeeOf = (wardCode) => `${wardCode}.dang-bo`;
