@@ -2,15 +2,14 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import vi from './vi.json';
+import { textsFor } from './resources';
 
 const LANGUAGE_KEY = 'kientoan.language';
 const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
 const language = saved === 'en' ? 'en' : 'vi';
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: textsFor('vi') }, en: { translation: textsFor('en') } },
   lng: language,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
