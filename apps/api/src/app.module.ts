@@ -12,6 +12,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { RegistryModule } from './registry/registry.module';
+import { DecisionRegisterModule } from './decision-register/decision-register.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
 @Module({
@@ -23,6 +24,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     HealthModule,
     ProceduresModule,
     RegistryModule,
+    DecisionRegisterModule,
     SupervisionModule,
     InboxModule,
     DelegationsModule,

@@ -16,3 +16,5 @@ export * from './accounts/account-errors';
 export * from './accounts/account-commands';
 export * from './accounts/account-administration';
 export * from './accounts/csv-import';
+export * from './registry/issued-documents.store';
+export * from './registry/lineage.store';

@@ -3,9 +3,14 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi-document';
 
-/** Operations whose success has no JSON body: sign-out (204), documents and their zip, the event stream. */
+/**
+ * Operations whose success has no JSON body: sign-out (204), documents and their zip, the event stream,
+ * spreadsheet downloads (.xlsx/.csv, described as binary content).
+ */
 const WITHOUT_JSON_BODY = new Set([
   'post /api/auth/logout',
+  'get /api/registry/wards/{wardCode}/tree/export',
+  'get /api/registry/wards/{wardCode}/register/export',
   'get /api/procedures/{id}/documents/{type}',
   'get /api/procedures/{id}/documents/bundle.zip',
   'get /api/events',

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, UNIT_KIND_LABELS, authorize } from '@kientoan/domain';
+import {
+  type Actor,
+  UNIT_KIND_LABELS,
+  type UnitVersionFacts,
+  authorize,
+  formerValues,
+  unitHistoryEvents,
+} from '@kientoan/domain';
 import {
   type Clock,
   type PrismaClient,
@@ -10,6 +17,7 @@ import {
 } from '@kientoan/platform';
 import { CLOCK, PRISMA } from '../infrastructure/infrastructure.module';
 import { RegistryErrors } from './registry-errors';
+import { decisionLinks } from './decision-links';
 
 const validOn = (date: string) => (p: { validFrom: string; validTo: string | null }) =>
   p.validFrom <= date && (p.validTo === null || p.validTo > date);
@@ -61,6 +69,23 @@ export class GetUnitUseCase {
       validFrom: fromDbDate(o.validFrom),
       validTo: o.validTo ? fromDbDate(o.validTo) : null,
     }));
+    const scheduled = await scheduledChanges(this.prisma, { unitId }, today);
+    const link = await decisionLinks(this.prisma, unit.wardCode, [
+      ...versions.map((v) => ({ decisionRef: v.decisionRef, date: v.validFrom })),
+      ...officerPeriods.map((o) => ({ decisionRef: o.decisionRef, date: o.validFrom })),
+      ...[...unit.predecessors, ...unit.successors].map((l) => ({
+        decisionRef: l.decisionRef,
+        date: fromDbDate(l.effectiveDate),
+      })),
+      ...scheduled.map((c) => ({ decisionRef: c.decision.symbol, date: c.effectiveDate })),
+    ]);
+    const byRef = (decisionRef: string | null, date: string) => link({ decisionRef, date });
+    const parentNames = await this.names(versions.flatMap((v) => (v.parentId ? [v.parentId] : [])));
+    const facts: UnitVersionFacts[] = versions;
+    const withDecision = <T extends { endedBy: string | null; to: string }>(p: T) => ({
+      ...p,
+      decision: byRef(p.endedBy, p.to),
+    });
     return {
       id: unit.id,
       wardCode: unit.wardCode,
@@ -72,23 +97,44 @@ export class GetUnitUseCase {
       status: live ? live.status : ('scheduled' as const),
       fullMembers: shown.fullMembers,
       parent,
-      scheduled: await scheduledChanges(this.prisma, { unitId }, today),
+      scheduled: scheduled.map((c) => ({ ...c, document: byRef(c.decision.symbol, c.effectiveDate) })),
       officers: officerPeriods.filter(validOn(today)).map((o) => ({
         role: o.role,
         personName: o.personName,
         since: o.validFrom,
         decisionRef: o.decisionRef,
+        decision: byRef(o.decisionRef, o.validFrom),
       })),
       formerNames,
+      former: {
+        names: formerValues(facts, (v) => v.name, today).map(withDecision),
+        kinds: formerValues(facts, (v) => v.kind, today).map(withDecision),
+        parents: formerValues(facts, (v) => v.parentId, today).map((p) =>
+          withDecision({
+            ...p,
+            value: { id: p.value, name: p.value ? (parentNames.get(p.value) ?? null) : null },
+          }),
+        ),
+      },
+      events: unitHistoryEvents(facts, today).map((e) => ({
+        ...e,
+        decision: byRef(e.decisionRef, e.effectiveDate),
+        fields: e.fields.map((f) => ({
+          ...f,
+          fromName: f.field === 'parent' && f.from ? (parentNames.get(f.from) ?? null) : null,
+          toName: f.field === 'parent' && f.to ? (parentNames.get(f.to) ?? null) : null,
+        })),
+      })),
       asOf: asOf ? { date: asOf, version: onDate } : null,
-      history: versions,
-      officerHistory: unit.officers.map((o) => ({
+      history: versions.map((v) => ({ ...v, decision: byRef(v.decisionRef, v.validFrom) })),
+      officerHistory: officerPeriods.map((o) => ({
         role: o.role,
         personName: o.personName,
-        validFrom: fromDbDate(o.validFrom),
-        validTo: o.validTo ? fromDbDate(o.validTo) : null,
+        validFrom: o.validFrom,
+        validTo: o.validTo,
         decisionRef: o.decisionRef,
-        scheduled: fromDbDate(o.validFrom) > today,
+        decision: byRef(o.decisionRef, o.validFrom),
+        scheduled: o.validFrom > today,
       })),
       lineage: {
         predecessors: unit.predecessors.map((l) => ({
@@ -96,15 +142,27 @@ export class GetUnitUseCase {
           change: l.change,
           effectiveDate: fromDbDate(l.effectiveDate),
           decisionRef: l.decisionRef,
+          decision: byRef(l.decisionRef, fromDbDate(l.effectiveDate)),
         })),
         successors: unit.successors.map((l) => ({
           ...l.successor,
           change: l.change,
           effectiveDate: fromDbDate(l.effectiveDate),
           decisionRef: l.decisionRef,
+          decision: byRef(l.decisionRef, fromDbDate(l.effectiveDate)),
         })),
       },
     };
+  }
+
+  /** Units' names as decided (parents in the history: moved from … to …). */
+  private async names(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.orgUnit.findMany({
+      where: { id: { in: [...new Set(ids)] } },
+      select: { id: true, name: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   private async liveName(unitId: string, today: string): Promise<string | null> {

@@ -10,6 +10,7 @@ import {
 } from '@kientoan/platform';
 import { CLOCK, PRISMA } from '../infrastructure/infrastructure.module';
 import { RegistryErrors } from './registry-errors';
+import { decisionLinks } from './decision-links';
 
 /** A ward's tree as of a date; without one, the live tree (today in Hà Nội) and the changes scheduled after it. */
 @Injectable()
@@ -25,13 +26,21 @@ export class GetWardTreeUseCase {
     const onDate = asOf ?? liveDate(this.clock);
     const snapshot = await loadSnapshot(this.prisma, wardCode, onDate);
     const scheduled = await scheduledChanges(this.prisma, { wardCode }, onDate);
+    const link = await decisionLinks(
+      this.prisma,
+      wardCode,
+      scheduled.map((c) => ({ decisionRef: c.decision.symbol, date: c.effectiveDate })),
+    );
     return {
       ward: { code: ward.code, name: ward.name, kind: ward.kind },
       asOf: asOf ?? null,
       onDate,
       organizations: countOrganizations(snapshot),
       tree: treeOf(snapshot, scheduled),
-      scheduled,
+      scheduled: scheduled.map((c) => ({
+        ...c,
+        document: link({ decisionRef: c.decision.symbol, date: c.effectiveDate }),
+      })),
     };
   }
 }

@@ -6,9 +6,12 @@ import { ListWardsUseCase } from './list-wards.use-case';
 import { SearchUnitsUseCase } from './search-units.use-case';
 import { RegistryController } from './registry.controller';
 import { ResolutionPlanner } from './resolution-planner';
+import { RegistryBrowserController } from './registry-browser.controller';
+import { ExportWardTreeUseCase } from './export-ward-tree.use-case';
+import { GetLineageUseCase } from './get-lineage.use-case';
 
 @Module({
-  controllers: [RegistryController],
+  controllers: [RegistryController, RegistryBrowserController],
   providers: [
     ListWardsUseCase,
     GetWardTreeUseCase,
@@ -16,6 +19,8 @@ import { ResolutionPlanner } from './resolution-planner';
     SearchUnitsUseCase,
     PreviewResolutionUseCase,
     ResolutionPlanner,
+    ExportWardTreeUseCase,
+    GetLineageUseCase,
   ],
   exports: [ResolutionPlanner],
 })

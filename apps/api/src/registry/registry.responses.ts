@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHANGE_KINDS, UNIT_KINDS, UNIT_SETTINGS } from '@kientoan/domain';
 import { calendarDate } from '../common/openapi/api-responses';
+import { decisionLinkSchema, unitHistoryExtrasSchema } from './registry-browser.responses';
 
 const unitKind = z.enum(UNIT_KINDS);
 const unitStatus = z.enum(['active', 'dissolved']);
@@ -19,6 +20,21 @@ export const wardListSchema = z.object({
   ),
 });
 
+/** A change issued and waiting for its effective date (sắp có hiệu lực). */
+export const scheduledChangeSchema = z.object({
+  unitId: z.string(),
+  effectiveDate: calendarDate,
+  change: z.string().nullable(),
+  name: z.string(),
+  kind: unitKind,
+  parentId: z.string().nullable(),
+  status: unitStatus,
+  decision: z.object({ symbol: z.string().nullable(), signedOn: calendarDate.nullable() }),
+});
+
+/** …with the issued document that scheduled it, to link to. */
+export const scheduledChangeLinkedSchema = scheduledChangeSchema.extend({ document: decisionLinkSchema });
+
 const treeNodeFields = {
   id: z.string(),
   name: z.string(),
@@ -26,6 +42,7 @@ const treeNodeFields = {
   setting: z.enum(UNIT_SETTINGS),
   fullMembers: z.number().int(),
   secretary: z.string().nullable(),
+  scheduled: z.array(scheduledChangeSchema),
 };
 /**
  * A tree node with its children to `depth` levels. JSON Schema would need a `$ref` for recursion, which an
@@ -41,8 +58,10 @@ const treeNode = (depth: number): z.ZodType =>
 export const wardTreeSchema = z.object({
   ward: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
   asOf: calendarDate.nullable(),
+  onDate: calendarDate.describe('The date the tree shows (asOf, or today in Hà Nội)'),
   organizations: z.number().int(),
   tree: z.array(treeNode(6)),
+  scheduled: z.array(scheduledChangeLinkedSchema).describe('Issued, taking effect after onDate'),
 });
 
 export const unitSearchSchema = z.object({
@@ -75,6 +94,8 @@ const unitVersion = z.object({
   status: unitStatus,
   change: z.string().nullable(),
   decisionRef: z.string().nullable(),
+  decision: decisionLinkSchema,
+  scheduled: z.boolean(),
 });
 const lineageLink = z.looseObject({
   id: z.string(),
@@ -82,39 +103,47 @@ const lineageLink = z.looseObject({
   change: z.string(),
   effectiveDate: calendarDate,
   decisionRef: z.string().nullable(),
+  decision: decisionLinkSchema,
 });
-export const unitDetailSchema = z.object({
-  id: z.string(),
-  wardCode: z.string(),
-  name: z.string(),
-  kind: unitKind,
-  kindLabel: z.object({ vi: z.string(), en: z.string() }),
-  setting: z.enum(UNIT_SETTINGS),
-  status: unitStatus,
-  fullMembers: z.number().int(),
-  parent: z.object({ id: z.string(), name: z.string() }).nullable(),
-  officers: z.array(
-    z.object({
-      role: z.string(),
-      personName: z.string(),
-      since: calendarDate,
-      decisionRef: z.string().nullable(),
-    }),
-  ),
-  formerNames: z.array(z.string()),
-  asOf: z.object({ date: calendarDate, version: unitVersion.nullable() }).nullable(),
-  history: z.array(unitVersion),
-  officerHistory: z.array(
-    z.object({
-      role: z.string(),
-      personName: z.string(),
-      validFrom: calendarDate,
-      validTo: calendarDate.nullable(),
-      decisionRef: z.string().nullable(),
-    }),
-  ),
-  lineage: z.object({ predecessors: z.array(lineageLink), successors: z.array(lineageLink) }),
-});
+export const unitDetailSchema = z
+  .object({
+    id: z.string(),
+    wardCode: z.string(),
+    name: z.string(),
+    kind: unitKind,
+    kindLabel: z.object({ vi: z.string(), en: z.string() }),
+    setting: z.enum(UNIT_SETTINGS),
+    status: z.enum(['active', 'dissolved', 'scheduled']),
+    onDate: calendarDate,
+    fullMembers: z.number().int(),
+    parent: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+    scheduled: z.array(scheduledChangeLinkedSchema),
+    officers: z.array(
+      z.object({
+        role: z.string(),
+        personName: z.string(),
+        since: calendarDate,
+        decisionRef: z.string().nullable(),
+        decision: decisionLinkSchema,
+      }),
+    ),
+    formerNames: z.array(z.string()),
+    asOf: z.object({ date: calendarDate, version: unitVersion.nullable() }).nullable(),
+    history: z.array(unitVersion),
+    officerHistory: z.array(
+      z.object({
+        role: z.string(),
+        personName: z.string(),
+        validFrom: calendarDate,
+        validTo: calendarDate.nullable(),
+        decisionRef: z.string().nullable(),
+        decision: decisionLinkSchema,
+        scheduled: z.boolean(),
+      }),
+    ),
+    lineage: z.object({ predecessors: z.array(lineageLink), successors: z.array(lineageLink) }),
+  })
+  .extend(unitHistoryExtrasSchema.shape);
 
 const unitView = z.object({
   id: z.string(),

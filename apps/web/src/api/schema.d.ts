@@ -711,6 +711,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registry/units/{unitId}/lineage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nguồn gốc: đổi tên, nâng cấp, sáp nhập (đồ thị) / Lineage as a graph */
+    get: operations['RegistryBrowserController_lineage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/registry/units/search': {
     parameters: {
       query?: never;
@@ -745,6 +762,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registry/wards/{wardCode}/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sổ đăng ký văn bản: nghị quyết, quyết định đã ban hành theo số / The decision register, by number */
+    get: operations['DecisionRegisterController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/wards/{wardCode}/register/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tải sổ đăng ký văn bản (.xlsx, .csv) / Download the register */
+    get: operations['DecisionRegisterController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/registry/wards/{wardCode}/tree': {
     parameters: {
       query?: never;
@@ -754,6 +805,23 @@ export interface paths {
     };
     /** Cây tổ chức đảng của xã, phường tại một ngày / A ward’s tree as of a date */
     get: operations['RegistryController_tree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/wards/{wardCode}/tree/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tải cây tổ chức tại một ngày (.xlsx, .csv) / Download a ward’s tree as of a date */
+    get: operations['RegistryBrowserController_treeExport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3632,6 +3700,30 @@ export interface operations {
               date: string;
               version: {
                 change: string | null;
+                decision: {
+                  /** @enum {string} */
+                  docType: 'NQ' | 'QĐ';
+                  /**
+                   * @description GET /api/procedures/{procedureId}/documents/{document}
+                   * @enum {string}
+                   */
+                  document: 'resolution' | 'decision';
+                  /** Format: date */
+                  effectiveDate: string;
+                  /** Format: date-time */
+                  issuedAt: string;
+                  /** Format: date */
+                  issuedOn: string;
+                  number: number;
+                  procedureId: string;
+                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  series: string;
+                  /** @enum {string} */
+                  status: 'issued' | 'withdrawn';
+                  /** @description Số 01-QĐ/ĐU */
+                  symbol: string;
+                  title: string;
+                } | null;
                 decisionRef: string | null;
                 fullMembers: number;
                 /** @enum {string} */
@@ -3643,6 +3735,7 @@ export interface operations {
                   | 'subordinate_cell';
                 name: string;
                 parentId: string | null;
+                scheduled: boolean;
                 /** @enum {string} */
                 setting:
                   | 'administrative'
@@ -3663,10 +3756,183 @@ export interface operations {
                 validTo: string | null;
               } | null;
             } | null;
+            events: {
+              change: string | null;
+              decision: {
+                /** @enum {string} */
+                docType: 'NQ' | 'QĐ';
+                /**
+                 * @description GET /api/procedures/{procedureId}/documents/{document}
+                 * @enum {string}
+                 */
+                document: 'resolution' | 'decision';
+                /** Format: date */
+                effectiveDate: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date */
+                issuedOn: string;
+                number: number;
+                procedureId: string;
+                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                series: string;
+                /** @enum {string} */
+                status: 'issued' | 'withdrawn';
+                /** @description Số 01-QĐ/ĐU */
+                symbol: string;
+                title: string;
+              } | null;
+              decisionRef: string | null;
+              /** Format: date */
+              effectiveDate: string;
+              fields: {
+                /** @enum {string} */
+                field: 'name' | 'kind' | 'setting' | 'parent' | 'fullMembers' | 'status';
+                from: string | number | null;
+                /** @description For parent: the former parent’s name */
+                fromName: string | null;
+                to: string | number | null;
+                toName: string | null;
+              }[];
+              scheduled: boolean;
+              /** @enum {string} */
+              type: 'created' | 'changed';
+            }[];
+            former: {
+              kinds: {
+                decision: {
+                  /** @enum {string} */
+                  docType: 'NQ' | 'QĐ';
+                  /**
+                   * @description GET /api/procedures/{procedureId}/documents/{document}
+                   * @enum {string}
+                   */
+                  document: 'resolution' | 'decision';
+                  /** Format: date */
+                  effectiveDate: string;
+                  /** Format: date-time */
+                  issuedAt: string;
+                  /** Format: date */
+                  issuedOn: string;
+                  number: number;
+                  procedureId: string;
+                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  series: string;
+                  /** @enum {string} */
+                  status: 'issued' | 'withdrawn';
+                  /** @description Số 01-QĐ/ĐU */
+                  symbol: string;
+                  title: string;
+                } | null;
+                endedBy: string | null;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @enum {string} */
+                value:
+                  | 'ward_committee'
+                  | 'legacy_committee'
+                  | 'grassroots_committee'
+                  | 'grassroots_cell'
+                  | 'subordinate_cell';
+              }[];
+              names: {
+                decision: {
+                  /** @enum {string} */
+                  docType: 'NQ' | 'QĐ';
+                  /**
+                   * @description GET /api/procedures/{procedureId}/documents/{document}
+                   * @enum {string}
+                   */
+                  document: 'resolution' | 'decision';
+                  /** Format: date */
+                  effectiveDate: string;
+                  /** Format: date-time */
+                  issuedAt: string;
+                  /** Format: date */
+                  issuedOn: string;
+                  number: number;
+                  procedureId: string;
+                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  series: string;
+                  /** @enum {string} */
+                  status: 'issued' | 'withdrawn';
+                  /** @description Số 01-QĐ/ĐU */
+                  symbol: string;
+                  title: string;
+                } | null;
+                endedBy: string | null;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                value: string;
+              }[];
+              parents: {
+                decision: {
+                  /** @enum {string} */
+                  docType: 'NQ' | 'QĐ';
+                  /**
+                   * @description GET /api/procedures/{procedureId}/documents/{document}
+                   * @enum {string}
+                   */
+                  document: 'resolution' | 'decision';
+                  /** Format: date */
+                  effectiveDate: string;
+                  /** Format: date-time */
+                  issuedAt: string;
+                  /** Format: date */
+                  issuedOn: string;
+                  number: number;
+                  procedureId: string;
+                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  series: string;
+                  /** @enum {string} */
+                  status: 'issued' | 'withdrawn';
+                  /** @description Số 01-QĐ/ĐU */
+                  symbol: string;
+                  title: string;
+                } | null;
+                endedBy: string | null;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                value: {
+                  id: string | null;
+                  name: string | null;
+                };
+              }[];
+            };
             formerNames: string[];
             fullMembers: number;
             history: {
               change: string | null;
+              decision: {
+                /** @enum {string} */
+                docType: 'NQ' | 'QĐ';
+                /**
+                 * @description GET /api/procedures/{procedureId}/documents/{document}
+                 * @enum {string}
+                 */
+                document: 'resolution' | 'decision';
+                /** Format: date */
+                effectiveDate: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date */
+                issuedOn: string;
+                number: number;
+                procedureId: string;
+                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                series: string;
+                /** @enum {string} */
+                status: 'issued' | 'withdrawn';
+                /** @description Số 01-QĐ/ĐU */
+                symbol: string;
+                title: string;
+              } | null;
               decisionRef: string | null;
               fullMembers: number;
               /** @enum {string} */
@@ -3678,6 +3944,7 @@ export interface operations {
                 | 'subordinate_cell';
               name: string;
               parentId: string | null;
+              scheduled: boolean;
               /** @enum {string} */
               setting:
                 | 'administrative'
@@ -3712,6 +3979,30 @@ export interface operations {
             lineage: {
               predecessors: ({
                 change: string;
+                decision: {
+                  /** @enum {string} */
+                  docType: 'NQ' | 'QĐ';
+                  /**
+                   * @description GET /api/procedures/{procedureId}/documents/{document}
+                   * @enum {string}
+                   */
+                  document: 'resolution' | 'decision';
+                  /** Format: date */
+                  effectiveDate: string;
+                  /** Format: date-time */
+                  issuedAt: string;
+                  /** Format: date */
+                  issuedOn: string;
+                  number: number;
+                  procedureId: string;
+                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  series: string;
+                  /** @enum {string} */
+                  status: 'issued' | 'withdrawn';
+                  /** @description Số 01-QĐ/ĐU */
+                  symbol: string;
+                  title: string;
+                } | null;
                 decisionRef: string | null;
                 /** Format: date */
                 effectiveDate: string;
@@ -3722,6 +4013,30 @@ export interface operations {
               })[];
               successors: ({
                 change: string;
+                decision: {
+                  /** @enum {string} */
+                  docType: 'NQ' | 'QĐ';
+                  /**
+                   * @description GET /api/procedures/{procedureId}/documents/{document}
+                   * @enum {string}
+                   */
+                  document: 'resolution' | 'decision';
+                  /** Format: date */
+                  effectiveDate: string;
+                  /** Format: date-time */
+                  issuedAt: string;
+                  /** Format: date */
+                  issuedOn: string;
+                  number: number;
+                  procedureId: string;
+                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  series: string;
+                  /** @enum {string} */
+                  status: 'issued' | 'withdrawn';
+                  /** @description Số 01-QĐ/ĐU */
+                  symbol: string;
+                  title: string;
+                } | null;
                 decisionRef: string | null;
                 /** Format: date */
                 effectiveDate: string;
@@ -3733,24 +4048,120 @@ export interface operations {
             };
             name: string;
             officerHistory: {
+              decision: {
+                /** @enum {string} */
+                docType: 'NQ' | 'QĐ';
+                /**
+                 * @description GET /api/procedures/{procedureId}/documents/{document}
+                 * @enum {string}
+                 */
+                document: 'resolution' | 'decision';
+                /** Format: date */
+                effectiveDate: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date */
+                issuedOn: string;
+                number: number;
+                procedureId: string;
+                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                series: string;
+                /** @enum {string} */
+                status: 'issued' | 'withdrawn';
+                /** @description Số 01-QĐ/ĐU */
+                symbol: string;
+                title: string;
+              } | null;
               decisionRef: string | null;
               personName: string;
               role: string;
+              scheduled: boolean;
               /** Format: date */
               validFrom: string;
               validTo: string | null;
             }[];
             officers: {
+              decision: {
+                /** @enum {string} */
+                docType: 'NQ' | 'QĐ';
+                /**
+                 * @description GET /api/procedures/{procedureId}/documents/{document}
+                 * @enum {string}
+                 */
+                document: 'resolution' | 'decision';
+                /** Format: date */
+                effectiveDate: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date */
+                issuedOn: string;
+                number: number;
+                procedureId: string;
+                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                series: string;
+                /** @enum {string} */
+                status: 'issued' | 'withdrawn';
+                /** @description Số 01-QĐ/ĐU */
+                symbol: string;
+                title: string;
+              } | null;
               decisionRef: string | null;
               personName: string;
               role: string;
               /** Format: date */
               since: string;
             }[];
+            /** Format: date */
+            onDate: string;
             parent: {
               id: string;
-              name: string;
+              name: string | null;
             } | null;
+            scheduled: {
+              change: string | null;
+              decision: {
+                signedOn: string | null;
+                symbol: string | null;
+              };
+              document: {
+                /** @enum {string} */
+                docType: 'NQ' | 'QĐ';
+                /**
+                 * @description GET /api/procedures/{procedureId}/documents/{document}
+                 * @enum {string}
+                 */
+                document: 'resolution' | 'decision';
+                /** Format: date */
+                effectiveDate: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date */
+                issuedOn: string;
+                number: number;
+                procedureId: string;
+                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                series: string;
+                /** @enum {string} */
+                status: 'issued' | 'withdrawn';
+                /** @description Số 01-QĐ/ĐU */
+                symbol: string;
+                title: string;
+              } | null;
+              /** Format: date */
+              effectiveDate: string;
+              /** @enum {string} */
+              kind:
+                | 'ward_committee'
+                | 'legacy_committee'
+                | 'grassroots_committee'
+                | 'grassroots_cell'
+                | 'subordinate_cell';
+              name: string;
+              parentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'dissolved';
+              unitId: string;
+            }[];
             /** @enum {string} */
             setting:
               | 'administrative'
@@ -3765,8 +4176,89 @@ export interface operations {
               | 'credit_fund'
               | 'mixed';
             /** @enum {string} */
-            status: 'active' | 'dissolved';
+            status: 'active' | 'dissolved' | 'scheduled';
             wardCode: string;
+          };
+        };
+      };
+      /** @description No such unit */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegistryBrowserController_lineage: {
+    parameters: {
+      query?: {
+        hops?: number;
+      };
+      header?: never;
+      path: {
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            edges: {
+              change: string;
+              decision: {
+                /** @enum {string} */
+                docType: 'NQ' | 'QĐ';
+                /**
+                 * @description GET /api/procedures/{procedureId}/documents/{document}
+                 * @enum {string}
+                 */
+                document: 'resolution' | 'decision';
+                /** Format: date */
+                effectiveDate: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date */
+                issuedOn: string;
+                number: number;
+                procedureId: string;
+                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                series: string;
+                /** @enum {string} */
+                status: 'issued' | 'withdrawn';
+                /** @description Số 01-QĐ/ĐU */
+                symbol: string;
+                title: string;
+              } | null;
+              decisionRef: string | null;
+              /** Format: date */
+              effectiveDate: string;
+              source: string;
+              target: string;
+            }[];
+            nodes: {
+              focus: boolean;
+              key: string;
+              /** @enum {string} */
+              kind:
+                | 'ward_committee'
+                | 'legacy_committee'
+                | 'grassroots_committee'
+                | 'grassroots_cell'
+                | 'subordinate_cell';
+              name: string;
+              since: string | null;
+              /** @enum {string} */
+              status: 'active' | 'dissolved';
+              unitId: string;
+            }[];
+            unitId: string;
           };
         };
       };
@@ -3861,6 +4353,132 @@ export interface operations {
       };
     };
   };
+  DecisionRegisterController_list: {
+    parameters: {
+      query?: {
+        after?: string;
+        /** @description NQ nghị quyết, QĐ quyết định */
+        docType?: 'NQ' | 'QĐ';
+        /** @description Ký từ ngày (YYYY-MM-DD) / signed on or after */
+        from?: string;
+        limit?: number;
+        /** @description Trích yếu hoặc số, không phân biệt dấu / title or number, diacritics ignored */
+        q?: string;
+        sort?: 'issued_desc' | 'issued_asc' | 'number_desc' | 'number_asc';
+        /** @description Ký đến ngày (YYYY-MM-DD) / signed on or before */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        wardCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              docType: 'NQ' | 'QĐ';
+              /**
+               * @description GET /api/procedures/{procedureId}/documents/{document}
+               * @enum {string}
+               */
+              document: 'resolution' | 'decision';
+              /** Format: date */
+              effectiveDate: string;
+              /** Format: date-time */
+              issuedAt: string;
+              /** Format: date */
+              issuedOn: string;
+              number: number;
+              procedureId: string;
+              /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+              series: string;
+              /** @enum {string} */
+              status: 'issued' | 'withdrawn';
+              /** @description Số 01-QĐ/ĐU */
+              symbol: string;
+              title: string;
+            }[];
+            /** @description Con trỏ trang sau / pass as `after` */
+            next: string | null;
+            /** @description Kiểm tra liên tục của từng dãy số / each series checked */
+            series: {
+              count: number;
+              docType: string;
+              duplicated: number[];
+              last: number;
+              /** @description Số bị thiếu: luôn rỗng / numbers skipped: always empty */
+              missing: number[];
+              series: string;
+              withdrawn: number;
+            }[];
+            /** @description Văn bản khớp bộ lọc / documents matching the filters */
+            total: number;
+            ward: {
+              code: string;
+              name: string;
+            };
+          };
+        };
+      };
+      /** @description No such ward */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DecisionRegisterController_export: {
+    parameters: {
+      query?: {
+        /** @description NQ nghị quyết, QĐ quyết định */
+        docType?: 'NQ' | 'QĐ';
+        format?: 'xlsx' | 'csv';
+        /** @description Ký từ ngày (YYYY-MM-DD) / signed on or after */
+        from?: string;
+        /** @description Trích yếu hoặc số, không phân biệt dấu / title or number, diacritics ignored */
+        q?: string;
+        sort?: 'issued_desc' | 'issued_asc' | 'number_desc' | 'number_asc';
+        /** @description Ký đến ngày (YYYY-MM-DD) / signed on or before */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        wardCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description .xlsx or .csv (UTF-8 with BOM, `;`-separated, CRLF) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description No such ward */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   RegistryController_tree: {
     parameters: {
       query?: {
@@ -3883,7 +4501,58 @@ export interface operations {
         content: {
           'application/json': {
             asOf: string | null;
+            /**
+             * Format: date
+             * @description The date the tree shows (asOf, or today in Hà Nội)
+             */
+            onDate: string;
             organizations: number;
+            /** @description Issued, taking effect after onDate */
+            scheduled: {
+              change: string | null;
+              decision: {
+                signedOn: string | null;
+                symbol: string | null;
+              };
+              document: {
+                /** @enum {string} */
+                docType: 'NQ' | 'QĐ';
+                /**
+                 * @description GET /api/procedures/{procedureId}/documents/{document}
+                 * @enum {string}
+                 */
+                document: 'resolution' | 'decision';
+                /** Format: date */
+                effectiveDate: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date */
+                issuedOn: string;
+                number: number;
+                procedureId: string;
+                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                series: string;
+                /** @enum {string} */
+                status: 'issued' | 'withdrawn';
+                /** @description Số 01-QĐ/ĐU */
+                symbol: string;
+                title: string;
+              } | null;
+              /** Format: date */
+              effectiveDate: string;
+              /** @enum {string} */
+              kind:
+                | 'ward_committee'
+                | 'legacy_committee'
+                | 'grassroots_committee'
+                | 'grassroots_cell'
+                | 'subordinate_cell';
+              name: string;
+              parentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'dissolved';
+              unitId: string;
+            }[];
             tree: {
               children: {
                 children: {
@@ -3901,6 +4570,27 @@ export interface operations {
                           | 'grassroots_cell'
                           | 'subordinate_cell';
                         name: string;
+                        scheduled: {
+                          change: string | null;
+                          decision: {
+                            signedOn: string | null;
+                            symbol: string | null;
+                          };
+                          /** Format: date */
+                          effectiveDate: string;
+                          /** @enum {string} */
+                          kind:
+                            | 'ward_committee'
+                            | 'legacy_committee'
+                            | 'grassroots_committee'
+                            | 'grassroots_cell'
+                            | 'subordinate_cell';
+                          name: string;
+                          parentId: string | null;
+                          /** @enum {string} */
+                          status: 'active' | 'dissolved';
+                          unitId: string;
+                        }[];
                         secretary: string | null;
                         /** @enum {string} */
                         setting:
@@ -3926,6 +4616,27 @@ export interface operations {
                         | 'grassroots_cell'
                         | 'subordinate_cell';
                       name: string;
+                      scheduled: {
+                        change: string | null;
+                        decision: {
+                          signedOn: string | null;
+                          symbol: string | null;
+                        };
+                        /** Format: date */
+                        effectiveDate: string;
+                        /** @enum {string} */
+                        kind:
+                          | 'ward_committee'
+                          | 'legacy_committee'
+                          | 'grassroots_committee'
+                          | 'grassroots_cell'
+                          | 'subordinate_cell';
+                        name: string;
+                        parentId: string | null;
+                        /** @enum {string} */
+                        status: 'active' | 'dissolved';
+                        unitId: string;
+                      }[];
                       secretary: string | null;
                       /** @enum {string} */
                       setting:
@@ -3951,6 +4662,27 @@ export interface operations {
                       | 'grassroots_cell'
                       | 'subordinate_cell';
                     name: string;
+                    scheduled: {
+                      change: string | null;
+                      decision: {
+                        signedOn: string | null;
+                        symbol: string | null;
+                      };
+                      /** Format: date */
+                      effectiveDate: string;
+                      /** @enum {string} */
+                      kind:
+                        | 'ward_committee'
+                        | 'legacy_committee'
+                        | 'grassroots_committee'
+                        | 'grassroots_cell'
+                        | 'subordinate_cell';
+                      name: string;
+                      parentId: string | null;
+                      /** @enum {string} */
+                      status: 'active' | 'dissolved';
+                      unitId: string;
+                    }[];
                     secretary: string | null;
                     /** @enum {string} */
                     setting:
@@ -3976,6 +4708,27 @@ export interface operations {
                     | 'grassroots_cell'
                     | 'subordinate_cell';
                   name: string;
+                  scheduled: {
+                    change: string | null;
+                    decision: {
+                      signedOn: string | null;
+                      symbol: string | null;
+                    };
+                    /** Format: date */
+                    effectiveDate: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'ward_committee'
+                      | 'legacy_committee'
+                      | 'grassroots_committee'
+                      | 'grassroots_cell'
+                      | 'subordinate_cell';
+                    name: string;
+                    parentId: string | null;
+                    /** @enum {string} */
+                    status: 'active' | 'dissolved';
+                    unitId: string;
+                  }[];
                   secretary: string | null;
                   /** @enum {string} */
                   setting:
@@ -4001,6 +4754,27 @@ export interface operations {
                   | 'grassroots_cell'
                   | 'subordinate_cell';
                 name: string;
+                scheduled: {
+                  change: string | null;
+                  decision: {
+                    signedOn: string | null;
+                    symbol: string | null;
+                  };
+                  /** Format: date */
+                  effectiveDate: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'ward_committee'
+                    | 'legacy_committee'
+                    | 'grassroots_committee'
+                    | 'grassroots_cell'
+                    | 'subordinate_cell';
+                  name: string;
+                  parentId: string | null;
+                  /** @enum {string} */
+                  status: 'active' | 'dissolved';
+                  unitId: string;
+                }[];
                 secretary: string | null;
                 /** @enum {string} */
                 setting:
@@ -4026,6 +4800,27 @@ export interface operations {
                 | 'grassroots_cell'
                 | 'subordinate_cell';
               name: string;
+              scheduled: {
+                change: string | null;
+                decision: {
+                  signedOn: string | null;
+                  symbol: string | null;
+                };
+                /** Format: date */
+                effectiveDate: string;
+                /** @enum {string} */
+                kind:
+                  | 'ward_committee'
+                  | 'legacy_committee'
+                  | 'grassroots_committee'
+                  | 'grassroots_cell'
+                  | 'subordinate_cell';
+                name: string;
+                parentId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'dissolved';
+                unitId: string;
+              }[];
               secretary: string | null;
               /** @enum {string} */
               setting:
@@ -4047,6 +4842,39 @@ export interface operations {
               name: string;
             };
           };
+        };
+      };
+      /** @description No such ward */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegistryBrowserController_treeExport: {
+    parameters: {
+      query?: {
+        asOf?: string;
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path: {
+        wardCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description .xlsx or .csv (UTF-8 with BOM, `;`-separated, CRLF) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
         };
       };
       /** @description No such ward */

@@ -6,3 +6,6 @@ export * from './registry-violation';
 export * from './change-set';
 export * from './plan-resolution';
 export * from './resolution-preview';
+export * from './unit-history';
+export * from './tree-rows';
+export * from './lineage-graph';
