@@ -1,6 +1,6 @@
-// Two projects: `unit` needs no server; `e2e` runs against a real PostgreSQL and a real Temporal dev server
-// that the global set-up starts on free ports. Tests are compiled by SWC (type-checking is `npm run
-// typecheck`); Nest 12 ships ESM, so @nestjs is transformed too.
+// Three projects: `unit` needs no server; `web` renders React components in jsdom; `e2e` runs against a
+// real PostgreSQL and a real Temporal dev server that the global set-up starts on free ports. Tests are
+// compiled by SWC (type-checking is `npm run typecheck`); Nest 12 ships ESM, so @nestjs is transformed too.
 const swc = [
   '@swc/jest',
   {
@@ -21,6 +21,19 @@ const common = {
   rootDir: __dirname,
 };
 
+// Web components (React) render in jsdom: TSX with the automatic JSX runtime.
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
 module.exports = {
   projects: [
     {
@@ -40,6 +53,14 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeouts.ts'],
+    },
+    {
+      ...common,
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/web/**/*.spec.tsx'],
+      transform: { '^.+\\.(t|j|mj)sx?$': swcTsx },
+      setupFilesAfterEnv: ['<rootDir>/apps/web/src/testing/setup-jsdom.ts'],
     },
   ],
 };

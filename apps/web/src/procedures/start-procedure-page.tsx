@@ -1,21 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Result,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Col, Form, Input, Result, Row, Select, Space, Tabs, Typography } from 'antd';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -24,15 +8,18 @@ import { api, unwrap } from '../api/client';
 import { useCurrentWard } from '../auth/current-ward';
 import { hasRole, useMe } from '../auth/use-me';
 import { useErrorText, useFieldErrors } from '../common/error-text';
-import { EmptyText, QueryState } from '../common/page-states';
+import { QueryState } from '../common/page-states';
+import { type DateFields, ProcedureDatesFields, datesOfFields } from './dates/procedure-dates-fields';
 import { PASTE_KINDS, type DraftRow, type PastedKind, parsePastedRows, rowToItem } from './paste-rows';
 import { RegistryDiff } from './registry-diff';
 import { rowErrors } from './row-errors';
+import { RowsEditor } from './rows/rows-editor';
+import { SeriesHelper } from './series/series-helper';
+import { BeforeAfterTree } from './tree-diff/before-after-tree';
 import { type TreeUnit, UnitTreePicker, flattenTree } from './unit-tree-picker';
 
-interface Header {
+interface Header extends DateFields {
   title: string;
-  effectiveDate?: Dayjs | null;
 }
 
 /** The secretary starts a procedure: rows pasted or picked from the tree, a live preview, then submit. */
@@ -86,7 +73,7 @@ function StartProcedureForm({ ward }: { ward: string }) {
             id: procedureId.current,
             wardCode: ward,
             title: header.title,
-            ...(header.effectiveDate ? { effectiveDate: header.effectiveDate.format('YYYY-MM-DD') } : {}),
+            ...datesOfFields(header),
             items,
           },
         }),
@@ -135,7 +122,7 @@ function StartProcedureForm({ ward }: { ward: string }) {
         disabled={start.isPending}
       >
         <Row gutter={16}>
-          <Col xs={24} md={16}>
+          <Col xs={24}>
             <Form.Item
               name="title"
               label={t('start.procedureTitle')}
@@ -146,18 +133,8 @@ function StartProcedureForm({ ward }: { ward: string }) {
               <Input maxLength={500} placeholder={t('start.titlePlaceholder')} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name="effectiveDate"
-              label={t('start.effectiveDate')}
-              extra={t('start.effectiveDateHelp')}
-              validateStatus={headerErrors.effectiveDate ? 'error' : undefined}
-              help={headerErrors.effectiveDate}
-            >
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
         </Row>
+        <ProcedureDatesFields errors={headerErrors} />
         <Card size="small" title={t('start.addRows')}>
           <Space wrap style={{ marginBottom: 12 }}>
             <Typography.Text id="kind-label">{t('start.kind')}</Typography.Text>
@@ -203,6 +180,15 @@ function StartProcedureForm({ ward }: { ward: string }) {
                   </QueryState>
                 ),
               },
+              {
+                key: 'series',
+                label: t('series.tab'),
+                children: (
+                  <QueryState isPending={tree.isPending} error={tree.error}>
+                    <SeriesHelper tree={treeUnits} rows={rows} onApply={setRows} />
+                  </QueryState>
+                ),
+              },
             ]}
           />
         </Card>
@@ -225,75 +211,20 @@ function StartProcedureForm({ ward }: { ward: string }) {
               style={{ marginBottom: 12 }}
             />
           ) : null}
-          <Table
-            size="small"
-            className="rows-table"
-            rowKey={(_, i) => String(i)}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={rows}
-            locale={{ emptyText: <EmptyText text={t('start.noRows')} /> }}
-            rowClassName={(_, i) => (problemOf(i) ? 'row-invalid' : '')}
-            columns={[
-              { title: '#', render: (_, __, i) => i + 1, width: 48 },
-              { title: t('start.kind'), render: (_, row) => t(`kinds.${row.kind}`) },
-              { title: t('start.unit'), render: (_, row) => row.unitName ?? row.unitId },
-              {
-                title: t('start.change'),
-                render: (_, row, i) =>
-                  row.kind === 'rename' ? (
-                    <Input
-                      aria-label={t('start.newNameFor', { row: i + 1 })}
-                      value={row.newName}
-                      status={problemOf(i) ? 'error' : undefined}
-                      onChange={(e) => update(i, { newName: e.target.value })}
-                    />
-                  ) : row.kind === 'transfer' ? (
-                    <Select
-                      showSearch
-                      aria-label={t('start.parentFor', { row: i + 1 })}
-                      value={row.parentId}
-                      style={{ minWidth: 240 }}
-                      optionFilterProp="label"
-                      options={known.map((u) => ({ value: u.id, label: u.name }))}
-                      onChange={(parentId: string) => update(i, { parentId })}
-                    />
-                  ) : row.kind === 'appoint' ? (
-                    <Input
-                      aria-label={t('start.secretaryFor', { row: i + 1 })}
-                      value={row.secretary}
-                      onChange={(e) => update(i, { secretary: e.target.value })}
-                    />
-                  ) : (
-                    '—'
-                  ),
-              },
-              {
-                title: t('start.problem'),
-                render: (_, __, i) => (
-                  <span className="row-error" role={problemOf(i) ? 'alert' : undefined}>
-                    {problemOf(i)}
-                  </span>
-                ),
-              },
-              {
-                title: '',
-                render: (_, __, i) => (
-                  <Button
-                    size="small"
-                    aria-label={t('start.removeRow', { row: i + 1 })}
-                    onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
-                  >
-                    {t('start.remove')}
-                  </Button>
-                ),
-              },
-            ]}
+          <RowsEditor
+            rows={rows}
+            known={known}
+            problemOf={problemOf}
+            onChange={update}
+            onRemove={(index) => setRows((all) => all.filter((_, j) => j !== index))}
           />
         </Card>
         {preview.data ? (
           <Card size="small" title={t('start.preview')} style={{ marginTop: 16 }}>
             <RegistryDiff diff={preview.data} />
+            {'entries' in preview.data ? (
+              <BeforeAfterTree tree={treeUnits} entries={preview.data.entries} />
+            ) : null}
           </Card>
         ) : preview.error && previewRowErrors.size === 0 ? (
           <Alert type="error" showIcon message={errorText(preview.error)} style={{ marginTop: 16 }} />
