@@ -10,6 +10,8 @@ import { connectionConfig } from './pg-adapter-factory.mjs';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const TSV = path.join(ROOT, 'data', 'hanoi-communes-wards-2025.tsv');
 const COMMITTEE_SIZE = 5;
+/** The day the first congresses of the new ward committees (2025–2030) are seeded to have closed. */
+const FIRST_CONGRESS_CLOSED_ON = '2025-08-31';
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quang', 'Thanh', 'Hữu'];
 const GIVEN = [
@@ -79,6 +81,17 @@ export async function seedWards(url = databaseUrl()) {
           [`${ward.code}-btv-${String(i + 1).padStart(2, '0')}`, ward.code, fullName, POSITIONS[i]],
         );
       }
+      // The ward's first congress opens its first committee term (registers number within a term); the
+      // migration docset_terms explains the day.
+      await client.query(
+        `INSERT INTO ward_congress (ward_code, ordinal, name, closed_on) VALUES ($1, 1, $2, $3::date)
+         ON CONFLICT DO NOTHING`,
+        [
+          ward.code,
+          `Đại hội Đảng bộ ${ward.kind === 'phuong' ? 'phường' : 'xã'} ${ward.name} lần thứ Nhất, nhiệm kỳ 2025 - 2030`,
+          FIRST_CONGRESS_CLOSED_ON,
+        ],
+      );
     }
     await client.query('COMMIT');
   } catch (error) {

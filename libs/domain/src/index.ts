@@ -15,6 +15,7 @@ export * from './documents/document-model';
 export * from './documents/document-html';
 export * from './documents/document-signer';
 export * from './documents/document-set';
+export * from './documents/document-set-texts';
 export * from './documents/committee-term';
 export * from './registry';
 export * from './calendar/working-days';

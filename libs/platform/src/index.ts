@@ -18,3 +18,4 @@ export * from './accounts/account-administration';
 export * from './accounts/csv-import';
 export * from './registry/issued-documents.store';
 export * from './registry/lineage.store';
+export * from './documents/document-register.store';

@@ -69,6 +69,12 @@ export class AcknowledgeAnnouncementUseCase {
         where: { announcementId: announcement.id, acknowledgedAt: { not: null } },
       }),
     ]);
-    return { unitId: body.unitId, acknowledged, total, rate: total ? acknowledged / total : 0 };
+    return {
+      unitId: body.unitId,
+      documentSymbol: recipient.documentSymbol,
+      acknowledged,
+      total,
+      rate: total ? acknowledged / total : 0,
+    };
   }
 }

@@ -21,9 +21,23 @@ import { openApiSchema } from '../common/validation/openapi-schema';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
 import { AcknowledgeAnnouncementUseCase } from './acknowledge-announcement.use-case';
 import { ProcedureDocumentsUseCase } from './procedure-documents.use-case';
-import { acknowledgeSchema, documentTypeSchema, procedureIdSchema, versionSchema } from './procedure.schemas';
+import {
+  acknowledgeSchema,
+  documentPositionSchema,
+  documentTypeSchema,
+  procedureIdSchema,
+  versionSchema,
+  withdrawDocumentSchema,
+} from './procedure.schemas';
 import { ApiResult } from '../common/openapi/api-responses';
-import { acknowledgementSchema, draftDiffSchema, draftListSchema, draftSchema } from './procedure.responses';
+import {
+  acknowledgementSchema,
+  documentSetSchema,
+  draftDiffSchema,
+  draftListSchema,
+  draftSchema,
+  withdrawnDocumentSchema,
+} from './procedure.responses';
 import { documentFormatSchema } from './procedure-documents.schemas';
 import type { DocumentFile } from './document-renderers/document-files';
 
@@ -70,6 +84,33 @@ export class ProcedureDocumentsController {
     return this.documents.diff(actor, id, from, to);
   }
 
+  @Get('documents')
+  @ApiResult(documentSetSchema)
+  @ApiOperation({
+    summary:
+      'Bộ văn bản của thủ tục: nghị quyết và các quyết định, số, đơn vị nhận / The procedure’s document set',
+  })
+  list(@CurrentActor() actor: Actor, @Param('id', procedureId) id: string) {
+    return this.documents.list(actor, id);
+  }
+
+  @Post('documents/:position/withdraw')
+  @ApiResult(withdrawnDocumentSchema)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Thu hồi một văn bản đã ban hành (giữ trong sổ, số không dùng lại) / Withdraw an issued document (it stays in the register; its number is never reused)',
+  })
+  @ApiBody({ schema: openApiSchema(withdrawDocumentSchema) })
+  withdraw(
+    @Ctx() ctx: RequestContext,
+    @Param('id', procedureId) id: string,
+    @Param('position', new ZodValidationPipe(documentPositionSchema)) position: number,
+    @Body(new ZodValidationPipe(withdrawDocumentSchema)) body: z.output<typeof withdrawDocumentSchema>,
+  ) {
+    return this.documents.withdraw(ctx, id, position, body.reason);
+  }
+
   // Declared before documents/:type so that the bundle is not read as a document type.
   @Get('documents/bundle.zip')
   @ApiOperation({
@@ -89,7 +130,7 @@ export class ProcedureDocumentsController {
   @Get('documents/:type')
   @ApiOperation({
     summary:
-      'Văn bản đã ban hành: HTML in được, văn bản thuần, Word hoặc PDF / The issued decision or resolution as HTML, text, Word or PDF',
+      'Một văn bản đã ban hành ("resolution", "decision" hoặc số thứ tự trong bộ): HTML in được, văn bản thuần, Word hoặc PDF / One issued document ("resolution", "decision" or its position in the set) as HTML, text, Word or PDF',
   })
   @ApiProduces(
     'text/html',
@@ -102,7 +143,7 @@ export class ProcedureDocumentsController {
   async document(
     @CurrentActor() actor: Actor,
     @Param('id', procedureId) id: string,
-    @Param('type', new ZodValidationPipe(documentTypeSchema)) type: z.output<typeof documentTypeSchema>,
+    @Param('type', new ZodValidationPipe(documentTypeSchema)) type: string,
     @Query(new ZodValidationPipe(documentFormatSchema)) query: z.output<typeof documentFormatSchema>,
     @Res() res: Response,
   ): Promise<void> {

@@ -1,8 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@kientoan/domain';
-import type { PrismaClient } from '@kientoan/platform';
+import {
+  type PrismaClient,
+  issuedDocumentText,
+  procedureDocuments,
+  withdrawIssuedDocument,
+} from '@kientoan/platform';
+import type { RequestContext } from '../auth/current-actor.decorator';
+import { AuditLog } from '../audit/audit-log';
 import { PRISMA } from '../infrastructure/infrastructure.module';
-import type { Actor } from '@kientoan/domain';
+import type { Actor, DraftSetDocument } from '@kientoan/domain';
 import { diffDraftLines } from './draft-diff';
 import { ProcedureFinder } from './procedure-finder';
 import { type DocumentFile, documentBundle, renderDocument } from './document-renderers/document-files';
@@ -24,6 +31,28 @@ const noSuchVersion = (version: number) =>
     { version },
   );
 
+const noSuchDocument = (position: number) =>
+  new DomainError(
+    'DOCUMENT_NOT_FOUND',
+    'not_found',
+    `Thủ tục không có văn bản thứ ${position}.`,
+    `The procedure has no document at position ${position}.`,
+    { position },
+  );
+
+const alreadyWithdrawn = (position: number) =>
+  new DomainError(
+    'DOCUMENT_ALREADY_WITHDRAWN',
+    'conflict',
+    'Văn bản này đã được thu hồi.',
+    `The document at position ${position} has already been withdrawn.`,
+    { position },
+  );
+
+/** "resolution" is the set's first document (0), "decision" its first decision (1), a number any position. */
+const positionOf = (ref: string) =>
+  ref === 'resolution' ? 0 : ref === 'decision' ? 1 : Number.parseInt(ref, 10);
+
 const notStructured = () =>
   new DomainError(
     'DOCUMENT_NOT_STRUCTURED',
@@ -38,6 +67,7 @@ export class ProcedureDocumentsUseCase {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ProcedureFinder) private readonly procedures: ProcedureFinder,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async drafts(actor: Actor, id: string) {
@@ -64,7 +94,128 @@ export class ProcedureDocumentsUseCase {
       createdAt: draft.createdAt,
       body: draft.body,
       decisionBody: draft.decisionBody,
+      // The whole set the committee votes on: the resolution is `body`, its decisions these (the first is
+      // `decisionBody`); drafts made before sets have none.
+      documents: ((draft.documents ?? []) as unknown as DraftSetDocument[]).map((d) => ({
+        position: d.position,
+        type: d.type,
+        purpose: d.purpose,
+        unitId: d.unitId ?? null,
+        unitName: d.unitName ?? null,
+        title: d.title,
+        recipients: d.recipients,
+        body: d.body,
+      })),
     };
+  }
+
+  /**
+   * The procedure's document set: once issued, every document of the register with its number (withdrawn ones
+   * marked) and the acknowledgement of each unit it was delivered to; before, the set of the latest draft.
+   */
+  async list(actor: Actor, id: string) {
+    const procedure = await this.procedures.require(actor, id, 'procedure.read');
+    const issued = await procedureDocuments(this.prisma, id);
+    if (issued.length) {
+      const acknowledgements = await this.prisma.announcementRecipient.findMany({
+        where: { announcement: { procedureId: id } },
+        select: { unitId: true, acknowledgedAt: true },
+      });
+      const acknowledgedAt = new Map(acknowledgements.map((a) => [a.unitId, a.acknowledgedAt]));
+      const announced = acknowledgements.length > 0;
+      return {
+        issued: true,
+        draftVersion: null,
+        items: issued.map((d) => ({
+          position: d.position,
+          type: d.docType,
+          purpose: d.purpose,
+          unitId: d.unitId,
+          title: d.title,
+          number: d.number,
+          symbol: d.symbol,
+          term: d.term,
+          issuedAt: d.issuedAt,
+          effectiveDate: d.effectiveDate,
+          withdrawn: d.withdrawn
+            ? { at: d.withdrawn.at, by: d.withdrawn.by, reason: d.withdrawn.reason }
+            : null,
+          recipients: d.recipients.map((r) => ({
+            unitId: r.unitId,
+            unitName: r.unitName,
+            acknowledgedAt: announced ? (acknowledgedAt.get(r.unitId) ?? null) : null,
+          })),
+        })),
+      };
+    }
+    const latest = await this.prisma.resolutionDraft.findFirst({
+      where: { procedureId: id },
+      orderBy: { version: 'desc' },
+    });
+    const set = (latest?.documents ?? []) as unknown as DraftSetDocument[];
+    const planned = (
+      position: number,
+      type: 'NQ' | 'QĐ',
+      purpose: string,
+      title: string,
+      unitId: string | null,
+      recipients: readonly { unitId: string; unitName: string }[],
+    ) => ({
+      position,
+      type,
+      purpose,
+      unitId,
+      title,
+      number: null,
+      symbol: null,
+      term: null,
+      issuedAt: null,
+      effectiveDate: null,
+      withdrawn: null,
+      recipients: recipients.map((r) => ({ ...r, acknowledgedAt: null })),
+    });
+    return {
+      issued: false,
+      draftVersion: latest?.version ?? null,
+      items: latest
+        ? [
+            planned(0, 'NQ', 'resolution', procedure.title, null, []),
+            ...set.map((d) => planned(d.position, 'QĐ', d.purpose, d.title, d.unitId ?? null, d.recipients)),
+          ]
+        : [],
+    };
+  }
+
+  /**
+   * Withdraws (thu hồi) one issued document: it stays in the register with its number, which is never reused,
+   * marked withdrawn with who, when and why (audited in the same transaction).
+   */
+  async withdraw(ctx: RequestContext, id: string, position: number, reason: string) {
+    const procedure = await this.procedures.require(ctx.actor, id, 'procedure.withdraw');
+    const document = await issuedDocumentText(this.prisma, id, position);
+    if (!document) throw document === null ? noSuchDocument(position) : notIssued();
+    const at = new Date();
+    await this.prisma.$transaction(async (tx) => {
+      const withdrawn = await withdrawIssuedDocument(
+        tx,
+        { procedureId: id, position },
+        { at, by: ctx.actor.userId, reason },
+      );
+      if (!withdrawn) throw alreadyWithdrawn(position);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'document.withdraw',
+          role: 'secretary',
+          procedureId: id,
+          wardCode: procedure.wardCode,
+          before: { position, symbol: document.symbol, withdrawnAt: null },
+          after: { position, symbol: document.symbol, withdrawnAt: at.toISOString(), reason },
+        },
+        tx,
+      );
+    });
+    return { position, symbol: document.symbol, withdrawnAt: at, reason };
   }
 
   async diff(actor: Actor, id: string, from: number, to: number) {
@@ -77,45 +228,50 @@ export class ProcedureDocumentsUseCase {
     };
   }
 
+  /** Every issued document of the procedure in the set's order (decisions issued before sets: NQ and QĐ). */
   private async issued(actor: Actor, id: string) {
     const procedure = await this.procedures.require(actor, id, 'procedure.read');
+    const documents = await this.prisma.issuedDocument.findMany({
+      where: { procedureId: id },
+      orderBy: { position: 'asc' },
+      select: { position: true, symbol: true, title: true, text: true, html: true },
+    });
+    if (documents.length) return documents.map((d) => ({ ...d, title: `${d.symbol} - ${d.title}` }));
     const decision = await this.prisma.decision.findUnique({ where: { procedureId: id } });
     if (!decision) throw notIssued();
     const title = (symbol: string) => `${symbol} - ${procedure.title}`;
-    return {
-      resolution: {
+    return [
+      {
+        position: 0,
         text: decision.resolutionText,
         html: decision.resolutionHtml,
         symbol: decision.resolutionSymbol,
         title: title(decision.resolutionSymbol),
       },
-      decision: {
+      {
+        position: 1,
         text: decision.decisionText,
         html: decision.decisionHtml,
         symbol: decision.symbol,
         title: title(decision.symbol),
       },
-    };
+    ];
   }
 
   /** One issued document, rendered from its issued text (the approved words with the numbers filled). */
-  async document(
-    actor: Actor,
-    id: string,
-    type: 'decision' | 'resolution',
-    format: DocumentFormat,
-  ): Promise<DocumentFile> {
-    const documents = await this.issued(actor, id);
-    const file = await renderDocument(documents[type], format);
+  async document(actor: Actor, id: string, ref: string, format: DocumentFormat): Promise<DocumentFile> {
+    const position = positionOf(ref);
+    const document = (await this.issued(actor, id)).find((d) => d.position === position);
+    if (!document) throw noSuchDocument(position);
+    const file = await renderDocument(document, format);
     if (!file) throw notStructured();
     return file;
   }
 
   /** Every document of the procedure, in PDF, Word and HTML, as one zip for printing at the ceremony. */
   async bundle(actor: Actor, id: string): Promise<DocumentFile> {
-    const { resolution, decision } = await this.issued(actor, id);
     return {
-      body: await documentBundle([resolution, decision]),
+      body: await documentBundle(await this.issued(actor, id)),
       contentType: 'application/zip',
       fileName: `van-ban-${id.slice(0, 8)}.zip`,
     };

@@ -150,6 +150,51 @@ export const draftSchema = z.object({
   decisionBody: z.string(),
   authorId: z.string().nullable(),
   createdAt: timestamp,
+  documents: z
+    .array(
+      z.object({
+        position: z.number().int(),
+        type: z.literal('QĐ'),
+        purpose: z.enum(['founding', 'appointment', 'collective']),
+        unitId: z.string().nullable(),
+        unitName: z.string().nullable(),
+        title: z.string(),
+        recipients: z.array(z.object({ unitId: z.string(), unitName: z.string() })),
+        body: z.string(),
+      }),
+    )
+    .describe('Các quyết định của bộ văn bản (quyết định đầu là decisionBody) / the decisions of the set'),
+});
+
+/** A procedure's document set: numbered once issued, the latest draft's plan before. */
+export const documentSetSchema = z.object({
+  issued: z.boolean(),
+  draftVersion: z.number().int().nullable().describe('The draft the unissued set comes from'),
+  items: z.array(
+    z.object({
+      position: z.number().int().describe('0: the resolution; 1…: its decisions in the numbering order'),
+      type: z.enum(['NQ', 'QĐ']),
+      purpose: z.enum(['resolution', 'founding', 'appointment', 'collective']),
+      unitId: z.string().nullable(),
+      title: z.string().describe('The summary after "về việc"'),
+      number: z.number().int().nullable(),
+      symbol: z.string().nullable().describe('"Số 01-QĐ/ĐU" once issued'),
+      term: z.string().nullable().describe('The committee term of the register: its first day, or "start"'),
+      issuedAt: timestamp.nullable(),
+      effectiveDate: calendarDate.nullable(),
+      withdrawn: z.object({ at: timestamp, by: z.string(), reason: z.string() }).nullable(),
+      recipients: z.array(
+        z.object({ unitId: z.string(), unitName: z.string(), acknowledgedAt: timestamp.nullable() }),
+      ),
+    }),
+  ),
+});
+
+export const withdrawnDocumentSchema = z.object({
+  position: z.number().int(),
+  symbol: z.string(),
+  withdrawnAt: timestamp,
+  reason: z.string(),
 });
 const diffLine = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() });
 export const draftDiffSchema = z.object({
@@ -160,6 +205,7 @@ export const draftDiffSchema = z.object({
 });
 export const acknowledgementSchema = z.object({
   unitId: z.string(),
+  documentSymbol: z.string().nullable().describe('The decision delivered to the unit'),
   acknowledged: z.number().int(),
   total: z.number().int(),
   rate: z.number(),

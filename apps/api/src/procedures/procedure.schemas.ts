@@ -81,7 +81,17 @@ export const submitDraftSchema = z
   .strict();
 export const endSchema = z.object({ reason: text(2000) }).strict();
 export const acknowledgeSchema = z.object({ unitId: z.string().min(1).max(80) }).strict();
-export const documentTypeSchema = z.enum(['decision', 'resolution']);
+/** A document of the set: "resolution" (position 0), "decision" (the first decision, 1) or its position. */
+export const documentTypeSchema = z
+  .string()
+  .regex(
+    /^(decision|resolution|\d{1,4})$/,
+    'Văn bản: "resolution", "decision" hoặc số thứ tự trong bộ văn bản',
+  );
+export const documentPositionSchema = z.coerce.number().int().min(0).max(9999);
+export const withdrawDocumentSchema = z
+  .object({ reason: z.string().trim().min(5).max(2000).describe('Lý do thu hồi / why it is withdrawn') })
+  .strict();
 
 export const procedureIdSchema = z.uuid();
 export const versionSchema = z.coerce.number().int().min(1).max(100_000);

@@ -504,6 +504,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/procedures/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bộ văn bản của thủ tục: nghị quyết và các quyết định, số, đơn vị nhận / The procedure’s document set */
+    get: operations['ProcedureDocumentsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/procedures/{id}/documents/{position}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Thu hồi một văn bản đã ban hành (giữ trong sổ, số không dùng lại) / Withdraw an issued document (it stays in the register; its number is never reused) */
+    post: operations['ProcedureDocumentsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/procedures/{id}/documents/{type}': {
     parameters: {
       query?: never;
@@ -511,7 +545,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Văn bản đã ban hành: HTML in được, văn bản thuần, Word hoặc PDF / The issued decision or resolution as HTML, text, Word or PDF */
+    /** Một văn bản đã ban hành ("resolution", "decision" hoặc số thứ tự trong bộ): HTML in được, văn bản thuần, Word hoặc PDF / One issued document ("resolution", "decision" or its position in the set) as HTML, text, Word or PDF */
     get: operations['ProcedureDocumentsController_document'];
     put?: never;
     post?: never;
@@ -2881,6 +2915,8 @@ export interface operations {
         content: {
           'application/json': {
             acknowledged: number;
+            /** @description The decision delivered to the unit */
+            documentSymbol: string | null;
             rate: number;
             total: number;
             unitId: string;
@@ -2967,6 +3003,97 @@ export interface operations {
       };
     };
   };
+  ProcedureDocumentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The draft the unissued set comes from */
+            draftVersion: number | null;
+            issued: boolean;
+            items: {
+              effectiveDate: string | null;
+              issuedAt: string | null;
+              number: number | null;
+              /** @description 0: the resolution; 1…: its decisions in the numbering order */
+              position: number;
+              /** @enum {string} */
+              purpose: 'resolution' | 'founding' | 'appointment' | 'collective';
+              recipients: {
+                acknowledgedAt: string | null;
+                unitId: string;
+                unitName: string;
+              }[];
+              /** @description "Số 01-QĐ/ĐU" once issued */
+              symbol: string | null;
+              /** @description The committee term of the register: its first day, or "start" */
+              term: string | null;
+              /** @description The summary after "về việc" */
+              title: string;
+              /** @enum {string} */
+              type: 'NQ' | 'QĐ';
+              unitId: string | null;
+              withdrawn: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+              } | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  ProcedureDocumentsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        position: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Lý do thu hồi / why it is withdrawn */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            position: number;
+            reason: string;
+            symbol: string;
+            /** Format: date-time */
+            withdrawnAt: string;
+          };
+        };
+      };
+    };
+  };
   ProcedureDocumentsController_document: {
     parameters: {
       query?: {
@@ -2975,6 +3102,7 @@ export interface operations {
       header?: never;
       path: {
         id: string;
+        type: string;
       };
       cookie?: never;
     };
@@ -3158,6 +3286,22 @@ export interface operations {
             /** Format: date-time */
             createdAt: string;
             decisionBody: string;
+            /** @description Các quyết định của bộ văn bản (quyết định đầu là decisionBody) / the decisions of the set */
+            documents: {
+              body: string;
+              position: number;
+              /** @enum {string} */
+              purpose: 'founding' | 'appointment' | 'collective';
+              recipients: {
+                unitId: string;
+                unitName: string;
+              }[];
+              title: string;
+              /** @constant */
+              type: 'QĐ';
+              unitId: string | null;
+              unitName: string | null;
+            }[];
             /** @description generated | edited */
             origin: string;
             round: number;

@@ -27,7 +27,9 @@ export function DocumentPage() {
       <Space wrap>
         <Link to={`/procedures/${id}`}>← {t('documents.back')}</Link>
         <Typography.Title level={2} style={{ margin: 0 }}>
-          {t(`documents.${type === 'resolution' ? 'resolution' : 'decision'}`)}
+          {/^\d+$/.test(type)
+            ? t('documentSet.document', { position: type })
+            : t(`documents.${type === 'resolution' ? 'resolution' : 'decision'}`)}
         </Typography.Title>
         <Button onClick={() => frame.current?.contentWindow?.print()} disabled={!doc.data}>
           {t('documents.print')}

@@ -5,6 +5,7 @@ import { useCurrentWard } from '../auth/current-ward';
 import { type Actor, useMe } from '../auth/use-me';
 import { QueryState } from '../common/page-states';
 import { formatDate, formatDateTime } from '../format/format';
+import { DocumentSetView } from './document-set-view';
 import { DraftEditor } from './draft-editor';
 import { DraftsView } from './drafts-view';
 import { itemSummary } from './item-summary';
@@ -133,6 +134,11 @@ export function ProcedurePage() {
                 ),
               },
               { key: 'drafts', label: t('procedure.tabs.drafts'), children: <DraftsView id={p.id} /> },
+              {
+                key: 'documents',
+                label: t('documentSet.tab'),
+                children: <DocumentSetView id={p.id} />,
+              },
             ]}
           />
           <Button onClick={() => void procedure.refetch()} size="small">

@@ -1,6 +1,7 @@
 /**
- * Issue and announce. Issuing takes the texts of the draft version the committee voted on, fills in only the
- * numbers (NQ and QĐ, from the issuer's register: per issuer, type and year, gapless) and the signing date,
+ * Issue and announce. Issuing takes the document set of the draft version the committee voted on (one NQ and its
+ * decisions), fills in only the numbers (from the issuer's registers: per issuer, type and committee term, from
+ * 01, gapless, in the set's fixed order) and the signing date, records every document in the register,
  * applies the registry changes with the effective date and stores the documents — all in ONE transaction with
  * the step's completion, so a worker dying midway leaves no gap and no half-applied registry, and a retry finds
  * the stored decision. If the registry moved since the vote so that the approved text is no longer true, the
@@ -8,8 +9,9 @@
  */
 import {
   type ChangeSentence,
-  type DocumentType,
+  type DraftSetDocument,
   type PlannedChanges,
+  type SetRecipient,
   ceremonyOf,
   composeResolutionDocuments,
   dateInVietnam,
@@ -33,7 +35,12 @@ import {
   applyChangeSet,
   fromDbDate,
   planById,
+  procedureDocuments,
   recipientAddress,
+  recordIssuedDocuments,
+  takeNumbers,
+  termKey,
+  wardTermAt,
 } from '@kientoan/platform';
 import type { IssuedDecision, ProcedureActivities, SentBack, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
@@ -47,15 +54,6 @@ interface StoredChanges {
   readonly sentences: readonly ChangeSentence[];
   readonly changeSet: unknown;
 }
-
-const takeNumber = async (tx: Tx, issuer: string, docType: DocumentType, year: number): Promise<number> => {
-  const register = await tx.decisionRegister.upsert({
-    where: { issuer_docType_year: { issuer, docType, year } },
-    create: { issuer, docType, year, lastNumber: 1 },
-    update: { lastNumber: { increment: 1 } },
-  });
-  return register.lastNumber;
-};
 
 /**
  * The draft version the committee voted on: the one recorded when the vote of this round (or the latest
@@ -72,13 +70,6 @@ const votedDraft = async (tx: Tx, key: StepKey) => {
     orderBy: { version: 'desc' },
   });
 };
-
-interface IssuedTexts {
-  readonly resolutionText: string;
-  readonly resolutionHtml: string;
-  readonly decisionText: string;
-  readonly decisionHtml: string;
-}
 
 export const decisionActivities = (ctx: ActivityContext): DecisionActivities => ({
   issueDecision: (key: StepKey) =>
@@ -116,7 +107,18 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
         const moved = ceremony.movedFrom
           ? ` (dời từ ${longDate(ceremony.movedFrom)} vì quyết định ký sau ngày đó)`
           : '';
-        const body = `Công bố Quyết định ${decision.symbol} của Ban Thường vụ Đảng ủy ${procedure.ward.name} về việc ${procedure.title}. Lễ công bố và trao quyết định: ${ceremony.time.replace(':', ' giờ ')} ${longDate(ceremony.date)}, tại ${ceremonyPlace}${moved}.`;
+        // Each decision of the set goes to its own units (decisions issued before sets: the one decision).
+        const decisions = (await procedureDocuments(tx, key.procedureId)).filter((d) => d.docType === 'QĐ');
+        const decisionOf = new Map<string, { readonly id: bigint | null; readonly symbol: string }>();
+        for (const d of decisions)
+          for (const r of d.recipients)
+            if (!decisionOf.has(r.unitId)) decisionOf.set(r.unitId, { id: BigInt(d.id), symbol: d.symbol });
+        const delivered = (unitId: string) => decisionOf.get(unitId) ?? { id: null, symbol: decision.symbol };
+        const what =
+          decisions.length > 1
+            ? `Nghị quyết ${decision.resolutionSymbol} và ${decisions.length} quyết định (${decisions[0]!.symbol.replace(/^Số /, 'số ')} đến ${decisions.at(-1)!.symbol.replace(/^Số /, 'số ')})`
+            : `Quyết định ${decision.symbol}`;
+        const body = `Công bố ${what} của Ban Thường vụ Đảng ủy ${procedure.ward.name} về việc ${procedure.title}. Lễ công bố và trao quyết định: ${ceremony.time.replace(':', ' giờ ')} ${longDate(ceremony.date)}, tại ${ceremonyPlace}${moved}.`;
         const announcement = await tx.announcement.upsert({
           where: { procedureId: key.procedureId },
           create: { procedureId: key.procedureId, body, ceremonyAt, ceremonyPlace, publishedAt },
@@ -130,6 +132,8 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
             unitId: s.unitId,
             unitName: s.unitName,
             message: s.announcement,
+            documentId: delivered(s.unitId).id,
+            documentSymbol: delivered(s.unitId).symbol,
           })),
           skipDuplicates: true,
         });
@@ -139,7 +143,7 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
             dedupeKey: `announcement:${key.procedureId}:${s.unitId}`,
             kind: 'announcement' as const,
             recipient: recipientAddress.unit(s.unitId),
-            subject: `Quyết định ${decision.symbol}: ${s.unitName}`,
+            subject: `Quyết định ${delivered(s.unitId).symbol}: ${s.unitName}`,
             body: `${s.announcement}\n${body}`,
           })),
         );
@@ -194,17 +198,25 @@ const issueOnce = (ctx: ActivityContext, key: StepKey): Promise<IssueOutcome> =>
     );
     const note = postponedFrom ? postponedEffectiveDateNote(postponedFrom, effectiveDate) : null;
     const year = yearInVietnam(issuedAt);
-    const resolutionNumber = await takeNumber(tx, procedure.wardCode, 'NQ', year);
-    const number = await takeNumber(tx, procedure.wardCode, 'QĐ', year);
-    const symbol = formatDocumentNumber(number, 'QĐ');
+    // The document set the committee voted on (drafts made before sets: one decision for every unit).
+    const templated = approved && hasPlaceholders(approved.body) && hasPlaceholders(approved.decisionBody);
+    const set = templated ? approvedSet(approved, procedure.title, sentences) : undefined;
+    const count = set?.length ?? 1;
+    // Numbers per issuer, type and committee term, in the set's fixed order: the NQ, then the decisions.
+    const term = termKey(await wardTermAt(tx, procedure.wardCode, issuedAt));
+    const resolutionNumber = await takeNumbers(tx, { issuer: procedure.wardCode, docType: 'NQ', term }, 1);
+    const number = await takeNumbers(tx, { issuer: procedure.wardCode, docType: 'QĐ', term }, count);
+    const symbols = Array.from({ length: count }, (_, i) => formatDocumentNumber(number + i, 'QĐ'));
+    const symbol = symbols[0]!;
     const resolutionSymbol = formatDocumentNumber(resolutionNumber, 'NQ');
     await applyChangeSet(tx, changeSet, { effectiveDate, decisionRef: symbol });
 
     const numbers = { symbol, resolutionSymbol, signedAt: issuedAt };
-    const texts: IssuedTexts =
-      approved && hasPlaceholders(approved.body) && hasPlaceholders(approved.decisionBody)
-        ? approvedTexts(approved, numbers, procedure.title, note)
-        : legacyTexts(procedure, current.plan, { ...numbers, effectiveDate }, note);
+    const issued: IssuedSet = set
+      ? issueApproved(approved!, set, symbols, numbers, procedure.title, note)
+      : legacyTexts(procedure, current.plan, { ...numbers, effectiveDate }, note);
+    if (set && set.length > 1) await referEachUnitToItsDecision(tx, issued.decisions, symbol, effectiveDate);
+    const [first] = issued.decisions;
     await tx.decision.create({
       data: {
         procedureId: key.procedureId,
@@ -217,10 +229,47 @@ const issueOnce = (ctx: ActivityContext, key: StepKey): Promise<IssueOutcome> =>
         resolutionSymbol,
         issuedAt,
         effectiveDate: new Date(`${effectiveDate}T00:00:00Z`),
-        ...texts,
+        resolutionText: issued.resolutionText,
+        resolutionHtml: issued.resolutionHtml,
+        decisionText: first!.text,
+        decisionHtml: first!.html,
         changes: { sentences, changeSet } as unknown as Prisma.InputJsonValue,
       },
     });
+    const common = {
+      procedureId: key.procedureId,
+      issuer: procedure.wardCode,
+      term,
+      issuedAt,
+      effectiveDate,
+    };
+    await recordIssuedDocuments(tx, [
+      {
+        ...common,
+        position: 0,
+        docType: 'NQ',
+        number: resolutionNumber,
+        symbol: resolutionSymbol,
+        purpose: 'resolution',
+        title: procedure.title,
+        recipients: [],
+        text: issued.resolutionText,
+        html: issued.resolutionHtml,
+      },
+      ...issued.decisions.map((d, i) => ({
+        ...common,
+        position: i + 1,
+        docType: 'QĐ' as const,
+        number: number + i,
+        symbol: symbols[i]!,
+        purpose: d.purpose,
+        ...(d.unitId ? { unitId: d.unitId } : {}),
+        title: d.title,
+        recipients: d.recipients,
+        text: d.text,
+        html: d.html,
+      })),
+    ]);
     return {
       outcome: 'issued',
       number,
@@ -232,25 +281,90 @@ const issueOnce = (ctx: ActivityContext, key: StepKey): Promise<IssueOutcome> =>
     };
   });
 
-/** The approved words, with the numbers and the signing date filled in. */
-const approvedTexts = (
-  draft: { readonly body: string; readonly decisionBody: string },
-  numbers: { readonly symbol: string; readonly resolutionSymbol: string; readonly signedAt: Date },
+interface SetDecision {
+  readonly purpose: string;
+  readonly unitId?: string;
+  readonly title: string;
+  readonly recipients: readonly SetRecipient[];
+}
+
+interface IssuedSet {
+  readonly resolutionText: string;
+  readonly resolutionHtml: string;
+  readonly decisions: readonly (SetDecision & { readonly symbol: string; text: string; html: string })[];
+}
+
+/** Every unit a change set touches, once, in order: who receives a decision made for all of them. */
+const allUnits = (sentences: readonly ChangeSentence[]): SetRecipient[] => [
+  ...new Map(sentences.map((s) => [s.unitId, { unitId: s.unitId, unitName: s.unitName }])).values(),
+];
+
+/** The approved set's decisions; a draft from before sets has one decision, for every unit. */
+const approvedSet = (
+  draft: { readonly decisionBody: string; readonly documents: unknown },
   title: string,
-  /** Why the effective date moved to the signing date, appended to the approved decision (never rewritten). */
+  sentences: readonly ChangeSentence[],
+): (SetDecision & { readonly body: string })[] => {
+  const documents = draft.documents as readonly DraftSetDocument[] | null;
+  return documents?.length
+    ? documents.map((d) => ({
+        purpose: d.purpose,
+        ...(d.unitId ? { unitId: d.unitId } : {}),
+        title: d.title,
+        recipients: d.recipients,
+        body: d.body,
+      }))
+    : [{ purpose: 'collective', title, recipients: allUnits(sentences), body: draft.decisionBody }];
+};
+
+/**
+ * Each unit's registry rows name its own decision: applyChangeSet wrote the first decision's number on every row
+ * of this issue; the units of the other decisions get theirs (three statements, whatever the size of the set).
+ */
+const referEachUnitToItsDecision = async (
+  tx: Tx,
+  decisions: IssuedSet['decisions'],
+  firstSymbol: string,
+  effectiveDate: string,
+) => {
+  const pairs = decisions.slice(1).flatMap((d) => d.recipients.map((r) => [r.unitId, d.symbol] as const));
+  if (pairs.length === 0) return;
+  const units = pairs.map(([u]) => u);
+  const refs = pairs.map(([, r]) => r);
+  await tx.$executeRaw`UPDATE org_unit_version v SET decision_ref = m.ref
+    FROM unnest(${units}::text[], ${refs}::text[]) AS m(unit_id, ref)
+    WHERE v.unit_id = m.unit_id AND v.decision_ref = ${firstSymbol} AND v.valid_from = ${effectiveDate}::date`;
+  await tx.$executeRaw`UPDATE org_unit_officer o SET decision_ref = m.ref
+    FROM unnest(${units}::text[], ${refs}::text[]) AS m(unit_id, ref)
+    WHERE o.unit_id = m.unit_id AND o.decision_ref = ${firstSymbol} AND o.valid_from = ${effectiveDate}::date`;
+  await tx.$executeRaw`UPDATE org_unit_lineage l SET decision_ref = m.ref
+    FROM unnest(${units}::text[], ${refs}::text[]) AS m(unit_id, ref)
+    WHERE l.successor_id = m.unit_id AND l.decision_ref = ${firstSymbol} AND l.effective_date = ${effectiveDate}::date`;
+};
+
+/** The approved words of every document of the set, with the numbers and the signing date filled in. */
+const issueApproved = (
+  draft: { readonly body: string },
+  set: readonly (SetDecision & { readonly body: string })[],
+  symbols: readonly string[],
+  numbers: { readonly resolutionSymbol: string; readonly signedAt: Date },
+  title: string,
+  /** Why the effective date moved to the signing date, appended to each approved decision (never rewritten). */
   note: string | null,
-): IssuedTexts => {
+): IssuedSet => {
   const resolutionText = fillPlaceholders('NQ', draft.body, {
     symbol: numbers.resolutionSymbol,
     signedAt: numbers.signedAt,
   });
-  const filled = fillPlaceholders('QĐ', draft.decisionBody, numbers);
-  const decisionText = note ? `${filled}\n\n${note}` : filled;
   return {
     resolutionText,
     resolutionHtml: documentHtmlFromText(resolutionText, `${numbers.resolutionSymbol} - ${title}`),
-    decisionText,
-    decisionHtml: documentHtmlFromText(decisionText, `${numbers.symbol} - ${title}`),
+    decisions: set.map(({ body, ...d }, i) => {
+      const symbol = symbols[i]!;
+      const filled = fillPlaceholders('QĐ', body, { ...numbers, symbol });
+      const text = note ? `${filled}\n\n${note}` : filled;
+      return { ...d, symbol, text, html: documentHtmlFromText(text, `${symbol} - ${d.title}`) };
+    }),
   };
 };
 
@@ -263,7 +377,7 @@ const legacyTexts = (
   plan: PlannedChanges,
   numbers: { symbol: string; resolutionSymbol: string; signedAt: Date; effectiveDate: string },
   note: string | null,
-): IssuedTexts => {
+): IssuedSet => {
   const { resolution, decision: composed } = composeResolutionDocuments({
     wardKind: procedure.ward.kind,
     wardName: procedure.ward.name,
@@ -277,7 +391,15 @@ const legacyTexts = (
   return {
     resolutionText: documentText(resolution),
     resolutionHtml: documentHtml(resolution, `${numbers.resolutionSymbol} - ${procedure.title}`),
-    decisionText: documentText(decision),
-    decisionHtml: documentHtml(decision, `${numbers.symbol} - ${procedure.title}`),
+    decisions: [
+      {
+        purpose: 'collective',
+        title: procedure.title,
+        recipients: allUnits(plan.sentences),
+        symbol: numbers.symbol,
+        text: documentText(decision),
+        html: documentHtml(decision, `${numbers.symbol} - ${procedure.title}`),
+      },
+    ],
   };
 };

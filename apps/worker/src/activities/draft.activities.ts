@@ -10,15 +10,16 @@ import {
   type StepKey,
 } from '@kientoan/workflows';
 import {
+  type DraftSetDocument,
   ProcedureErrors,
-  composeResolutionDocuments,
+  composeDocumentSet,
   documentSigner,
   documentText,
   draftProblems,
   sentBackReasons,
   violationReasons,
 } from '@kientoan/domain';
-import { fromDbDate } from '@kientoan/platform';
+import { type Prisma, fromDbDate } from '@kientoan/platform';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable, writeAudit } from './activity-context';
 import type { Tx } from './step-ledger';
@@ -34,6 +35,8 @@ const addVersion = async (
     authorId: string;
     body: string;
     decisionBody: string;
+    /** The decisions of the set; the first is decisionBody (none: a draft of one decision, as before sets). */
+    documents: readonly DraftSetDocument[] | null;
     createdAt: Date;
     /** The plan the texts describe. */
     planId: bigint | null;
@@ -45,8 +48,15 @@ const addVersion = async (
     select: { version: true },
   });
   const version = (latest?.version ?? 0) + 1;
+  const { documents, ...rest } = draft;
   await tx.resolutionDraft.create({
-    data: { procedureId: key.procedureId, version, round: key.round, ...draft },
+    data: {
+      procedureId: key.procedureId,
+      version,
+      round: key.round,
+      ...rest,
+      ...(documents ? { documents: documents as unknown as Prisma.InputJsonValue } : {}),
+    },
   });
   return version;
 };
@@ -74,21 +84,29 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
             orderBy: { id: 'asc' },
           });
           const signer = documentSigner(members);
-          const { resolution, decision } = composeResolutionDocuments({
+          // The whole document set: the resolution and every decision it leads to (document-set.ts); the
+          // committee votes on all of it.
+          const { resolution, decisions } = composeDocumentSet({
             ...(signer ? { signer } : {}),
             wardKind: procedure.ward.kind,
             wardName: procedure.ward.name,
             title: procedure.title,
+            changeSet: plan.changeSet,
             sentences: plan.sentences,
             signedAt: ctx.now(),
             ...(procedure.effectiveDate ? { effectiveDate: fromDbDate(procedure.effectiveDate) } : {}),
           });
+          const documents = decisions.map(({ model, ...d }): DraftSetDocument => ({
+            ...d,
+            body: documentText(model),
+          }));
           const version = await ctx.prisma.$transaction((tx) =>
             addVersion(tx, key, {
               origin: 'generated',
               authorId: 'system',
               body: documentText(resolution),
-              decisionBody: documentText(decision),
+              decisionBody: documents[0]?.body ?? '',
+              documents,
               createdAt: ctx.now(),
               planId,
             }),
@@ -125,11 +143,17 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
             await submitted(latest.version, false);
             return { version: latest.version, by };
           }
+          const newDecisionBody = decisionBody ?? latest?.decisionBody ?? '';
+          // The edited decision text is the set's first decision; the others stay as they were.
+          const set = latest?.documents as DraftSetDocument[] | null | undefined;
           const version = await addVersion(tx, key, {
             origin: 'edited',
             authorId: by,
             body: body ?? latest?.body ?? '',
-            decisionBody: decisionBody ?? latest?.decisionBody ?? '',
+            decisionBody: newDecisionBody,
+            documents: set?.length
+              ? set.map((d, i) => (i === 0 ? { ...d, body: newDecisionBody } : d))
+              : null,
             createdAt: ctx.now(),
             // The edit describes the same change as the version it edits.
             planId: latest?.planId ?? null,
