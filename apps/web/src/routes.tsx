@@ -39,6 +39,18 @@ export const router = createBrowserRouter([
         path: 'procedures/:id/documents/:type',
         element: page(async () => (await import('./procedures/document-page')).DocumentPage),
       },
+      {
+        path: 'registry',
+        element: page(async () => (await import('./registry/registry-page')).RegistryPage),
+      },
+      {
+        path: 'registry/units/:unitId',
+        element: page(async () => (await import('./registry/unit-page')).UnitPage),
+      },
+      {
+        path: 'register',
+        element: page(async () => (await import('./registry/register-page')).RegisterPage),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
