@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { App } from 'supertest/types';
-import type { ResolutionItem } from '@kientoan/domain';
+import { type ResolutionItem, documentModelFromText } from '@kientoan/domain';
 import { type Client, client, login } from '../support/http-client';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { TestClock } from '../support/test-clock';
@@ -57,6 +57,33 @@ describe('The seed report’s procedures (e2e)', () => {
   const decisionNumbers = async (wardCode: string) =>
     (await stack.prisma.decision.findMany({ where: { issuer: wardCode }, orderBy: { number: 'asc' } })).map(
       (d) => d.number,
+    );
+
+  /** The procedure's documents as the API lists them (numbers, purposes, recipients with acknowledgements). */
+  const documentSet = async (procedureId: string) =>
+    (await supervisor.get(`/api/procedures/${procedureId}/documents`).expect(200)).body as {
+      issued: boolean;
+      items: {
+        position: number;
+        type: string;
+        purpose: string;
+        unitId: string | null;
+        title: string;
+        symbol: string;
+        term: string;
+        recipients: { unitId: string; unitName: string; acknowledgedAt: string | null }[];
+      }[];
+    };
+
+  /** Each unit's announcement names the decision it receives. */
+  const deliveries = async (procedureId: string) =>
+    new Map(
+      (
+        await stack.prisma.announcementRecipient.findMany({
+          where: { announcement: { procedureId } },
+          select: { unitId: true, documentSymbol: true },
+        })
+      ).map((r) => [r.unitId, r.documentSymbol]),
     );
 
   /** The decision text with what differs between runs (the throwaway ward's name, the signing date) masked. */
@@ -143,6 +170,62 @@ describe('The seed report’s procedures (e2e)', () => {
     const fixture = path.join(FIXTURES, 'kim-lien-decision.txt');
     if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(fixture, text);
     expect(text).toBe(fs.readFileSync(fixture, 'utf8'));
+
+    // The set: one NQ, 26 founding QĐ numbered 01…26 in item order, one collective QĐ 27 with a 70-row annex.
+    const set = await documentSet(decision.procedureId);
+    expect(set.issued).toBe(true);
+    expect(set.items.map((d) => [d.type, d.purpose, d.symbol])).toEqual([
+      ['NQ', 'resolution', 'Số 01-NQ/ĐU'],
+      ...Array.from({ length: 26 }, (_, k) => [
+        'QĐ',
+        'founding',
+        `Số ${String(k + 1).padStart(2, '0')}-QĐ/ĐU`,
+      ]),
+      ['QĐ', 'collective', 'Số 27-QĐ/ĐU'],
+    ]);
+    // A throwaway ward has no congress yet: the appointed committee's term.
+    expect(new Set(set.items.map((d) => d.term))).toEqual(new Set(['start']));
+    expect(set.items[1]!.title).toBe('thành lập Chi bộ Hành chính - Sự nghiệp phường');
+    expect(
+      set.items.slice(1, 27).every((d) => d.recipients.length === 1 && d.recipients[0]!.unitId === d.unitId),
+    ).toBe(true);
+    expect(set.items[27]!.recipients.map((r) => r.unitId).sort()).toEqual(
+      residential.map((u) => u.id).sort(),
+    );
+    const collective = await stack.prisma.issuedDocument.findUniqueOrThrow({
+      where: { procedureId_position: { procedureId: decision.procedureId, position: 27 } },
+    });
+    expect(collective.text).toContain('(Kèm theo Quyết định số 27-QĐ/ĐU');
+    expect(collective.text).toContain(
+      'Căn cứ Nghị quyết số 01-NQ/ĐU, ngày 07/7/2025 của Ban Thường vụ Đảng ủy phường',
+    );
+    expect(documentModelFromText(collective.text)?.annex?.rows).toHaveLength(70);
+    const collectiveFixture = path.join(FIXTURES, 'kim-lien-collective-decision.txt');
+    const collectiveText = normalized(collective.text, ward.name);
+    if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(collectiveFixture, collectiveText);
+    expect(collectiveText).toBe(fs.readFileSync(collectiveFixture, 'utf8'));
+    // Each unit was delivered its own decision: a founded cell its founding QĐ, a renamed cell the collective.
+    const delivered = await deliveries(decision.procedureId);
+    expect(delivered.size).toBe(96);
+    for (const d of set.items.slice(1))
+      for (const r of d.recipients) expect(delivered.get(r.unitId)).toBe(d.symbol);
+    // The registry names each unit's own decision.
+    const founded = await stack.prisma.orgUnitVersion.findFirstOrThrow({
+      where: { unitId: set.items[5]!.unitId! },
+    });
+    expect(founded.decisionRef).toBe('Số 05-QĐ/ĐU');
+    const renamed = await stack.prisma.orgUnitVersion.findFirstOrThrow({
+      where: { unitId: residential[0]!.id, decisionRef: { not: null } },
+      orderBy: { id: 'desc' },
+    });
+    expect(renamed.decisionRef).toBe('Số 27-QĐ/ĐU');
+    // A unit acknowledges: the answer names its decision, the list shows the acknowledgement.
+    const ack = await as.secretary
+      .post(`/api/procedures/${decision.procedureId}/announcement/acknowledgements`)
+      .send({ unitId: set.items[3]!.unitId })
+      .expect(200);
+    expect(ack.body).toMatchObject({ documentSymbol: 'Số 03-QĐ/ĐU', acknowledged: 1, total: 96 });
+    expect((await documentSet(decision.procedureId)).items[3]!.recipients[0]!.acknowledgedAt).not.toBeNull();
   });
 
   it('Văn Miếu – Quốc Tử Giám: 61 cells renumbered "Chi bộ 1" … "Chi bộ 61"; then 13 upgraded and 5 established; numbers 1 and 2', async () => {
@@ -163,6 +246,18 @@ describe('The seed report’s procedures (e2e)', () => {
       ),
     );
     const renamed = await stack.prisma.orgUnit.findMany({ where: { id: { in: cells.map((c) => c.id) } } });
+    // One collective decision with a 61-row annex.
+    const first = await stack.prisma.decision.findFirstOrThrow({ where: { issuer: ward.code } });
+    const renumbering = await documentSet(first.procedureId);
+    expect(renumbering.items.map((d) => [d.purpose, d.symbol, d.recipients.length])).toEqual([
+      ['resolution', 'Số 01-NQ/ĐU', 0],
+      ['collective', 'Số 01-QĐ/ĐU', 61],
+    ]);
+    const annexed = await stack.prisma.issuedDocument.findUniqueOrThrow({
+      where: { procedureId_position: { procedureId: first.procedureId, position: 1 } },
+    });
+    expect(annexed.text).toContain('(Kèm theo Quyết định số 01-QĐ/ĐU');
+    expect(documentModelFromText(annexed.text)?.annex?.rows).toHaveLength(61);
     expect(new Set(renamed.map((u) => u.name))).toEqual(
       new Set(Array.from({ length: 61 }, (_, k) => `Chi bộ ${k + 1}`)),
     );
@@ -221,6 +316,14 @@ describe('The seed report’s procedures (e2e)', () => {
     const upgraded = await stack.prisma.orgUnit.findMany({ where: { id: { in: first13.map((c) => c.id) } } });
     expect(upgraded.every((u) => u.kind === 'grassroots_cell' && u.parentId === ward.committeeId)).toBe(true);
     expect(await decisionNumbers(ward.code)).toEqual([1, 2]);
+    // 13 upgraded + 5 established: 18 decisions of their own, numbered on from the first procedure's 01.
+    const second = await stack.prisma.decision.findFirstOrThrow({ where: { issuer: ward.code, number: 2 } });
+    const own = await documentSet(second.procedureId);
+    expect(own.items.map((d) => d.symbol)).toEqual([
+      'Số 02-NQ/ĐU',
+      ...Array.from({ length: 18 }, (_, k) => `Số ${String(k + 2).padStart(2, '0')}-QĐ/ĐU`),
+    ]);
+    expect(own.items.slice(1).every((d) => d.purpose === 'founding')).toBe(true);
   });
 
   it('Đan Phượng: cell committees, secretaries and deputies appointed for the 26 village and residential cells', async () => {
@@ -250,9 +353,21 @@ describe('The seed report’s procedures (e2e)', () => {
       where: { unitId: { in: waiting.map((u) => u.id) }, validTo: null },
     });
     expect(officers).toHaveLength(26 * 3);
-    expect(officers.filter((o) => o.role === 'secretary').every((o) => o.decisionRef === 'Số 01-QĐ/ĐU')).toBe(
-      true,
+    // One decision per cell, numbered in item order; each cell's officers carry its own decision's number.
+    const decision = await stack.prisma.decision.findFirstOrThrow({ where: { issuer: ward.code } });
+    const set = await documentSet(decision.procedureId);
+    expect(set.items.slice(1).map((d) => [d.purpose, d.unitId, d.symbol])).toEqual(
+      waiting.map((u, k) => ['appointment', u.id, `Số ${String(k + 1).padStart(2, '0')}-QĐ/ĐU`]),
     );
+    expect(set.items[1]!.title).toMatch(/^chỉ định (Ban Chi ủy|cấp ủy), Bí thư, Phó Bí thư Chi bộ /);
+    const secretaries = officers.filter((o) => o.role === 'secretary');
+    expect(secretaries).toHaveLength(26);
+    for (const o of secretaries)
+      expect(o.decisionRef).toBe(
+        `Số ${String(waiting.findIndex((u) => u.id === o.unitId) + 1).padStart(2, '0')}-QĐ/ĐU`,
+      );
+    const delivered = await deliveries(decision.procedureId);
+    expect(waiting.map((u) => delivered.get(u.id))).toEqual(set.items.slice(1).map((d) => d.symbol));
   });
 
   it('Phúc Lộc: 5 grassroots organizations and 46 village cells established, 37 cells transferred from the former communes and bloc and upgraded', async () => {
