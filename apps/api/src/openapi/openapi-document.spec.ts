@@ -3,11 +3,16 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi-document';
 
-/** Operations whose success has no JSON body: sign-out (204), documents and their zip, the event stream. */
+/**
+ * Operations whose success has no JSON body: sign-out (204), documents, their zip and annex spreadsheet, the
+ * import template, the event stream.
+ */
 const WITHOUT_JSON_BODY = new Set([
   'post /api/auth/logout',
   'get /api/procedures/{id}/documents/{type}',
   'get /api/procedures/{id}/documents/bundle.zip',
+  'get /api/procedures/{id}/documents/{type}/annex.xlsx',
+  'get /api/procedures/items/template',
   'get /api/events',
 ]);
 
