@@ -1,6 +1,6 @@
 /**
  * Command-line tools: `seed [--seed N]` generates the city registry (and, outside production, the demo
- * accounts); `import <ward-code> <file.csv> [--effective YYYY-MM-DD]` loads a ward's units from a spreadsheet
+ * accounts); `import <ward-code> <file.csv|file.xlsx> [--effective YYYY-MM-DD]` loads a ward's units from a spreadsheet
  * export; `bootstrap-admin`, `account …`, `committee …`, `import-accounts`, `import-committee` administer
  * accounts and standing committees (see ACCOUNT_USAGE).
  */
@@ -12,7 +12,7 @@ import { runImport } from './import/import-units.command';
 import { seedCity } from './seed/seed-city.command';
 import { seedDemoAccounts } from './seed/demo-accounts';
 
-const USAGE = `usage:\n  cli seed [--seed N] [--no-demo-accounts]\n  cli import <ward-code> <file.csv> [--effective YYYY-MM-DD]\n  ${ACCOUNT_USAGE}`;
+const USAGE = `usage:\n  cli seed [--seed N] [--no-demo-accounts]\n  cli import <ward-code> <file.csv|file.xlsx> [--effective YYYY-MM-DD]\n  ${ACCOUNT_USAGE}`;
 
 const option = (args: string[], name: string): string | undefined => {
   const at = args.indexOf(name);

@@ -28,3 +28,4 @@ export * from './procedure/procedure-plan';
 export * from './procedure/procedure-dates';
 export * from './errors/ward-errors';
 export * from './documents/register-completeness';
+export * from './sheets/item-rows';

@@ -19,3 +19,4 @@ export * from './accounts/csv-import';
 export * from './registry/issued-documents.store';
 export * from './registry/lineage.store';
 export * from './documents/document-register.store';
+export * from './sheets/read-sheet';

@@ -4,8 +4,8 @@ import { AppModule } from '../app.module';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi-document';
 
 /**
- * Operations whose success has no JSON body: sign-out (204), documents and their zip, the event stream,
- * spreadsheet downloads (.xlsx/.csv, described as binary content).
+ * Operations whose success has no JSON body: sign-out (204), documents, their zip and annex spreadsheet, the
+ * import template, the event stream, spreadsheet downloads (.xlsx/.csv, described as binary content).
  */
 const WITHOUT_JSON_BODY = new Set([
   'post /api/auth/logout',
@@ -13,6 +13,8 @@ const WITHOUT_JSON_BODY = new Set([
   'get /api/registry/wards/{wardCode}/register/export',
   'get /api/procedures/{id}/documents/{type}',
   'get /api/procedures/{id}/documents/bundle.zip',
+  'get /api/procedures/{id}/documents/{type}/annex.xlsx',
+  'get /api/procedures/items/template',
   'get /api/events',
 ]);
 

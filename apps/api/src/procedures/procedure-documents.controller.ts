@@ -11,7 +11,15 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '@kientoan/domain';
 import { CurrentActor, Ctx, type RequestContext } from '../auth/current-actor.decorator';
 import { DOCUMENT_CONTENT_SECURITY_POLICY } from '../common/http/content-security-policy';
@@ -125,6 +133,23 @@ export class ProcedureDocumentsController {
     @Res() res: Response,
   ): Promise<void> {
     send(res, await this.documents.bundle(actor, id));
+  }
+
+  @Get('documents/:type/annex.xlsx')
+  @ApiOperation({
+    summary:
+      'Phụ lục danh sách của văn bản đã ban hành (.xlsx) / The issued document’s annex list as a spreadsheet',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiResponse({ status: 404, description: 'Not issued yet, or DOCUMENT_HAS_NO_ANNEX' })
+  @Header('Cache-Control', 'no-store')
+  async annex(
+    @CurrentActor() actor: Actor,
+    @Param('id', procedureId) id: string,
+    @Param('type', new ZodValidationPipe(documentTypeSchema)) type: z.output<typeof documentTypeSchema>,
+    @Res() res: Response,
+  ): Promise<void> {
+    send(res, await this.documents.annex(actor, id, type));
   }
 
   @Get('documents/:type')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@kientoan/domain';
+import { DomainError, documentModelFromText } from '@kientoan/domain';
 import {
   type PrismaClient,
   issuedDocumentText,
@@ -12,7 +12,13 @@ import { PRISMA } from '../infrastructure/infrastructure.module';
 import type { Actor, DraftSetDocument } from '@kientoan/domain';
 import { diffDraftLines } from './draft-diff';
 import { ProcedureFinder } from './procedure-finder';
-import { type DocumentFile, documentBundle, renderDocument } from './document-renderers/document-files';
+import {
+  type DocumentFile,
+  documentBundle,
+  documentFileName,
+  renderDocument,
+} from './document-renderers/document-files';
+import { XLSX_CONTENT_TYPE, annexXlsx } from './document-renderers/document-annex-xlsx.renderer';
 import type { DocumentFormat } from './procedure-documents.schemas';
 
 const notIssued = () =>
@@ -59,6 +65,15 @@ const notStructured = () =>
     'conflict',
     'Văn bản đã sửa không còn đúng bố cục văn bản của Đảng; chỉ tải được bản HTML hoặc văn bản thuần.',
     'The edited text no longer has the Party document layout; only HTML or plain text can be downloaded.',
+  );
+
+const noAnnex = (symbol: string) =>
+  new DomainError(
+    'DOCUMENT_HAS_NO_ANNEX',
+    'not_found',
+    `Văn bản ${symbol} không có phụ lục danh sách.`,
+    `Document ${symbol} has no annex list.`,
+    { symbol },
   );
 
 /** Drafts (every version, and the diff between two) and the issued documents. */
@@ -274,6 +289,22 @@ export class ProcedureDocumentsUseCase {
       body: await documentBundle(await this.issued(actor, id)),
       contentType: 'application/zip',
       fileName: `van-ban-${id.slice(0, 8)}.zip`,
+    };
+  }
+
+  /**
+   * The annex of an issued decision (its list of units) as .xlsx, read from the issued text's document model:
+   * the same rows as the Word and PDF annex.
+   */
+  async annex(actor: Actor, id: string, type: 'decision' | 'resolution'): Promise<DocumentFile> {
+    const issued = (await this.issued(actor, id))[type];
+    const model = documentModelFromText(issued.text);
+    const body = model ? await annexXlsx(model) : undefined;
+    if (!body) throw noAnnex(issued.symbol);
+    return {
+      body,
+      contentType: XLSX_CONTENT_TYPE,
+      fileName: `phu-luc-${documentFileName(issued.symbol, 'text').replace(/\.txt$/, '.xlsx')}`,
     };
   }
 }

@@ -17,10 +17,18 @@ import { ReviewProcedureUseCase } from './review-procedure.use-case';
 import { StartProcedureUseCase } from './start-procedure.use-case';
 import { SubmitDraftUseCase } from './submit-draft.use-case';
 import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
+import { ImportItemsController } from './item-import/import-items.controller';
+import { ImportItemsUseCase } from './item-import/import-items.use-case';
 
 @Module({
   imports: [RegistryModule],
-  controllers: [ProceduresController, ProcedureActionsController, ProcedureDocumentsController],
+  // ImportItemsController first: its fixed paths (procedures/items/…) before procedures/:id.
+  controllers: [
+    ImportItemsController,
+    ProceduresController,
+    ProcedureActionsController,
+    ProcedureDocumentsController,
+  ],
   providers: [
     ProcedureWorkflowGateway,
     ProcedureFinder,
@@ -36,6 +44,7 @@ import { WithdrawProcedureUseCase } from './withdraw-procedure.use-case';
     WithdrawProcedureUseCase,
     ProcedureDocumentsUseCase,
     AcknowledgeAnnouncementUseCase,
+    ImportItemsUseCase,
   ],
   exports: [ProcedureWorkflowGateway, ProcedureFinder, ProcedureActionRunner],
 })

@@ -1,18 +1,34 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Logger } from '@nestjs/common';
-import { type PrismaClient, applyChangeSet, loadSnapshot } from '@kientoan/platform';
+import { isDomainError } from '@kientoan/domain';
+import { type PrismaClient, applyChangeSet, loadSnapshot, readSheet } from '@kientoan/platform';
 import { type RowProblem, planImport } from './unit-import';
 
 export type ImportOutcome =
   { readonly ok: true; readonly created: number } | { readonly ok: false; readonly problems: RowProblem[] };
 
-/** Imports a CSV file of units into one ward, in one transaction, or reports every bad row and imports nothing. */
-export const importUnitsFromCsv = async (
+/**
+ * Imports a spreadsheet of units (.csv or .xlsx) into one ward, in one transaction, or reports every bad row
+ * and imports nothing.
+ */
+export const importUnitsFromSheet = async (
   prisma: PrismaClient,
   wardCode: string,
-  csv: string,
+  bytes: Buffer,
+  fileName: string,
   effectiveDate: string,
 ): Promise<ImportOutcome> => {
+  let records;
+  try {
+    records = await readSheet(bytes, fileName);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return {
+      ok: false,
+      problems: [{ line: 0, field: 'file', message: error.messageVi, messageEn: error.messageEn }],
+    };
+  }
   const ward = await prisma.ward.findUnique({ where: { code: wardCode } });
   if (!ward)
     return {
@@ -27,12 +43,21 @@ export const importUnitsFromCsv = async (
       ],
     };
   return prisma.$transaction(async (tx) => {
-    const plan = planImport(csv, wardCode, await loadSnapshot(tx, wardCode));
+    const plan = planImport(records, wardCode, await loadSnapshot(tx, wardCode));
     if (!plan.ok) return plan;
     await applyChangeSet(tx, plan.changeSet, { effectiveDate, decisionRef: 'import' });
     return { ok: true as const, created: plan.changeSet.changes.length };
   });
 };
+
+/** CSV text (UTF-8) of units: see importUnitsFromSheet. */
+export const importUnitsFromCsv = (
+  prisma: PrismaClient,
+  wardCode: string,
+  csv: string,
+  effectiveDate: string,
+): Promise<ImportOutcome> =>
+  importUnitsFromSheet(prisma, wardCode, Buffer.from(csv, 'utf8'), 'units.csv', effectiveDate);
 
 export const runImport = async (
   prisma: PrismaClient,
@@ -41,7 +66,13 @@ export const runImport = async (
   effectiveDate: string,
   logger = new Logger('import'),
 ) => {
-  const outcome = await importUnitsFromCsv(prisma, wardCode, fs.readFileSync(file, 'utf8'), effectiveDate);
+  const outcome = await importUnitsFromSheet(
+    prisma,
+    wardCode,
+    fs.readFileSync(file),
+    path.basename(file),
+    effectiveDate,
+  );
   if (outcome.ok) {
     logger.log(`Imported ${outcome.created} units into ${wardCode}`);
     return 0;

@@ -1,5 +1,5 @@
 /**
- * Importing a ward's units from CSV, the way offices keep them in spreadsheets. All or nothing: every bad
+ * Importing a ward's units from a spreadsheet (.csv or .xlsx, read by the platform's readSheet), the way offices keep them in spreadsheets. All or nothing: every bad
  * row is reported with its line number and the field, and nothing is imported while any row is bad. The
  * Statute rules are the registry's own (planResolution), so an import can never create what a resolution
  * could not.
@@ -7,6 +7,7 @@
 import {
   type ChangeSet,
   type RegistrySnapshot,
+  type SheetRecord,
   type ResolutionItem,
   UNIT_KINDS,
   UNIT_KIND_LABELS,
@@ -19,7 +20,6 @@ import {
   planResolution,
   searchKey,
 } from '@kientoan/domain';
-import { parseCsv } from './csv-parser';
 
 export interface RowProblem {
   readonly line: number;
@@ -58,18 +58,23 @@ const lookup = <T extends string>(
 
 const list = (value: string | undefined): string[] => (value ?? '').split(';').map(cleanText).filter(Boolean);
 
-export const planImport = (csv: string, wardCode: string, snapshot: RegistrySnapshot): ImportPlan => {
+/** Plans the import of a sheet's records (read by readSheet from .csv or .xlsx; the first is the header). */
+export const planImport = (
+  records: readonly SheetRecord[],
+  wardCode: string,
+  snapshot: RegistrySnapshot,
+): ImportPlan => {
   const problems: RowProblem[] = [];
   const problem = (line: number, field: string, message: string, messageEn: string) =>
     problems.push({ line, field, message, messageEn });
-  const [header, ...rows] = parseCsv(csv);
+  const [header, ...rows] = records;
   if (!header)
     return {
       ok: false,
       problems: [{ line: 1, field: 'header', message: 'Tệp trống.', messageEn: 'The file is empty.' }],
     };
 
-  const names = header.fields.map((f) => f.trim().toLowerCase());
+  const names = header.cells.map((f) => f.trim().toLowerCase());
   const index: Partial<Record<Column, number>> = {};
   for (const column of Object.keys(COLUMNS) as Column[]) {
     const at = names.findIndex((n) => (COLUMNS[column] as readonly string[]).includes(n));
@@ -101,13 +106,15 @@ export const planImport = (csv: string, wardCode: string, snapshot: RegistrySnap
   const seen = new Map<string, number>();
 
   for (const row of rows) {
-    const get = (c: Column) => (index[c] === undefined ? '' : cleanText(row.fields[index[c]] ?? ''));
-    if (row.fields.length !== header.fields.length) {
+    const get = (c: Column) => (index[c] === undefined ? '' : cleanText(row.cells[index[c]] ?? ''));
+    // Fewer cells is fine (a spreadsheet drops empty trailing cells); more means a separator inside a cell.
+    const width = row.cells.findLastIndex((c) => c.trim() !== '') + 1;
+    if (width > header.cells.length) {
       problem(
         row.line,
         'row',
-        `Dòng có ${row.fields.length} cột, tiêu đề có ${header.fields.length}.`,
-        `The row has ${row.fields.length} columns; the header has ${header.fields.length}.`,
+        `Dòng có ${width} cột, tiêu đề có ${header.cells.length} (có dấu phân cách trong ô? hãy đặt ô trong ngoặc kép).`,
+        `The row has ${width} columns; the header has ${header.cells.length} (a separator inside a cell? quote it).`,
       );
       continue;
     }

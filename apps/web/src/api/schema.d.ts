@@ -555,6 +555,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/procedures/{id}/documents/{type}/annex.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Phụ lục danh sách của văn bản đã ban hành (.xlsx) / The issued document’s annex list as a spreadsheet */
+    get: operations['ProcedureDocumentsController_annex'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/procedures/{id}/documents/bundle.zip': {
     parameters: {
       query?: never;
@@ -705,6 +722,40 @@ export interface paths {
     put?: never;
     /** Rút thủ tục (trước khi ban hành) / Withdraw before the decision */
     post: operations['ProcedureActionsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/procedures/items/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đọc danh sách tổ chức từ bảng tính (.xlsx, .csv) thành các mục của nghị quyết; không lưu gì / Read resolution items from a spreadsheet; stores nothing */
+    post: operations['ImportItemsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/procedures/items/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mẫu bảng tính để nhập danh sách (tiêu đề cột tiếng Việt) / The blank spreadsheet template with Vietnamese headings */
+    get: operations['ImportItemsController_template'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3116,6 +3167,26 @@ export interface operations {
       };
     };
   };
+  ProcedureDocumentsController_annex: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Not issued yet, or DOCUMENT_HAS_NO_ANNEX */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ProcedureDocumentsController_bundle: {
     parameters: {
       query?: never;
@@ -3623,6 +3694,328 @@ export interface operations {
       };
       /** @description Not the action the procedure is waiting for, or the procedure has ended */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ImportItemsController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx hoặc .csv (UTF-8, ";" hoặc ",")
+           */
+          file: string;
+          /**
+           * @default rename
+           * @enum {string}
+           */
+          kind?: 'rename' | 'dissolve' | 'transfer' | 'appoint';
+          /** @example phuong-kim-lien */
+          wardCode: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Every row read; the items as POST /api/procedures takes them */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            fileName: string;
+            /** @enum {string} */
+            format: 'xlsx' | 'csv';
+            items: (
+              | {
+                  fullMembers: number;
+                  /** @constant */
+                  kind: 'establish';
+                  name: string;
+                  parentId: string;
+                  ref?: string;
+                  /** @enum {string} */
+                  setting:
+                    | 'administrative'
+                    | 'residential_group'
+                    | 'village'
+                    | 'school'
+                    | 'health_station'
+                    | 'agency'
+                    | 'public_service_unit'
+                    | 'enterprise'
+                    | 'cooperative'
+                    | 'credit_fund'
+                    | 'mixed';
+                  /** @enum {string} */
+                  unitKind:
+                    | 'ward_committee'
+                    | 'legacy_committee'
+                    | 'grassroots_committee'
+                    | 'grassroots_cell'
+                    | 'subordinate_cell';
+                }
+              | {
+                  /** @constant */
+                  kind: 'rename';
+                  newName: string;
+                  unitId: string;
+                }
+              | {
+                  /** @constant */
+                  kind: 'renumber';
+                  pattern: string;
+                  startAt?: number;
+                  unitIds: string[];
+                }
+              | {
+                  /** @constant */
+                  kind: 'upgrade';
+                  parentId?: string;
+                  /** @enum {string} */
+                  toKind: 'grassroots_cell' | 'grassroots_committee';
+                  unitId: string;
+                }
+              | {
+                  /** @constant */
+                  kind: 'merge';
+                  name: string;
+                  parentId: string;
+                  ref?: string;
+                  /** @enum {string} */
+                  setting:
+                    | 'administrative'
+                    | 'residential_group'
+                    | 'village'
+                    | 'school'
+                    | 'health_station'
+                    | 'agency'
+                    | 'public_service_unit'
+                    | 'enterprise'
+                    | 'cooperative'
+                    | 'credit_fund'
+                    | 'mixed';
+                  unitIds: string[];
+                  /** @enum {string} */
+                  unitKind:
+                    | 'ward_committee'
+                    | 'legacy_committee'
+                    | 'grassroots_committee'
+                    | 'grassroots_cell'
+                    | 'subordinate_cell';
+                }
+              | {
+                  /** @constant */
+                  kind: 'dissolve';
+                  unitId: string;
+                }
+              | {
+                  /** @constant */
+                  kind: 'transfer';
+                  parentId: string;
+                  unitId: string;
+                }
+              | {
+                  committee?: string[];
+                  deputies?: string[];
+                  /** @constant */
+                  kind: 'appoint';
+                  secretary: string;
+                  unitId: string;
+                }
+            )[];
+            rows: {
+              /** @enum {string} */
+              kind: 'rename' | 'dissolve' | 'transfer' | 'appoint';
+              /** @description Dòng trong bảng tính / row number in the sheet */
+              line: number;
+              newName?: string;
+              parentId?: string;
+              /** @description Lỗi của dòng (tiếng Việt) / what is wrong with the row */
+              problem?: string;
+              secretary?: string;
+              unitId: string;
+              unitName?: string;
+            }[];
+            wardCode: string;
+          };
+        };
+      };
+      /** @description SHEET_ROWS_INVALID (every bad row: errors[].field "rows[<row>].<column>", details.rows), SHEET_UNREADABLE, SHEET_EMPTY, SHEET_FILE_MISSING, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Mã lỗi ổn định / stable error code */
+            code: string;
+            details?: {
+              [key: string]: unknown;
+            };
+            /** @description Per field, for 400 */
+            errors?: {
+              field: string;
+              reason: string;
+              reasonEn: string;
+            }[];
+            /** @description Tiếng Việt */
+            message: string;
+            messageEn: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description No or invalid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Mã lỗi ổn định / stable error code */
+            code: string;
+            details?: {
+              [key: string]: unknown;
+            };
+            /** @description Per field, for 400 */
+            errors?: {
+              field: string;
+              reason: string;
+              reasonEn: string;
+            }[];
+            /** @description Tiếng Việt */
+            message: string;
+            messageEn: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description Not a secretary of this ward */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Mã lỗi ổn định / stable error code */
+            code: string;
+            details?: {
+              [key: string]: unknown;
+            };
+            /** @description Per field, for 400 */
+            errors?: {
+              field: string;
+              reason: string;
+              reasonEn: string;
+            }[];
+            /** @description Tiếng Việt */
+            message: string;
+            messageEn: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description No such ward */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Mã lỗi ổn định / stable error code */
+            code: string;
+            details?: {
+              [key: string]: unknown;
+            };
+            /** @description Per field, for 400 */
+            errors?: {
+              field: string;
+              reason: string;
+              reasonEn: string;
+            }[];
+            /** @description Tiếng Việt */
+            message: string;
+            messageEn: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description SHEET_FILE_TOO_LARGE (over 2097152 bytes), SHEET_TOO_LARGE (unpacks to too much), SHEET_TOO_MANY_ROWS */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Mã lỗi ổn định / stable error code */
+            code: string;
+            details?: {
+              [key: string]: unknown;
+            };
+            /** @description Per field, for 400 */
+            errors?: {
+              field: string;
+              reason: string;
+              reasonEn: string;
+            }[];
+            /** @description Tiếng Việt */
+            message: string;
+            messageEn: string;
+            statusCode: number;
+          };
+        };
+      };
+      /** @description SHEET_UNSUPPORTED_TYPE (not an .xlsx or .csv file), SHEET_OLD_EXCEL (.xls) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Mã lỗi ổn định / stable error code */
+            code: string;
+            details?: {
+              [key: string]: unknown;
+            };
+            /** @description Per field, for 400 */
+            errors?: {
+              field: string;
+              reason: string;
+              reasonEn: string;
+            }[];
+            /** @description Tiếng Việt */
+            message: string;
+            messageEn: string;
+            statusCode: number;
+          };
+        };
+      };
+    };
+  };
+  ImportItemsController_template: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,6 +18,7 @@ describe('pasting rows from a spreadsheet', () => {
         unitId: 'phuong-o-cho-dua.tdp6',
         unitName: 'Chi bộ Tổ dân phố số 6',
         newName: 'Chi bộ Tổ dân phố số 34',
+        line: 2,
       },
     ]);
   });
@@ -42,8 +43,10 @@ describe('pasting rows from a spreadsheet', () => {
     ]);
   });
 
-  it('given a unit nobody knows, when parsed, then the pasted text stays so the rules can name the row', () => {
-    expect(parsePastedRows('Chi bộ không có\tTên', units)[0]?.unitId).toBe('Chi bộ không có');
+  it('given a unit nobody knows, when parsed, then the pasted text stays and the row says why', () => {
+    const [row] = parsePastedRows('Chi bộ không có\tTên', units);
+    expect(row?.unitId).toBe('Chi bộ không có');
+    expect(row?.problem).toContain('Không có tổ chức "Chi bộ không có"');
   });
 
   it('folds Vietnamese letters including đ', () => {

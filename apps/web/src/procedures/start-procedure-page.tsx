@@ -12,6 +12,7 @@ import { QueryState } from '../common/page-states';
 import { type DateFields, ProcedureDatesFields, datesOfFields } from './dates/procedure-dates-fields';
 import { PASTE_KINDS, type DraftRow, type PastedKind, parsePastedRows, rowToItem } from './paste-rows';
 import { RegistryDiff } from './registry-diff';
+import { SheetUpload } from './sheet-upload';
 import { rowErrors } from './row-errors';
 import { RowsEditor } from './rows/rows-editor';
 import { SeriesHelper } from './series/series-helper';
@@ -89,8 +90,8 @@ function StartProcedureForm({ ward }: { ward: string }) {
   const previewRowErrors = rowErrors(fieldErrors(preview.error));
   const submitRowErrors = rowErrors(fieldErrors(start.error));
   const headerErrors = fieldErrors(start.error);
-  const problemOf = (i: number) => submitRowErrors.get(i) ?? previewRowErrors.get(i);
-  const violations = [...new Set([...previewRowErrors.keys(), ...submitRowErrors.keys()])].length;
+  const problemOf = (i: number) => submitRowErrors.get(i) ?? previewRowErrors.get(i) ?? rows[i]?.problem;
+  const violations = rows.filter((_, i) => problemOf(i)).length;
 
   const addPasted = () => {
     const parsed = parsePastedRows(pasted, known, kind);
@@ -110,7 +111,8 @@ function StartProcedureForm({ ward }: { ward: string }) {
     setChecked([]);
   };
   const update = (index: number, patch: Partial<DraftRow>) =>
-    setRows((all) => all.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+    // An edited row's problem as read from a sheet is gone; the preview checks it again.
+    setRows((all) => all.map((row, i) => (i === index ? { ...row, ...patch, problem: undefined } : row)));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -166,6 +168,18 @@ function StartProcedureForm({ ward }: { ward: string }) {
                       {t('start.addPasted')}
                     </Button>
                   </Space>
+                ),
+              },
+              {
+                key: 'upload',
+                label: t('sheets.tab'),
+                children: (
+                  <SheetUpload
+                    wardCode={ward}
+                    kind={kind}
+                    disabled={tree.isPending}
+                    onRows={(r) => setRows((all) => [...all, ...r])}
+                  />
                 ),
               },
               {

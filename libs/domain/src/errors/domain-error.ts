@@ -11,6 +11,8 @@ export const DOMAIN_ERROR_KINDS = [
   'throttled',
   /** The request is larger than the product accepts (a draft beyond the configured size). */
   'too_large',
+  /** A file of a type the product does not read (an upload that is not a spreadsheet). */
+  'unsupported',
 ] as const;
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 

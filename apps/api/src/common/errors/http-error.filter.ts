@@ -25,6 +25,7 @@ const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
   unauthenticated: HttpStatus.UNAUTHORIZED,
   throttled: HttpStatus.TOO_MANY_REQUESTS,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 };
 
 /** Maps every error to the one response shape; domain codes decide the HTTP status in one place. */
