@@ -26,3 +26,4 @@ export * from './documents/issued-text';
 export * from './procedure/procedure-plan';
 export * from './procedure/procedure-dates';
 export * from './errors/ward-errors';
+export * from './supervision';

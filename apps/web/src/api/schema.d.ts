@@ -762,6 +762,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/supervision/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bảng theo dõi toàn thành phố: 126 xã, phường / City board: running by step, overdue, stalled, completed this week */
+    get: operations['SupervisionBoardController_cityBoard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/board/projection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xã, phường sẽ trễ ngày mục tiêu, kèm lý do / Wards that will miss a target date, with the reason */
+    get: operations['SupervisionBoardController_projectionFor'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/supervision/bulk': {
     parameters: {
       query?: never;
@@ -773,6 +807,41 @@ export interface paths {
     put?: never;
     /** Nhắc, chuyển cấp trên, hủy theo bộ lọc (có chạy thử) / Bulk remind, escalate, cancel (dry run first) */
     post: operations['SupervisionController_bulkAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các công việc hàng loạt gần đây / Recent bulk jobs */
+    get: operations['SupervisionJobsController_list'];
+    put?: never;
+    /** Nhắc, chuyển cấp trên, hủy hàng loạt: chạy thử (mặc định) hoặc chạy thật thành công việc nền / Bulk action: dry run or a background job */
+    post: operations['SupervisionJobsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tiến độ và kết quả từng thủ tục / Progress and each procedure’s result */
+    get: operations['SupervisionJobsController_get'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4058,6 +4127,135 @@ export interface operations {
       };
     };
   };
+  SupervisionBoardController_cityBoard: {
+    parameters: {
+      query?: {
+        kind?:
+          'establish' | 'rename' | 'renumber' | 'upgrade' | 'merge' | 'dissolve' | 'transfer' | 'appoint';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            asOf: string;
+            kind: string | null;
+            totals: {
+              completedThisWeek: number;
+              failed: number;
+              overdue: number;
+              running: {
+                [key: string]: number;
+              };
+              runningTotal: number;
+              stalled: number;
+            };
+            wards: {
+              /** @description Khu vực (quận, huyện, thị xã cũ) — suy ra từ danh sách chính thức / derived */
+              area: {
+                code: string;
+                name: string;
+              } | null;
+              code: string;
+              completedThisWeek: number;
+              failed: number;
+              kind: string;
+              name: string;
+              ordinal: number;
+              overdue: number;
+              running: {
+                [key: string]: number;
+              };
+              runningTotal: number;
+              stalled: number;
+            }[];
+            /** Format: date-time */
+            weekStart: string;
+          };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SupervisionBoardController_projectionFor: {
+    parameters: {
+      query: {
+        kind?:
+          'establish' | 'rename' | 'renumber' | 'upgrade' | 'merge' | 'dissolve' | 'transfer' | 'appoint';
+        target: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            asOf: string;
+            cityMedians: {
+              [key: string]: {
+                medianDays: number;
+                samples: number;
+              };
+            };
+            kind: string | null;
+            openProcedures: number;
+            /** Format: date */
+            target: string;
+            wards: {
+              area: {
+                code: string;
+                name: string;
+              } | null;
+              code: string;
+              late: number;
+              name: string;
+              open: number;
+              /** Format: date-time */
+              projectedFinish: string;
+              reason: {
+                days: number;
+                /** @enum {string} */
+                source: 'ward' | 'city' | 'deadline';
+                /** @enum {string} */
+                step: 'review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce';
+              };
+            }[];
+            wardsWithOpen: number;
+          };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   SupervisionController_bulkAction: {
     parameters: {
       query?: never;
@@ -4074,6 +4272,9 @@ export interface operations {
           dryRun?: boolean;
           /** @default {} */
           filter?: {
+            /** @enum {string} */
+            kind?:
+              'establish' | 'rename' | 'renumber' | 'upgrade' | 'merge' | 'dissolve' | 'transfer' | 'appoint';
             stalledForHours?: number;
             /** @enum {string} */
             step?: 'review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce';
@@ -4116,6 +4317,244 @@ export interface operations {
                 }[];
                 touched: number;
               };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SupervisionJobsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              action: 'remind' | 'escalate' | 'cancel';
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              failed: number;
+              filter: {
+                [key: string]: unknown;
+              };
+              finishedAt: string | null;
+              /** Format: uuid */
+              id: string;
+              ok: number;
+              pending: number;
+              reason: string | null;
+              /** @enum {string} */
+              status: 'running' | 'done';
+              total: number;
+            }[];
+          };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SupervisionJobsController_start: {
+    parameters: {
+      query?: never;
+      header: {
+        'idempotency-key': string;
+        /** @description A repeat answers the same job */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          action: 'remind' | 'escalate' | 'cancel';
+          /** @default true */
+          dryRun?: boolean;
+          /** @default {} */
+          filter?: {
+            /** @enum {string} */
+            kind?:
+              'establish' | 'rename' | 'renumber' | 'upgrade' | 'merge' | 'dissolve' | 'transfer' | 'appoint';
+            stalledForHours?: number;
+            /** @enum {string} */
+            step?: 'review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce';
+            wardCode?: string;
+          };
+          /** @default 500 */
+          limit?: number;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | {
+                /** @enum {string} */
+                action: 'remind' | 'escalate' | 'cancel';
+                /** @constant */
+                dryRun: true;
+                matched: number;
+                procedures: {
+                  dueAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  stalledSince: string | null;
+                  step:
+                    | ('review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce')
+                    | null;
+                  stepLabel: {
+                    en: string;
+                    vi: string;
+                  } | null;
+                  title: string;
+                  waitingFor: ('reviewer' | 'secretary' | 'committee') | null;
+                  ward: {
+                    code: string;
+                    name: string;
+                  };
+                }[];
+                wouldTouch: number;
+              }
+            | {
+                /** @constant */
+                dryRun: false;
+                job: {
+                  /** @enum {string} */
+                  action: 'remind' | 'escalate' | 'cancel';
+                  /** Format: date-time */
+                  createdAt: string;
+                  createdBy: string;
+                  failed: number;
+                  filter: {
+                    [key: string]: unknown;
+                  };
+                  finishedAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  items: {
+                    code: string | null;
+                    finishedAt: string | null;
+                    message: string | null;
+                    /** Format: uuid */
+                    procedureId: string;
+                    procedureStatus: string | null;
+                    /** @enum {string} */
+                    status: 'pending' | 'ok' | 'failed';
+                    step:
+                      | ('review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce')
+                      | null;
+                    title: string;
+                    ward: {
+                      code: string;
+                      name: string;
+                    } | null;
+                  }[];
+                  ok: number;
+                  pending: number;
+                  reason: string | null;
+                  /** @enum {string} */
+                  status: 'running' | 'done';
+                  total: number;
+                };
+              };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SupervisionJobsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'remind' | 'escalate' | 'cancel';
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            failed: number;
+            filter: {
+              [key: string]: unknown;
+            };
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            items: {
+              code: string | null;
+              finishedAt: string | null;
+              message: string | null;
+              /** Format: uuid */
+              procedureId: string;
+              procedureStatus: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'ok' | 'failed';
+              step:
+                ('review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce') | null;
+              title: string;
+              ward: {
+                code: string;
+                name: string;
+              } | null;
+            }[];
+            ok: number;
+            pending: number;
+            reason: string | null;
+            /** @enum {string} */
+            status: 'running' | 'done';
+            total: number;
+          };
         };
       };
       /** @description Supervisors only */
@@ -4242,11 +4681,17 @@ export interface operations {
           'application/json': {
             items: {
               dueAt: string | null;
+              failure: {
+                code: string;
+                message: string | null;
+              } | null;
               /** Format: uuid */
               id: string;
               kind: string;
               stalledHours: number | null;
               stalledSince: string | null;
+              /** @enum {string} */
+              status: 'running' | 'failed';
               step:
                 ('review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce') | null;
               stepLabel: {
@@ -4255,6 +4700,7 @@ export interface operations {
               } | null;
               title: string;
               waitingFor: ('reviewer' | 'secretary' | 'committee') | null;
+              waitingSince: string | null;
               ward: {
                 code: string;
                 name: string;
