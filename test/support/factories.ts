@@ -38,18 +38,32 @@ export const givenSupervisor = async (prisma: PrismaClient): Promise<string> => 
 };
 
 let ordinal = 100_000;
+let boardOrdinal = 200;
 
-/** A ward of its own with a standing committee of `committeeSize` members. */
-export const givenWard = async (prisma: PrismaClient, { committeeSize = 3 } = {}): Promise<TestWard> => {
+/**
+ * A ward of its own with a standing committee of `committeeSize` members. `onBoard`: an ordinal among the
+ * city's real wards (≤ 1000, after the 126), so the supervisors' board and progress list it.
+ */
+export const givenWard = async (
+  prisma: PrismaClient,
+  { committeeSize = 3, onBoard = false } = {},
+): Promise<TestWard> => {
   const suffix = randomUUID().slice(0, 8);
   const code = `test-${suffix}`;
   const name = `Phường Thử ${suffix}`;
   // Ordinals are unique: take the next free one (test wards stay in the test database between runs).
   for (let attempt = 0; ; attempt += 1) {
-    const { _max } = await prisma.ward.aggregate({ _max: { ordinal: true } });
-    ordinal = Math.max(ordinal, (_max.ordinal ?? 0) + 1);
+    const { _max } = await prisma.ward.aggregate({
+      _max: { ordinal: true },
+      ...(onBoard ? { where: { ordinal: { gte: 200, lte: 1000 } } } : {}),
+    });
+    if (onBoard) boardOrdinal = Math.max(boardOrdinal, (_max.ordinal ?? 0) + 1);
+    else ordinal = Math.max(ordinal, (_max.ordinal ?? 0) + 1);
+    if (boardOrdinal > 1000) throw new Error('No free board ordinal: clear the test wards (200…1000)');
     try {
-      await prisma.ward.create({ data: { code, ordinal, kind: 'phuong', name } });
+      await prisma.ward.create({
+        data: { code, ordinal: onBoard ? boardOrdinal : ordinal, kind: 'phuong', name },
+      });
       break;
     } catch (error) {
       if (attempt >= 5) throw error;
@@ -102,9 +116,9 @@ export const givenWardShapedLike = async (
   prisma: PrismaClient,
   place:
     'phuong-kim-lien' | 'phuong-van-mieu-quoc-tu-giam' | 'xa-dan-phuong' | 'xa-phuc-loc' | 'phuong-o-cho-dua',
-  { committeeSize = 3 } = {},
+  { committeeSize = 3, onBoard = false } = {},
 ) => {
-  const ward = await givenWard(prisma, { committeeSize });
+  const ward = await givenWard(prisma, { committeeSize, onBoard });
   const { generateWard } = await import('../../apps/cli/src/seed/city-generator');
   const { insertUnits } = await import('@kientoan/platform');
   const units = generateWard(

@@ -29,3 +29,4 @@ export * from './procedure/procedure-dates';
 export * from './errors/ward-errors';
 export * from './documents/register-completeness';
 export * from './sheets/item-rows';
+export * from './supervision';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { authorize, isDomainError } from '@kientoan/domain';
+import { authorize } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
-import { cancelUpdate, escalateUpdate, idempotencyKey, remindUpdate } from '@kientoan/workflows';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { auditContext } from '../procedures/procedure-action.runner';
-import { ProcedureWorkflowGateway } from '../procedures/procedure-workflow.gateway';
+import { SupervisorAction } from './jobs/supervisor-action';
 import { runningProceduresWhere } from './procedure-filter';
 import type { BulkAction } from './supervision.schemas';
 
@@ -26,7 +25,7 @@ export interface BulkResult {
 export class BulkActionUseCase {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(ProcedureWorkflowGateway) private readonly workflows: ProcedureWorkflowGateway,
+    @Inject(SupervisorAction) private readonly actions: SupervisorAction,
   ) {}
 
   async execute(ctx: RequestContext, body: BulkAction) {
@@ -41,41 +40,21 @@ export class BulkActionUseCase {
       where,
       orderBy: [{ stalledSince: 'asc' }, { id: 'asc' }],
       take: body.limit,
-      include: { ward: true },
+      select: { id: true },
     });
     const hour = now.toISOString().slice(0, 13);
     const audit = auditContext(ctx, 'supervision.act');
     const results: BulkResult[] = [];
-    for (const p of procedures) {
-      try {
-        // Through the workflow: the row, the search attribute, the notifications and the audit entry change
-        // together. The update id makes a repeat within the hour answer the first result.
-        const requestKey = idempotencyKey(`bulk-${body.action}`, p.id, hour);
-        if (body.action === 'cancel') {
-          await this.workflows.action(
-            p.id,
-            cancelUpdate,
-            { by: ctx.actor.userId, reason: body.reason ?? '', audit },
-            idempotencyKey('bulk-cancel', p.id),
-          );
-        } else {
-          await this.workflows.action(
-            p.id,
-            body.action === 'remind' ? remindUpdate : escalateUpdate,
-            { by: ctx.actor.userId, ...(body.reason ? { reason: body.reason } : {}), requestKey, audit },
-            requestKey,
-          );
-        }
-        results.push({ procedureId: p.id, ok: true });
-      } catch (error) {
-        results.push({
-          procedureId: p.id,
-          ok: false,
-          code: isDomainError(error) ? error.code : 'INTERNAL_ERROR',
-          message: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
+    for (const p of procedures)
+      results.push({
+        procedureId: p.id,
+        ...(await this.actions.apply(p.id, body.action, {
+          by: ctx.actor.userId,
+          reason: body.reason ?? null,
+          audit,
+          hour,
+        })),
+      });
     return {
       dryRun: false,
       action: body.action,

@@ -28,7 +28,10 @@ export class ListStalledUseCase {
       },
       orderBy: [{ stalledSince: 'asc' }, { id: 'asc' }],
       take: query.limit + 1,
-      include: { ward: { select: { code: true, name: true } } },
+      include: {
+        ward: { select: { code: true, name: true } },
+        steps: { where: { status: 'in_progress' }, orderBy: { startedAt: 'desc' }, take: 1 },
+      },
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
@@ -43,6 +46,7 @@ export class ListStalledUseCase {
         step: p.currentStep,
         stepLabel: p.currentStep ? STEP_LABELS[p.currentStep] : null,
         waitingFor: p.waitingFor,
+        waitingSince: p.status === 'running' ? (p.steps[0]?.startedAt ?? null) : null,
         dueAt: p.dueAt,
         stalledSince: p.stalledSince,
         stalledHours: p.stalledSince

@@ -13,6 +13,7 @@ export const runningProceduresWhere = (
   status: includeFailed ? { in: ['running', 'failed'] } : 'running',
   ...(filter.wardCode ? { wardCode: filter.wardCode } : {}),
   ...(filter.step ? { currentStep: filter.step } : {}),
+  ...(filter.kind ? { kind: filter.kind } : {}),
   ...(filter.stalledForHours !== undefined
     ? { stalledSince: { not: null, lte: new Date(now.getTime() - filter.stalledForHours * 3_600_000) } }
     : {}),

@@ -1,0 +1,3 @@
+export * from './ward-areas';
+export * from './city-board';
+export * from './completion-projection';
