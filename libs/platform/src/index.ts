@@ -16,3 +16,4 @@ export * from './accounts/account-errors';
 export * from './accounts/account-commands';
 export * from './accounts/account-administration';
 export * from './accounts/csv-import';
+export * from './accounts/spreadsheet-csv';

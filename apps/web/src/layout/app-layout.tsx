@@ -49,6 +49,12 @@ export function AppLayout() {
     ...(hasRole(actor, ward, 'secretary')
       ? [{ key: '/procedures/new', label: <Link to="/procedures/new">{t('nav.start')}</Link> }]
       : []),
+    ...(wards.length > 0
+      ? [{ key: '/delegations', label: <Link to="/delegations">{t('delegations.nav')}</Link> }]
+      : []),
+    ...(actor?.admin
+      ? [{ key: '/admin', label: <Link to="/admin/accounts">{t('admin.nav.title')}</Link> }]
+      : []),
   ];
   const selected = nav
     .map((n) => n.key)
@@ -87,6 +93,7 @@ export function AppLayout() {
       <div className="app-context">
         <Space wrap size="small">
           <Typography.Text strong>{actor?.username}</Typography.Text>
+          <Link to="/change-password">{t('password.link')}</Link>
           {wards.length > 0 ? (
             <Select
               size="small"
