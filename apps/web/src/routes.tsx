@@ -18,6 +18,10 @@ const page = (load: () => Promise<ComponentType>) => {
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   {
+    path: '/change-password',
+    element: page(async () => (await import('./auth/change-password-page')).ChangePasswordPage),
+  },
+  {
     path: '/',
     element: <AppLayout />,
     children: [
@@ -50,6 +54,31 @@ export const router = createBrowserRouter([
       {
         path: 'register',
         element: page(async () => (await import('./registry/register-page')).RegisterPage),
+      },
+      {
+        path: 'delegations',
+        element: page(async () => (await import('./delegations/delegations-page')).DelegationsPage),
+      },
+      {
+        path: 'admin',
+        element: page(async () => (await import('./admin/admin-layout')).AdminLayout),
+        children: [
+          { index: true, element: <Navigate to="/admin/accounts" replace /> },
+          {
+            path: 'accounts',
+            element: page(async () => (await import('./admin/accounts-page')).AccountsPage),
+          },
+          {
+            path: 'accounts/:username',
+            element: page(async () => (await import('./admin/account-page')).AccountPage),
+          },
+          {
+            path: 'committee',
+            element: page(async () => (await import('./admin/committee-page')).CommitteePage),
+          },
+          { path: 'import', element: page(async () => (await import('./admin/import-page')).ImportPage) },
+          { path: 'audit', element: page(async () => (await import('./admin/audit-page')).AuditPage) },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

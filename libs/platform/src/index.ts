@@ -20,3 +20,4 @@ export * from './registry/issued-documents.store';
 export * from './registry/lineage.store';
 export * from './documents/document-register.store';
 export * from './sheets/read-sheet';
+export * from './accounts/spreadsheet-csv';

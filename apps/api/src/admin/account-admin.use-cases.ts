@@ -4,19 +4,20 @@
  */
 import { Injectable } from '@nestjs/common';
 import {
+  type AccountListQuery,
   type CreateAccount,
-  type PageQuery,
   type TemporaryPassword,
   type WardRoleGrant,
   importAccounts,
 } from '@kientoan/platform';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { AdminUseCase } from './admin-use-case';
-import { importRejected } from './import-rejected.error';
+import type { CsvImportBody } from './admin.schemas';
+import { importRejected, importText } from './import-input';
 
 @Injectable()
 export class ListAccountsUseCase extends AdminUseCase {
-  execute(ctx: RequestContext, query: PageQuery) {
+  execute(ctx: RequestContext, query: AccountListQuery) {
     this.admit(ctx);
     return this.accounts.list(query);
   }
@@ -69,9 +70,10 @@ export class RevokeWardRoleUseCase extends AdminUseCase {
 
 @Injectable()
 export class ImportAccountsUseCase extends AdminUseCase {
-  async execute(ctx: RequestContext, csv: string) {
-    const result = await importAccounts(this.accounts, csv, this.admit(ctx));
-    if (!result.ok) throw importRejected(result.problems);
-    return { created: result.created };
+  async execute(ctx: RequestContext, command: CsvImportBody) {
+    const audit = this.admit(ctx);
+    const result = await importAccounts(this.accounts, await importText(command), audit, command);
+    if (!result.ok) throw importRejected(result.problems, result.dryRun);
+    return { dryRun: result.dryRun, created: result.created };
   }
 }

@@ -20,13 +20,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  ACCOUNT_SORTS,
+  type AccountListQuery,
   type CreateAccount,
-  type PageQuery,
   type TemporaryPassword,
   type WardRoleGrant,
   WARD_ROLES,
+  accountListQuerySchema,
   createAccountSchema,
-  pageQuerySchema,
   temporaryPasswordSchema,
   usernameSchema,
   wardCodeSchema,
@@ -79,11 +80,21 @@ export class AdminAccountsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Danh sách tài khoản / Accounts, by username, a page at a time' })
+  @ApiOperation({
+    summary:
+      'Danh sách tài khoản (tìm, lọc, sắp xếp) / Accounts: search, filter by ward or status, sort, a page at a time',
+  })
+  @ApiQuery({ name: 'q', required: false, description: 'Part of the username or display name' })
+  @ApiQuery({ name: 'wardCode', required: false, description: 'Only accounts holding a role in this ward' })
+  @ApiQuery({ name: 'status', required: false, enum: ['enabled', 'disabled'] })
+  @ApiQuery({ name: 'sort', required: false, enum: ACCOUNT_SORTS })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'after', required: false, description: '`next` of the previous page' })
   @ApiResponse({ status: 200, description: 'A page', schema: openApiResponseSchema(accountPageSchema) })
-  list(@Ctx() ctx: RequestContext, @Query(new ZodValidationPipe(pageQuerySchema)) query: PageQuery) {
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query(new ZodValidationPipe(accountListQuerySchema)) query: AccountListQuery,
+  ) {
     return this.listUseCase.execute(ctx, query);
   }
 
@@ -108,9 +119,12 @@ export class AdminAccountsController {
   })
   @ApiBody({ schema: openApiSchema(csvImportSchema) })
   @ApiResponse({ status: 200, description: 'Created', schema: openApiResponseSchema(accountImportSchema) })
-  @ApiResponse({ status: 400, description: 'IMPORT_REJECTED: nothing stored, `errors` names every bad row' })
+  @ApiResponse({
+    status: 400,
+    description: 'IMPORT_REJECTED: nothing stored, `errors` and `details.problems` name every bad row',
+  })
   importCsv(@Ctx() ctx: RequestContext, @Body(new ZodValidationPipe(csvImportSchema)) body: CsvImportBody) {
-    return this.importUseCase.execute(ctx, body.csv);
+    return this.importUseCase.execute(ctx, body);
   }
 
   @Get(':username')

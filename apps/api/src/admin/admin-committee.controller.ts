@@ -110,8 +110,11 @@ export class AdminCommitteeController {
   })
   @ApiBody({ schema: openApiSchema(csvImportSchema) })
   @ApiResponse({ status: 200, description: 'Created', schema: openApiResponseSchema(memberImportSchema) })
-  @ApiResponse({ status: 400, description: 'IMPORT_REJECTED: nothing stored, `errors` names every bad row' })
+  @ApiResponse({
+    status: 400,
+    description: 'IMPORT_REJECTED: nothing stored, `errors` and `details.problems` name every bad row',
+  })
   importCsv(@Ctx() ctx: RequestContext, @Body(new ZodValidationPipe(csvImportSchema)) body: CsvImportBody) {
-    return this.importUseCase.execute(ctx, body.csv);
+    return this.importUseCase.execute(ctx, body);
   }
 }

@@ -12,6 +12,7 @@ import {
   SetTemporaryPasswordUseCase,
 } from './account-admin.use-cases';
 import { AdminAccountsController } from './admin-accounts.controller';
+import { AdminAuditController } from './admin-audit.controller';
 import { AdminCommitteeController } from './admin-committee.controller';
 import {
   AddCommitteeMemberUseCase,
@@ -19,10 +20,11 @@ import {
   ListCommitteeUseCase,
   UpdateCommitteeMemberUseCase,
 } from './committee-admin.use-cases';
+import { ReadAuditTrailUseCase } from './read-audit-trail.use-case';
 
 /** `/api/admin/...`: accounts, ward roles and standing committees, for the admin role; every change audited. */
 @Module({
-  controllers: [AdminAccountsController, AdminCommitteeController],
+  controllers: [AdminAccountsController, AdminCommitteeController, AdminAuditController],
   providers: [
     {
       provide: AccountAdministration,
@@ -41,6 +43,7 @@ import {
     AddCommitteeMemberUseCase,
     UpdateCommitteeMemberUseCase,
     ImportCommitteeUseCase,
+    ReadAuditTrailUseCase,
   ],
 })
 export class AdminModule {}

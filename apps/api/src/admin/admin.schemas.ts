@@ -4,9 +4,18 @@ import { z } from 'zod';
 export const csvImportSchema = z
   .object({
     /** The CSV text (UTF-8, first line the headings). */
-    csv: z.string().min(1).max(1_000_000),
+    csv: z.string().min(1).max(1_000_000).optional(),
+    /** Or an Excel workbook (.xlsx, base64): its first sheet, read as its CSV export would be. */
+    xlsx: z.base64().min(1).max(1_000_000).optional(),
+    /** Check every row as the import would, store nothing (answers what would be created). */
+    dryRun: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((b) => (b.csv === undefined) !== (b.xlsx === undefined), {
+    path: ['csv'],
+    message: 'Gửi đúng một trong hai: csv hoặc xlsx.',
+    params: { en: 'Send exactly one of csv and xlsx.' },
+  });
 export type CsvImportBody = z.output<typeof csvImportSchema>;
 
 export const accountViewSchema = z.object({
@@ -43,5 +52,20 @@ export const memberViewSchema = z.object({
   username: z.string().nullable(),
 });
 export const memberPageSchema = z.object({ items: z.array(memberViewSchema), next: z.string().nullable() });
-export const accountImportSchema = z.object({ created: z.array(accountWithPasswordSchema) });
-export const memberImportSchema = z.object({ created: z.array(memberViewSchema) });
+export const accountImportSchema = z.object({
+  /** True: nothing was stored; `created` is what the import would create. */
+  dryRun: z.boolean(),
+  created: z.array(
+    z.object({
+      /** The line of the file (1 = the headings). */
+      line: z.number().int(),
+      account: accountViewSchema,
+      /** Shown once; null in a dry run. */
+      temporaryPassword: z.string().nullable(),
+    }),
+  ),
+});
+export const memberImportSchema = z.object({
+  dryRun: z.boolean(),
+  created: z.array(memberViewSchema.extend({ line: z.number().int() })),
+});

@@ -11,7 +11,8 @@ import {
 } from '@kientoan/platform';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { AdminUseCase } from './admin-use-case';
-import { importRejected } from './import-rejected.error';
+import type { CsvImportBody } from './admin.schemas';
+import { importRejected, importText } from './import-input';
 
 @Injectable()
 export class ListCommitteeUseCase extends AdminUseCase {
@@ -38,9 +39,10 @@ export class UpdateCommitteeMemberUseCase extends AdminUseCase {
 
 @Injectable()
 export class ImportCommitteeUseCase extends AdminUseCase {
-  async execute(ctx: RequestContext, csv: string) {
-    const result = await importCommitteeMembers(this.accounts, csv, this.admit(ctx));
-    if (!result.ok) throw importRejected(result.problems);
-    return { created: result.created };
+  async execute(ctx: RequestContext, command: CsvImportBody) {
+    const audit = this.admit(ctx);
+    const result = await importCommitteeMembers(this.accounts, await importText(command), audit, command);
+    if (!result.ok) throw importRejected(result.problems, result.dryRun);
+    return { dryRun: result.dryRun, created: result.created };
   }
 }

@@ -40,4 +40,6 @@ export const delegationSchema = z.object({
 export const delegationListSchema = z.object({
   given: z.array(delegationSchema),
   received: z.array(delegationSchema),
+  /** The longest period a delegation may last (DELEGATION_MAX_DAYS). */
+  maxDays: z.number().int(),
 });

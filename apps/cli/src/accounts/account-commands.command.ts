@@ -98,7 +98,7 @@ export const runAccountCommand = async (
     temporaryPassword,
   }: {
     account: { username: string };
-    temporaryPassword: string;
+    temporaryPassword: string | null;
   }) =>
     logger.log(
       `Tài khoản ${account.username}: mật khẩu tạm thời ${temporaryPassword} (đổi khi đăng nhập lần đầu / change it at first sign-in)`,

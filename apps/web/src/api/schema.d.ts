@@ -8,7 +8,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Danh sách tài khoản / Accounts, by username, a page at a time */
+    /** Danh sách tài khoản (tìm, lọc, sắp xếp) / Accounts: search, filter by ward or status, sort, a page at a time */
     get: operations['AdminAccountsController_list'];
     put?: never;
     /** Tạo tài khoản (mật khẩu tạm thời) / Create an account with a temporary password */
@@ -135,6 +135,23 @@ export interface paths {
      * @description Columns: ten_dang_nhap/username, ho_ten/display_name, vai_tro/roles ("secretary@<ward>; reviewer@<ward>; supervisor; admin"), ma_uy_vien/member_id
      */
     post: operations['AdminAccountsController_importCsv'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nhật ký kiểm tra (lọc theo người, xã phường, hành động, ngày) / The audit trail: filtered, newest first, keyset pages */
+    get: operations['AdminAuditController_list'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1018,6 +1035,12 @@ export interface operations {
         /** @description `next` of the previous page */
         after?: unknown;
         limit?: unknown;
+        /** @description Part of the username or display name */
+        q?: unknown;
+        sort?: 'username_asc' | 'username_desc' | 'created_desc' | 'created_asc';
+        status?: 'enabled' | 'disabled';
+        /** @description Only accounts holding a role in this ward */
+        wardCode?: unknown;
       };
       header?: never;
       path?: never;
@@ -1448,7 +1471,11 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          csv: string;
+          csv?: string;
+          /** @default false */
+          dryRun?: boolean;
+          /** Format: base64 */
+          xlsx?: string;
         };
       };
     };
@@ -1479,12 +1506,77 @@ export interface operations {
                   wardCode: string;
                 }[];
               };
-              temporaryPassword: string;
+              line: number;
+              temporaryPassword: string | null;
             }[];
+            dryRun: boolean;
           };
         };
       };
-      /** @description IMPORT_REJECTED: nothing stored, `errors` names every bad row */
+      /** @description IMPORT_REJECTED: nothing stored, `errors` and `details.problems` name every bad row */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminAuditController_list: {
+    parameters: {
+      query?: {
+        /** @description An action (`account.create`) or a family (`account`: every `account.*`) */
+        action?: unknown;
+        /** @description A username or actor id (`cli:root`) */
+        actor?: unknown;
+        /** @description `next` of the previous page */
+        after?: unknown;
+        /** @description First day, YYYY-MM-DD (Vietnam time) */
+        from?: unknown;
+        limit?: unknown;
+        /** @description Last day, YYYY-MM-DD (inclusive) */
+        to?: unknown;
+        wardCode?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              action: string;
+              actorId: string;
+              after: unknown;
+              /** Format: date-time */
+              at: string;
+              before: unknown;
+              clientAddress: string | null;
+              id: string;
+              procedureId: string | null;
+              requestId: string | null;
+              role: string;
+              wardCode: string | null;
+            }[];
+            next: string | null;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED: `errors` names the field */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1510,7 +1602,11 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          csv: string;
+          csv?: string;
+          /** @default false */
+          dryRun?: boolean;
+          /** Format: base64 */
+          xlsx?: string;
         };
       };
     };
@@ -1526,6 +1622,7 @@ export interface operations {
               active: boolean;
               fullName: string;
               id: string;
+              line: number;
               position: string;
               /** Format: date */
               servedFrom: string;
@@ -1533,10 +1630,11 @@ export interface operations {
               username: string | null;
               wardCode: string;
             }[];
+            dryRun: boolean;
           };
         };
       };
-      /** @description IMPORT_REJECTED: nothing stored, `errors` names every bad row */
+      /** @description IMPORT_REJECTED: nothing stored, `errors` and `details.problems` name every bad row */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1951,6 +2049,7 @@ export interface operations {
               validTo: string;
               wardCode: string;
             }[];
+            maxDays: number;
             received: {
               /** Format: date-time */
               createdAt: string;

@@ -2,9 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/api-error';
 import { api, unwrap } from '../api/client';
 import { useErrorText } from '../common/error-text';
 import { LanguageSwitch } from '../layout/language-switch';
+import { pendingPasswordChange } from './pending-password-change';
 import { sessionStore, useSession } from './session-store';
 
 interface Credentials {
@@ -26,6 +28,13 @@ export function SignInPage() {
       sessionStore.set(data);
       await queryClient.invalidateQueries();
       await navigate(from, { replace: true });
+    },
+    onError: async (error, credentials) => {
+      // A temporary password: nothing else is possible before it is changed (the API refuses a session).
+      if (error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+        pendingPasswordChange.set({ username: credentials.username, currentPassword: credentials.password });
+        await navigate('/change-password', { state: { from } });
+      }
     },
   });
   if (session && !signIn.isPending) return <Navigate to={from} replace />;
@@ -57,7 +66,8 @@ export function SignInPage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          {signIn.error ? (
+          {signIn.error &&
+          !(signIn.error instanceof ApiError && signIn.error.code === 'PASSWORD_CHANGE_REQUIRED') ? (
             <Alert type="error" showIcon message={errorText(signIn.error)} style={{ marginBottom: 16 }} />
           ) : null}
           <Button type="primary" htmlType="submit" block loading={signIn.isPending}>

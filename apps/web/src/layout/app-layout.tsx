@@ -51,6 +51,12 @@ export function AppLayout() {
       : []),
     { key: '/registry', label: <Link to="/registry">{t('registry.nav')}</Link> },
     { key: '/register', label: <Link to="/register">{t('register.nav')}</Link> },
+    ...(wards.length > 0
+      ? [{ key: '/delegations', label: <Link to="/delegations">{t('delegations.nav')}</Link> }]
+      : []),
+    ...(actor?.admin
+      ? [{ key: '/admin', label: <Link to="/admin/accounts">{t('admin.nav.title')}</Link> }]
+      : []),
   ];
   const selected = nav
     .map((n) => n.key)
@@ -89,6 +95,7 @@ export function AppLayout() {
       <div className="app-context">
         <Space wrap size="small">
           <Typography.Text strong>{actor?.username}</Typography.Text>
+          <Link to="/change-password">{t('password.link')}</Link>
           {wards.length > 0 ? (
             <Select
               size="small"

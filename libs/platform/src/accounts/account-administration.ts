@@ -10,6 +10,8 @@ import { hashPassword } from '../auth/password-hasher';
 import { servingOn } from '../registry/committee-membership';
 import { AccountErrors } from './account-errors';
 import type {
+  AccountListQuery,
+  AccountSort,
   CommitteeMemberInput,
   CommitteeQuery,
   CreateAccount,
@@ -66,6 +68,18 @@ export type MemberView = ReturnType<typeof memberView>;
 /** A temporary password people can type: 16 characters from 12 random bytes. */
 export const generateTemporaryPassword = (): string => randomBytes(12).toString('base64url');
 
+/** The rows after a cursor in the given order (see `list`); a malformed cursor starts from the beginning. */
+const afterCursor = (sort: AccountSort, after: string): Prisma.UserAccountWhereInput => {
+  const desc = sort === 'username_desc' || sort === 'created_desc';
+  const beyond = desc ? 'lt' : 'gt';
+  if (sort.startsWith('username')) return { username: { [beyond]: after } };
+  const bar = after.lastIndexOf('|');
+  const at = new Date(after.slice(0, bar));
+  if (bar < 0 || Number.isNaN(at.getTime())) return {};
+  const username = after.slice(bar + 1);
+  return { OR: [{ createdAt: { [beyond]: at } }, { createdAt: at, username: { [beyond]: username } }] };
+};
+
 const asDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
 const ADMIN = 'admin';
 
@@ -81,15 +95,41 @@ export class AccountAdministration {
 
   // ─── Accounts ──────────────────────────────────────────────────────────────────────────────────────
 
-  async list(query: PageQuery) {
+  /**
+   * A page of accounts in one of four orders. The cursor is the last row's key: its username for the
+   * username orders, `<createdAt ISO>|<username>` for the creation orders (usernames are unique, so ties break).
+   */
+  async list(query: PageQuery & Partial<Omit<AccountListQuery, 'limit' | 'after'>>) {
+    const sort = query.sort ?? 'username_asc';
+    const filters: Prisma.UserAccountWhereInput[] = [];
+    if (query.q)
+      filters.push({
+        OR: [
+          { username: { contains: query.q, mode: 'insensitive' } },
+          { displayName: { contains: query.q, mode: 'insensitive' } },
+        ],
+      });
+    if (query.wardCode) filters.push({ wardRoles: { some: { wardCode: query.wardCode } } });
+    if (query.status) filters.push({ disabledAt: query.status === 'disabled' ? { not: null } : null });
+    if (query.after) filters.push(afterCursor(sort, query.after));
+    const desc = sort === 'username_desc' || sort === 'created_desc';
     const rows = await this.prisma.userAccount.findMany({
-      where: query.after ? { username: { gt: query.after } } : {},
-      orderBy: { username: 'asc' },
+      where: { AND: filters },
+      orderBy: sort.startsWith('username')
+        ? { username: desc ? 'desc' : 'asc' }
+        : [{ createdAt: desc ? 'desc' : 'asc' }, { username: desc ? 'desc' : 'asc' }],
       take: query.limit + 1,
       include: { wardRoles: true },
     });
-    const items = rows.slice(0, query.limit).map(accountView);
-    return { items, next: rows.length > query.limit ? (items.at(-1)?.username ?? null) : null };
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const next =
+      rows.length > query.limit && last
+        ? sort.startsWith('username')
+          ? last.username
+          : `${last.createdAt.toISOString()}|${last.username}`
+        : null;
+    return { items: page.map(accountView), next };
   }
 
   async get(username: string): Promise<AccountView> {

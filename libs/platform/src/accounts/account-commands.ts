@@ -82,6 +82,24 @@ export const pageQuerySchema = z
   .strict();
 export type PageQuery = z.output<typeof pageQuerySchema>;
 
+export const ACCOUNT_SORTS = ['username_asc', 'username_desc', 'created_desc', 'created_asc'] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
+/** The admin's list of accounts: search, one ward's people, enabled or disabled, four orders, keyset pages. */
+export const accountListQuerySchema = pageQuerySchema
+  .extend({
+    /** Part of the username or the display name (case-insensitive). */
+    q: z.string().trim().min(1).max(100).optional(),
+    /** Only accounts holding a role in this ward. */
+    wardCode: wardCodeSchema.optional(),
+    status: z.enum(['enabled', 'disabled']).optional(),
+    sort: z.enum(ACCOUNT_SORTS).default('username_asc'),
+    /** `next` of the previous page (for the username orders, the last username). */
+    after: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+export type AccountListQuery = z.output<typeof accountListQuerySchema>;
+
 export const committeeQuerySchema = pageQuerySchema
   .extend({
     /** Only members whose term covers this day (default: everyone, past terms included). */

@@ -31,8 +31,17 @@ export interface RowProblem {
 }
 
 export type ImportResult<T> =
-  | { readonly ok: true; readonly created: readonly T[] }
-  | { readonly ok: false; readonly problems: readonly RowProblem[] };
+  | {
+      readonly ok: true;
+      readonly dryRun: boolean;
+      readonly created: readonly (T & { readonly line: number })[];
+    }
+  | { readonly ok: false; readonly dryRun: boolean; readonly problems: readonly RowProblem[] };
+
+export interface ImportOptions {
+  /** Check every row against the database as the import would (in a transaction rolled back), store nothing. */
+  readonly dryRun?: boolean;
+}
 
 /** Column headings (after lower-casing, trimming, spaces → "_") and the field each one fills. */
 const ACCOUNT_COLUMNS: Readonly<Record<string, string>> = {
@@ -147,46 +156,52 @@ class Rollback extends Error {}
 
 /**
  * Checks and stores the rows in order in one transaction (each check sees the rows before it), keeps going
- * after a bad row so every one is named, and rolls everything back if any row was bad.
+ * after a bad row so every one is named, and rolls everything back if any row was bad — or always, in a dry run.
  */
-const storeAll = async <I, T>(
+const storeAll = async <I, T extends object>(
   transaction: (fn: (tx: Prisma.TransactionClient) => Promise<void>) => Promise<void>,
   rows: readonly { line: number; input: I }[],
   problems: RowProblem[],
   store: (tx: Prisma.TransactionClient, input: I) => Promise<T>,
+  dryRun: boolean,
 ): Promise<ImportResult<T>> => {
-  const created: T[] = [];
+  const created: (T & { line: number })[] = [];
   try {
     await transaction(async (tx) => {
       for (const { line, input } of rows) {
         try {
-          created.push(await store(tx, input));
+          created.push({ ...(await store(tx, input)), line });
         } catch (error) {
           if (!isDomainError(error)) throw error;
           const field = typeof error.details.field === 'string' ? error.details.field : 'row';
           problems.push(problem(line, field, error.messageVi, error.messageEn));
         }
       }
-      if (problems.length > 0) throw new Rollback();
+      if (problems.length > 0 || dryRun) throw new Rollback();
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
-    return { ok: false, problems: [...problems].sort((a, b) => a.line - b.line) };
+    if (problems.length === 0) return { ok: true, dryRun, created };
+    return { ok: false, dryRun, problems: [...problems].sort((a, b) => a.line - b.line) };
   }
-  return { ok: true, created };
+  return { ok: true, dryRun, created };
 };
 
 export interface ImportedAccount {
   readonly account: AccountView;
-  /** Answered once, to hand over; it must be changed at first sign-in. */
-  readonly temporaryPassword: string;
+  /** Answered once, to hand over; it must be changed at first sign-in. Null in a dry run (nothing stored). */
+  readonly temporaryPassword: string | null;
 }
+
+/** Stands in for the hash in a dry run: the rows are rolled back, so no password is made or kept. */
+const DRY_RUN_HASH = 'dry-run$not-a-password';
 
 /** Columns: ten_dang_nhap/username, ho_ten/display_name, vai_tro/roles, ma_uy_vien/member_id. */
 export const importAccounts = async (
   admin: AccountAdministration,
   csv: string,
   audit: AuditSink,
+  { dryRun = false }: ImportOptions = {},
 ): Promise<ImportResult<ImportedAccount>> => {
   const { rows, problems } = readRows(csv, ACCOUNT_COLUMNS, ['username', 'displayName']);
   const valid: { line: number; input: CreateAccount }[] = [];
@@ -215,10 +230,12 @@ export const importAccounts = async (
     seen.set(parsed.data.username, line);
     valid.push({ line, input: parsed.data });
   }
-  if (problems.length > 0 && valid.length === 0) return { ok: false, problems };
-  // scrypt is slow on purpose: hash before the transaction opens.
+  if (problems.length > 0 && valid.length === 0) return { ok: false, dryRun, problems };
+  // scrypt is slow on purpose: hash before the transaction opens (a dry run makes no password at all).
+  type Prepared = { command: CreateAccount; temporaryPassword: string | null; hash: string };
   const prepared = await Promise.all(
-    valid.map(async ({ line, input }) => {
+    valid.map(async ({ line, input }): Promise<{ line: number; input: Prepared }> => {
+      if (dryRun) return { line, input: { command: input, temporaryPassword: null, hash: DRY_RUN_HASH } };
       const temporaryPassword = generateTemporaryPassword();
       return {
         line,
@@ -226,10 +243,16 @@ export const importAccounts = async (
       };
     }),
   );
-  return storeAll(admin.transaction, prepared, problems, async (tx, { command, temporaryPassword, hash }) => {
-    await admin.checkNew(tx, command);
-    return { account: await admin.insertAccount(tx, command, hash, audit), temporaryPassword };
-  });
+  return storeAll(
+    admin.transaction,
+    prepared,
+    problems,
+    async (tx, { command, temporaryPassword, hash }): Promise<ImportedAccount> => {
+      await admin.checkNew(tx, command);
+      return { account: await admin.insertAccount(tx, command, hash, audit), temporaryPassword };
+    },
+    dryRun,
+  );
 };
 
 /** Columns: ma_xa/ward_code, ho_ten/full_name, chuc_vu/position, tu_ngay/served_from, den_ngay/served_to, ma/id, ten_dang_nhap/username. */
@@ -237,6 +260,7 @@ export const importCommitteeMembers = async (
   admin: AccountAdministration,
   csv: string,
   audit: AuditSink,
+  { dryRun = false }: ImportOptions = {},
 ): Promise<ImportResult<MemberView>> => {
   const { rows, problems } = readRows(csv, MEMBER_COLUMNS, [
     'wardCode',
@@ -253,7 +277,12 @@ export const importCommitteeMembers = async (
     if (!parsed.success) problems.push(...schemaProblems(line, parsed.error));
     else if (wardCode) valid.push({ line, input: { wardCode, member: parsed.data } });
   }
-  return storeAll(admin.transaction, valid, problems, async (tx, { wardCode, member }) =>
-    admin.insertMember(tx, wardCode, member, await admin.checkNewMember(tx, wardCode, member), audit),
+  return storeAll(
+    admin.transaction,
+    valid,
+    problems,
+    async (tx, { wardCode, member }) =>
+      admin.insertMember(tx, wardCode, member, await admin.checkNewMember(tx, wardCode, member), audit),
+    dryRun,
   );
 };

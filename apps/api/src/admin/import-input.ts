@@ -1,8 +1,9 @@
 import { DomainError } from '@kientoan/domain';
-import type { RowProblem } from '@kientoan/platform';
+import { type RowProblem, spreadsheetToCsv } from '@kientoan/platform';
+import type { CsvImportBody } from './admin.schemas';
 
 /** A CSV import refused as a whole: every bad row named (nothing was stored). */
-export const importRejected = (problems: readonly RowProblem[]) =>
+export const importRejected = (problems: readonly RowProblem[], dryRun = false) =>
   new DomainError(
     'IMPORT_REJECTED',
     'invalid',
@@ -15,5 +16,10 @@ export const importRejected = (problems: readonly RowProblem[]) =>
         reasonEn: `Line ${p.line}: ${p.messageEn}`,
       })),
       problems,
+      dryRun,
     },
   );
+
+/** The text to import: the CSV as sent, or the first sheet of the workbook as CSV. */
+export const importText = async (body: CsvImportBody): Promise<string> =>
+  body.xlsx !== undefined ? spreadsheetToCsv(Buffer.from(body.xlsx, 'base64')) : (body.csv ?? '');
