@@ -142,6 +142,7 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
             subject: `Quyết định ${decision.symbol}: ${s.unitName}`,
             body: `${s.announcement}\n${body}`,
           })),
+          tx,
         );
         return { publishedAt: publishedAt.toISOString(), recipients: byUnit.size };
       }),
