@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Logger } from '@nestjs/common';
-import { type PrismaClient, applyChangeSet, loadSnapshot } from '@kientoan/platform';
+import { type PrismaClient, applyChangeSet, loadSnapshot, refreshStatistics } from '@kientoan/platform';
 import { type RowProblem, planImport } from './unit-import';
 
 export type ImportOutcome =
@@ -43,6 +43,8 @@ export const runImport = async (
 ) => {
   const outcome = await importUnitsFromCsv(prisma, wardCode, fs.readFileSync(file, 'utf8'), effectiveDate);
   if (outcome.ok) {
+    // Fresh statistics at once (do not wait for autovacuum, which may be off).
+    await refreshStatistics(prisma);
     logger.log(`Imported ${outcome.created} units into ${wardCode}`);
     return 0;
   }
