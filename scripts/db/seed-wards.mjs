@@ -94,6 +94,8 @@ export async function seedWards(url = databaseUrl()) {
       );
     }
     await client.query('COMMIT');
+    // Fresh statistics at once (autovacuum may be off).
+    await client.query('ANALYZE ward, ward_committee_member');
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ActorChangesListener } from './actor-changes.listener';
+import { ActorWritesInterceptor } from './actor-writes.interceptor';
 import { ActorLoader } from './actor.loader';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -17,11 +19,13 @@ import { TokenService } from './token.service';
     TokenService,
     SessionIssuer,
     ActorLoader,
+    ActorChangesListener,
     LoginThrottle,
     LoginUseCase,
     RefreshSessionUseCase,
     ChangePasswordUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: ActorWritesInterceptor },
   ],
   exports: [TokenService, ActorLoader],
 })

@@ -11,52 +11,51 @@ export class WardProgressUseCase {
   async execute(actor: Actor) {
     authorize(actor, 'supervision.read');
     const now = new Date();
-    const [wards, byStep, completed, overdue, stalled, failed] = await Promise.all([
+    // One pass over the procedures (index-only on procedure_progress_idx when the visibility map is fresh),
+    // counted per ward and step: running, overdue, stalled, completed and failed together.
+    const [wards, counts] = await Promise.all([
       this.prisma.ward.findMany({
         where: { ordinal: { lte: 1000 } },
         orderBy: { ordinal: 'asc' },
         select: { code: true, name: true, kind: true },
       }),
-      this.prisma.procedure.groupBy({
-        by: ['wardCode', 'currentStep'],
-        where: { status: 'running' },
-        _count: { _all: true },
-      }),
-      this.prisma.procedure.groupBy({
-        by: ['wardCode'],
-        where: { status: 'completed' },
-        _count: { _all: true },
-      }),
-      this.prisma.procedure.groupBy({
-        by: ['wardCode'],
-        where: { status: 'running', dueAt: { lt: now } },
-        _count: { _all: true },
-      }),
-      this.prisma.procedure.groupBy({
-        by: ['wardCode'],
-        where: { status: 'running', stalledSince: { not: null } },
-        _count: { _all: true },
-      }),
-      this.prisma.procedure.groupBy({
-        by: ['wardCode'],
-        where: { status: 'failed' },
-        _count: { _all: true },
-      }),
+      this.prisma.$queryRaw<
+        {
+          wardCode: string;
+          step: ProcedureStep | null;
+          running: number;
+          overdue: number;
+          stalled: number;
+          completed: number;
+          failed: number;
+        }[]
+      >`
+        SELECT ward_code AS "wardCode", current_step::text AS step,
+               count(*) FILTER (WHERE status = 'running')::int AS running,
+               count(*) FILTER (WHERE status = 'running' AND due_at < ${now})::int AS overdue,
+               count(*) FILTER (WHERE status = 'running' AND stalled_since IS NOT NULL)::int AS stalled,
+               count(*) FILTER (WHERE status = 'completed')::int AS completed,
+               count(*) FILTER (WHERE status = 'failed')::int AS failed
+        FROM procedure
+        WHERE status IN ('running', 'completed', 'failed')
+        GROUP BY ward_code, current_step`,
     ]);
-    const count = (rows: { wardCode: string; _count: { _all: number } }[], code: string) =>
-      rows.find((r) => r.wardCode === code)?._count._all ?? 0;
+    const byWard = new Map<string, typeof counts>();
+    for (const row of counts) byWard.set(row.wardCode, [...(byWard.get(row.wardCode) ?? []), row]);
     const items = wards.map((w) => {
+      const rows = byWard.get(w.code) ?? [];
       const running = Object.fromEntries(PROCEDURE_STEPS.map((s) => [s, 0])) as Record<ProcedureStep, number>;
-      for (const row of byStep)
-        if (row.wardCode === w.code && row.currentStep) running[row.currentStep] += row._count._all;
+      for (const row of rows) if (row.step) running[row.step] += row.running;
+      const total = (key: 'overdue' | 'stalled' | 'completed' | 'failed') =>
+        rows.reduce((a, r) => a + r[key], 0);
       return {
         ...w,
         running,
         runningTotal: Object.values(running).reduce((a, b) => a + b, 0),
-        completed: count(completed, w.code),
-        overdue: count(overdue, w.code),
-        stalled: count(stalled, w.code),
-        failed: count(failed, w.code),
+        completed: total('completed'),
+        overdue: total('overdue'),
+        stalled: total('stalled'),
+        failed: total('failed'),
       };
     });
     const sum = (key: 'runningTotal' | 'completed' | 'overdue' | 'stalled' | 'failed') =>

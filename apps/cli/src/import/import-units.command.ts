@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { isDomainError } from '@kientoan/domain';
-import { type PrismaClient, applyChangeSet, loadSnapshot, readSheet } from '@kientoan/platform';
+import {
+  type PrismaClient,
+  applyChangeSet,
+  loadSnapshot,
+  readSheet,
+  refreshStatistics,
+} from '@kientoan/platform';
 import { type RowProblem, planImport } from './unit-import';
 
 export type ImportOutcome =
@@ -74,6 +80,8 @@ export const runImport = async (
     effectiveDate,
   );
   if (outcome.ok) {
+    // Fresh statistics at once (do not wait for autovacuum, which may be off).
+    await refreshStatistics(prisma);
     logger.log(`Imported ${outcome.created} units into ${wardCode}`);
     return 0;
   }

@@ -3,7 +3,7 @@
  * units is left alone, so a second run changes nothing. Shows progress per ward.
  */
 import { Logger } from '@nestjs/common';
-import { type PrismaClient, insertUnits } from '@kientoan/platform';
+import { type PrismaClient, insertUnits, refreshStatistics } from '@kientoan/platform';
 import { generateWard } from './city-generator';
 
 export const REFORM_DATE = '2025-07-01';
@@ -49,6 +49,8 @@ export const seedCity = async (
     created += units.length;
     logger.log(`${progress} ${ward.name}: ${units.length} units (${created} so far)`);
   }
+  // Fresh statistics at once (do not wait for autovacuum, which may be off).
+  if (created > 0) await refreshStatistics(prisma);
   const unitsTotal = await prisma.orgUnit.count();
   const report = {
     wardsSeeded: wards.length - skipped,

@@ -146,6 +146,7 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
             subject: `Quyết định ${delivered(s.unitId).symbol}: ${s.unitName}`,
             body: `${s.announcement}\n${body}`,
           })),
+          tx,
         );
         return { publishedAt: publishedAt.toISOString(), recipients: byUnit.size };
       }),

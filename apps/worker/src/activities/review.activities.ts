@@ -21,12 +21,12 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
       return { violations: plan.ok ? [] : violationReasons(plan.violations) };
     }),
 
+  // One transaction: the review's outcome, its audit entry and (on a return) the secretary's notification.
   recordReview: ({ by, accepted, reasons, audit, ...key }) =>
     withHeartbeat(async () => {
       const outcome = { accepted, by, reasons: [...reasons] };
-      const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
-      // The review's outcome and its audit entry commit together.
       await ctx.ledger.complete(key, 'review', async (tx) => {
+        const procedure = await ctx.loadProcedure(tx, key.procedureId);
         await writeAudit(tx, audit, {
           action: `procedure.review.${accepted ? 'accept' : 'return'}`,
           procedureId: key.procedureId,
@@ -34,20 +34,23 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
           after: outcome,
           dedupeKey: idempotencyKey('review', key.procedureId, key.round),
         });
+        // The reasons reach the row with the workflow's view; the secretary is told here.
+        if (!accepted)
+          await ctx.deps.notifier.send(
+            [
+              {
+                procedureId: key.procedureId,
+                dedupeKey: idempotencyKey('returned', key.procedureId, key.round),
+                kind: 'returned',
+                recipient: recipientAddress.wardRole(procedure.wardCode, 'secretary'),
+                subject: `Thủ tục "${procedure.title}" được trả lại để chỉnh sửa`,
+                body: `${RETURNED_BY[by] ?? `Người rà soát ${by}`} trả lại với lý do:\n- ${reasons.join('\n- ')}`,
+              },
+            ],
+            tx,
+          );
         return outcome;
       });
-      // The reasons reach the row with the workflow's view; the secretary is told here.
-      if (accepted) return;
-      await ctx.deps.notifier.send([
-        {
-          procedureId: key.procedureId,
-          dedupeKey: idempotencyKey('returned', key.procedureId, key.round),
-          kind: 'returned',
-          recipient: recipientAddress.wardRole(procedure.wardCode, 'secretary'),
-          subject: `Thủ tục "${procedure.title}" được trả lại để chỉnh sửa`,
-          body: `${RETURNED_BY[by] ?? `Người rà soát ${by}`} trả lại với lý do:\n- ${reasons.join('\n- ')}`,
-        },
-      ]);
     }),
 
   storeResubmission: ({ by, items, audit, ...key }) =>

@@ -27,15 +27,14 @@ export class StepLedger {
       ON CONFLICT (procedure_id, step, round) DO NOTHING`;
   }
 
-  /** Runs `work` at most once per key; returns the first outcome to every later call. */
+  /** Runs `work` at most once per key; returns the first outcome to every later call. One transaction. */
   async complete<T extends object>(
     key: StepKey,
     step: ProcedureStep,
     work: (tx: Tx) => Promise<T>,
   ): Promise<T> {
-    await this.begin(key, step);
     return this.prisma.$transaction(async (tx) => {
-      const row = await this.lockRow<T>(tx, key, step);
+      const row = await this.beginAndLock<T>(tx, key, step);
       if (row?.status === 'completed') return row.outcome as T;
       const outcome = await work(tx);
       await tx.procedureStep.update({
@@ -50,19 +49,38 @@ export class StepLedger {
     }, LONG_TRANSACTION);
   }
 
-  /** Stores an intermediate outcome on a step still in progress (e.g. the voters of an open vote). */
-  async note<T extends object>(key: StepKey, step: ProcedureStep, compute: () => Promise<T>): Promise<T> {
-    await this.begin(key, step);
+  /**
+   * Stores an intermediate outcome on a step still in progress (e.g. the voters of an open vote). `compute`
+   * gets the transaction: reading through it keeps the step on one connection (a second one, taken while
+   * this transaction holds the first, can wait on a pool the other activity slots have taken).
+   */
+  async note<T extends object>(
+    key: StepKey,
+    step: ProcedureStep,
+    compute: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
     return this.prisma.$transaction(async (tx) => {
-      const row = await this.lockRow<T>(tx, key, step);
+      const row = await this.beginAndLock<T>(tx, key, step);
       if (row?.outcome != null) return row.outcome;
-      const outcome = await compute();
+      const outcome = await compute(tx);
       await tx.procedureStep.update({
         where: { procedureId_step_round: { procedureId: key.procedureId, step, round: key.round } },
         data: { outcome: outcome as Prisma.InputJsonObject },
       });
       return outcome;
     }, LONG_TRANSACTION);
+  }
+
+  /**
+   * Creates the step's row (as `begin`) and locks it, in the caller's transaction: the step's first write and
+   * its work commit together, one round of BEGIN/COMMIT instead of two.
+   */
+  private async beginAndLock<T>(tx: Tx, key: StepKey, step: ProcedureStep) {
+    await tx.$executeRaw`
+      INSERT INTO procedure_step (procedure_id, step, round, status, started_at)
+      VALUES (${key.procedureId}::uuid, ${step}::"ProcedureStepName", ${key.round}, 'in_progress', ${this.clock.now()})
+      ON CONFLICT (procedure_id, step, round) DO NOTHING`;
+    return this.lockRow<T>(tx, key, step);
   }
 
   /** The step's row, locked until the transaction ends: concurrent retries of one step serialize here. */

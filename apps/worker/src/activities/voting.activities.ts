@@ -13,10 +13,10 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
   // once per round (vote_round).
   openCommitteeVote: (key: StepKey) =>
     withHeartbeat(() =>
-      ctx.ledger.note(key, 'committee_approval', async () => {
-        const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+      ctx.ledger.note(key, 'committee_approval', async (tx) => {
+        const procedure = await ctx.loadProcedure(tx, key.procedureId);
         // Members serving on the day the vote opens.
-        const members = await ctx.prisma.wardCommitteeMember.findMany({
+        const members = await tx.wardCommitteeMember.findMany({
           where: { wardCode: procedure.wardCode, ...servingOn(ctx.now()) },
           orderBy: { id: 'asc' },
           select: { id: true },
@@ -25,13 +25,13 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
         const voters = members.map((m) => m.id);
         // The vote binds the draft version current now (none can be submitted while it is open): the issue
         // step issues exactly that version's texts.
-        const draft = await ctx.prisma.resolutionDraft.findFirst({
+        const draft = await tx.resolutionDraft.findFirst({
           where: { procedureId: key.procedureId },
           orderBy: { version: 'desc' },
           select: { version: true },
         });
         if (draft)
-          await ctx.prisma.voteRound.createMany({
+          await tx.voteRound.createMany({
             data: [
               {
                 procedureId: key.procedureId,
@@ -51,6 +51,7 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
             subject: `Biểu quyết: ${procedure.title}`,
             body: `Đề nghị đồng chí cho ý kiến biểu quyết (vòng ${key.round}) về dự thảo nghị quyết "${procedure.title}".`,
           })),
+          tx,
         );
         return { voters };
       }),
@@ -58,10 +59,10 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
 
   recordVote: ({ procedureId, round, vote, audit }) =>
     withHeartbeat(async () => {
-      const procedure = await ctx.loadProcedure(ctx.prisma, procedureId);
       // ON CONFLICT DO NOTHING: a retried activity must not fail on its own earlier insert. The vote and its
       // audit entry commit together.
       await ctx.prisma.$transaction(async (tx) => {
+        const { wardCode } = await ctx.loadProcedure(tx, procedureId);
         await tx.vote.createMany({
           data: [
             {
@@ -79,7 +80,7 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
         await writeAudit(tx, audit, {
           action: 'procedure.vote',
           procedureId,
-          wardCode: procedure.wardCode,
+          wardCode,
           after: { round, voterId: vote.voterId, choice: vote.choice, comment: vote.comment ?? null },
           dedupeKey: idempotencyKey('vote', procedureId, round, vote.voterId),
         });

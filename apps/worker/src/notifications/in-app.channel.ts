@@ -1,6 +1,6 @@
 import { type PrismaClient, resolveRecipients } from '@kientoan/platform';
 import type { Clock } from '../activities/clock';
-import type { NotificationChannel, OutgoingNotification } from './notification-channel';
+import type { DeliveryTransaction, NotificationChannel, OutgoingNotification } from './notification-channel';
 
 /**
  * Stores notifications in PostgreSQL, where `GET /api/notifications` and the web UI read them: one row per
@@ -15,11 +15,12 @@ export class InAppChannel implements NotificationChannel {
     private readonly clock: Clock,
   ) {}
 
-  async deliver(notifications: readonly OutgoingNotification[]): Promise<void> {
+  /** In the step's transaction when given (one connection, committed with the step), else in its own. */
+  async deliver(notifications: readonly OutgoingNotification[], within?: DeliveryTransaction): Promise<void> {
     if (notifications.length === 0) return;
     const createdAt = this.clock.now();
     const keyed = notifications.map((n) => ({ ...n, dedupeKey: `${this.name}:${n.dedupeKey}` }));
-    await this.prisma.$transaction(async (tx) => {
+    const store = async (tx: DeliveryTransaction) => {
       await tx.notification.createMany({
         data: keyed.map((n) => ({ ...n, channel: this.name, createdAt })),
         skipDuplicates: true,
@@ -41,6 +42,8 @@ export class InAppChannel implements NotificationChannel {
         })),
       );
       if (receipts.length) await tx.notificationReceipt.createMany({ data: receipts, skipDuplicates: true });
-    });
+    };
+    if (within) await store(within);
+    else await this.prisma.$transaction(store);
   }
 }

@@ -1,3 +1,5 @@
+import type { Prisma } from '@kientoan/platform';
+
 /**
  * One interface for every way a message reaches people. In-app (stored for the web UI and inboxes) is the
  * default; email or chat (e.g. Zalo groups, which the wards already use) plug in as further channels.
@@ -13,7 +15,10 @@ export interface OutgoingNotification {
   readonly body: string;
 }
 
+/** A step's open PostgreSQL transaction, which a channel storing in PostgreSQL may write in. */
+export type DeliveryTransaction = Prisma.TransactionClient;
+
 export interface NotificationChannel {
   readonly name: string;
-  deliver(notifications: readonly OutgoingNotification[]): Promise<void>;
+  deliver(notifications: readonly OutgoingNotification[], within?: DeliveryTransaction): Promise<void>;
 }

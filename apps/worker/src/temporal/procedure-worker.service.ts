@@ -8,6 +8,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import {
+  type Environment,
   type PrismaClient,
   createPrismaClient,
   environmentFrom,
@@ -17,6 +18,21 @@ import { createProcedureActivities } from '../activities/procedure-steps.activit
 import { createDefaultNotifier } from '../notifications/default-notifier';
 import { systemClock } from '../activities/clock';
 import { createProcedureWorker } from './create-procedure-worker';
+
+/**
+ * One connection per activity slot (task-queue and local), at least DATABASE_POOL_SIZE: with fewer, activities
+ * queue for a connection and their transactions fail to start ("Unable to start a transaction").
+ */
+export const workerPoolSize = (
+  env: Pick<
+    Environment,
+    'DATABASE_POOL_SIZE' | 'WORKER_MAX_CONCURRENT_ACTIVITIES' | 'WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES'
+  >,
+): number =>
+  Math.max(
+    env.DATABASE_POOL_SIZE,
+    env.WORKER_MAX_CONCURRENT_ACTIVITIES + env.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
+  );
 
 /** Runs the Temporal worker for the lifetime of the Nest application context; drains it on shutdown. */
 @Injectable()
@@ -31,7 +47,7 @@ export class ProcedureWorkerService implements OnApplicationBootstrap, OnApplica
 
   async onApplicationBootstrap(): Promise<void> {
     const env = environmentFrom(this.config);
-    this.prisma = createPrismaClient({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+    this.prisma = createPrismaClient({ url: env.DATABASE_URL, poolSize: workerPoolSize(env) });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(env));
     this.worker = await createProcedureWorker({
       connection: this.connection,
@@ -44,6 +60,7 @@ export class ProcedureWorkerService implements OnApplicationBootstrap, OnApplica
       }),
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      maxConcurrentLocalActivityExecutions: env.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

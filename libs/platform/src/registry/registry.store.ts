@@ -149,23 +149,8 @@ export const applyChangeSet = async (
     // A placeholder unique to each row (not NULL: a live unit always has a live name key, by CHECK).
     await tx.$executeRaw`UPDATE org_unit SET live_name_key = '~' || id WHERE id = ANY(${updated.map((c) => c.after.id)})`;
   }
-  for (const change of created) {
-    await insertUnits(tx, [change.after], { ...context, change: change.change });
-  }
-  for (const change of updated) {
-    const { id, ...current } = unitRow(change.after);
-    await tx.orgUnit.update({ where: { id }, data: current });
-    await tx.orgUnitVersion.updateMany({ where: { unitId: id, validTo: null }, data: { validTo: from } });
-    await tx.orgUnitVersion.create({
-      data: versionRow(change.after, from, change.change, context.decisionRef),
-    });
-    if (!sameOfficers(change.before.officers, change.after.officers)) {
-      await tx.orgUnitOfficer.updateMany({ where: { unitId: id, validTo: null }, data: { validTo: from } });
-      await tx.orgUnitOfficer.createMany({
-        data: officerRows(id, change.after.officers, from, context.decisionRef),
-      });
-    }
-  }
+  await insertCreatedUnits(tx, created, from, context.decisionRef);
+  await applyUpdatedUnits(tx, updated, from, context.decisionRef);
   await assertLiveNamesUnique(
     tx,
     [...updated, ...created].map((c) => c.after.id),
@@ -182,6 +167,89 @@ export const applyChangeSet = async (
       })),
     });
   }
+};
+
+type CreatedChange = Extract<ChangeSet['changes'][number], { type: 'created' }>;
+
+/**
+ * The created units of a change set: one statement per table for all of them (PostgreSQL checks the tree's
+ * foreign key at the end of each statement, so a new unit may hang under another new one).
+ */
+const insertCreatedUnits = async (
+  tx: Prisma.TransactionClient,
+  created: readonly CreatedChange[],
+  from: Date,
+  decisionRef: string | null,
+) => {
+  if (created.length === 0) return;
+  await tx.orgUnit.createMany({ data: created.map((c) => unitRow(c.after)), skipDuplicates: true });
+  await tx.orgUnitVersion.createMany({
+    data: created.map((c) => versionRow(c.after, from, c.change, decisionRef)),
+  });
+  const officers = created.flatMap((c) => officerRows(c.after.id, c.after.officers, from, decisionRef));
+  if (officers.length) await tx.orgUnitOfficer.createMany({ data: officers });
+};
+
+type UpdatedChange = Extract<ChangeSet['changes'][number], { type: 'updated' }>;
+
+/**
+ * The updated units of a change set in a handful of statements, however many there are (a 70-rename
+ * resolution: 5 statements instead of 223 one-row ones, each of which also bumped the ward's registry
+ * version through the statement triggers): the units' rows in one UPDATE from a JSON array, their open
+ * versions closed and the new ones inserted in one statement each, and the same for the officers of units
+ * whose officers changed. The ward's register lock is held for milliseconds.
+ */
+const applyUpdatedUnits = async (
+  tx: Prisma.TransactionClient,
+  updated: readonly UpdatedChange[],
+  from: Date,
+  decisionRef: string | null,
+) => {
+  if (updated.length === 0) return;
+  const rows = updated.map((c) => unitRow(c.after));
+  await tx.$executeRaw`
+    UPDATE org_unit AS u SET
+      ward_code = r.ward_code, kind = r.kind::"UnitKind", setting = r.setting::"UnitSetting", name = r.name,
+      name_key = r.name_key, live_name_key = r.live_name_key, search_key = r.search_key,
+      parent_id = r.parent_id, full_members = r.full_members, status = r.status::"UnitStatus",
+      updated_at = now()
+    FROM jsonb_to_recordset(${JSON.stringify(
+      rows.map((r) => ({
+        id: r.id,
+        ward_code: r.wardCode,
+        kind: r.kind,
+        setting: r.setting,
+        name: r.name,
+        name_key: r.nameKey,
+        live_name_key: r.liveNameKey,
+        search_key: r.searchKey,
+        parent_id: r.parentId,
+        full_members: r.fullMembers,
+        status: r.status,
+      })),
+    )}::jsonb) AS r(id text, ward_code text, kind text, setting text, name text, name_key text,
+                     live_name_key text, search_key text, parent_id text, full_members int, status text)
+    WHERE u.id = r.id`;
+  const ids = rows.map((r) => r.id);
+  // The planner changes a unit at most once per resolution (UNIT_TOUCHED_TWICE); one row per unit here.
+  if (new Set(ids).size !== ids.length) throw new Error('A change set updates a unit twice');
+  await tx.orgUnitVersion.updateMany({
+    where: { unitId: { in: ids }, validTo: null },
+    data: { validTo: from },
+  });
+  await tx.orgUnitVersion.createMany({
+    data: updated.map((c) => versionRow(c.after, from, c.change, decisionRef)),
+  });
+  const officersChanged = updated.filter((c) => !sameOfficers(c.before.officers, c.after.officers));
+  if (officersChanged.length === 0) return;
+  await tx.orgUnitOfficer.updateMany({
+    where: { unitId: { in: officersChanged.map((c) => c.after.id) }, validTo: null },
+    data: { validTo: from },
+  });
+  const officers = officersChanged.flatMap((c) =>
+    officerRows(c.after.id, c.after.officers, from, decisionRef),
+  );
+  if (officers.length) await tx.orgUnitOfficer.createMany({ data: officers });
 };
 
 /** Refuses two live units with one name under one parent on any day from `from` on (versions overlapping). */

@@ -14,11 +14,13 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  type RetryPolicy,
   allHandlersFinished,
   condition,
   isCancellation,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -91,17 +93,41 @@ export interface ProcedureWorkflowResult {
  */
 export const ONE_PROJECTION_PATCH = 'one-projection-writer';
 
-// Steps touch only PostgreSQL. The heartbeat timeout lets the server notice a dead worker within seconds
-// (activities heartbeat while they run); retries are safe because every activity is idempotent on its key.
+/**
+ * Runs started from here on run their short PostgreSQL writes as LOCAL activities (in the worker that runs
+ * the workflow task, recorded as markers: no round trip through the server per write), and do not publish
+ * the view twice when they start waiting for a person. Runs before the patch replay as they were recorded.
+ */
+export const LOCAL_STEPS_PATCH = 'local-steps';
+
+const retry: RetryPolicy = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '30 seconds',
+  nonRetryableErrorTypes: ['PROCEDURE_NOT_FOUND', 'WARD_NOT_FOUND', 'NO_VOTERS'],
+};
+
+// Steps touch only PostgreSQL; retries are safe because every activity is idempotent on its key.
+// The long ones (drafting, issuing a large resolution) heartbeat, so that the server notices a dead worker
+// within seconds and retries the step elsewhere.
 const steps = proxyActivities<ProcedureActivities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '5 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    nonRetryableErrorTypes: ['PROCEDURE_NOT_FOUND', 'WARD_NOT_FOUND', 'NO_VOTERS'],
-  },
+  retry,
+});
+
+/**
+ * The sub-second writes (one or two statements) do not heartbeat: a heartbeat costs more than the write.
+ * Only the options differ from `steps` (same activity types, so recorded histories replay unchanged).
+ */
+const quickSteps = proxyActivities<ProcedureActivities>({ startToCloseTimeout: '30 seconds', retry });
+
+/** The same sub-second writes, run by the worker beside the workflow task (patched runs only). */
+const localSteps = proxyLocalActivities<ProcedureActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Retried in the worker for 10 s, then through a timer (the workflow task does not stay open longer).
+  localRetryThreshold: '10 seconds',
+  retry,
 });
 
 /** Domain refusals become typed, non-retryable failures: clients see the stable code as the failure type. */
@@ -159,9 +185,15 @@ export class ProcedureRun {
   /** Who ended the procedure, for the audit entry written with the end. */
   private endAudit: AuditContext | undefined;
   private readonly projecting: boolean;
+  /** The short writes as local activities, one publication per wait (LOCAL_STEPS_PATCH). */
+  private readonly local: boolean;
+  /** Where the short writes go: local activities in patched runs, else the server's task queue. */
+  private readonly quick: ProcedureActivities;
 
   constructor(private readonly input: ProcedureWorkflowInput) {
     this.projecting = patched(ONE_PROJECTION_PATCH);
+    this.local = this.projecting && patched(LOCAL_STEPS_PATCH);
+    this.quick = this.local ? localSteps : quickSteps;
     this.registerHandlers();
   }
 
@@ -186,11 +218,12 @@ export class ProcedureRun {
   private async proceed(): Promise<Finished> {
     for (;;) {
       this.showStep();
-      if (this.projecting) await this.publish();
+      // A wait publishes its view itself (with the due date): patched runs do not publish it before too.
+      if (this.projecting && !(this.local && waitingFor(this.state))) await this.publish();
       const { state } = this;
       switch (state.status) {
         case 'in_step':
-          await steps.beginStep({ ...this.key(), step: state.step });
+          await this.quick.beginStep({ ...this.key(), step: state.step });
           await this.performStep(state.step);
           break;
         case 'reviewing':
@@ -204,7 +237,7 @@ export class ProcedureRun {
           break;
         }
         case 'vote_closed':
-          await steps.closeCommitteeVote({ ...this.key(), tally: state.tally });
+          await this.quick.closeCommitteeVote({ ...this.key(), tally: state.tally });
           this.apply({ type: 'advance_after_vote' });
           break;
         case 'completed':
@@ -243,10 +276,10 @@ export class ProcedureRun {
   // ── one method per step ────────────────────────────────────────────────────────────────────────────
 
   private async checkRules(): Promise<void> {
-    const { violations } = await steps.checkRules(this.key());
+    const { violations } = await this.quick.checkRules(this.key());
     this.apply({ type: 'rules_checked', violations });
     if (violations.length)
-      await steps.recordReview({ ...this.key(), by: 'rules', accepted: false, reasons: violations });
+      await this.quick.recordReview({ ...this.key(), by: 'rules', accepted: false, reasons: violations });
   }
 
   private async draftResolution(): Promise<void> {
@@ -256,7 +289,7 @@ export class ProcedureRun {
   }
 
   private async openVote(): Promise<void> {
-    const { voters } = await steps.openCommitteeVote(this.key());
+    const { voters } = await this.quick.openCommitteeVote(this.key());
     this.apply({ type: 'open_vote', voters });
   }
 
@@ -271,7 +304,7 @@ export class ProcedureRun {
   }
 
   private async announce(): Promise<void> {
-    await steps.announceDecision(this.key());
+    await this.quick.announceDecision(this.key());
     this.apply({ type: 'complete_step', step: 'announce' });
   }
 
@@ -279,7 +312,7 @@ export class ProcedureRun {
   private async sendBack({ to, reasons }: SentBack): Promise<void> {
     this.apply({ type: 'send_back', to, reasons });
     if (to === 'review')
-      await steps.recordReview({ ...this.key(), by: 'registry', accepted: false, reasons });
+      await this.quick.recordReview({ ...this.key(), by: 'registry', accepted: false, reasons });
   }
 
   // ── waiting for a person, with deadlines ──────────────────────────────────────────────────────────
@@ -302,12 +335,12 @@ export class ProcedureRun {
     this.stalledSince = null;
     try {
       if (this.projecting) await this.publish();
-      else await steps.markWaiting(notice);
+      else await this.quick.markWaiting(notice);
       const remindAt = start + (dueAt.getTime() - start) * this.input.deadlines.reminderAt;
       if (await condition(moved, Math.max(1, remindAt - Date.now()))) return;
-      await steps.sendReminder(notice);
+      await quickSteps.sendReminder(notice);
       if (await condition(moved, Math.max(1, dueAt.getTime() - Date.now()))) return;
-      await steps.escalate(notice);
+      await quickSteps.escalate(notice);
       await this.markStalled(dueAt);
       await condition(moved);
     } finally {
@@ -335,7 +368,7 @@ export class ProcedureRun {
 
   private async complete(rounds: number): Promise<Finished> {
     if (this.projecting) await this.publish();
-    else await steps.completeProcedure(this.key());
+    else await this.quick.completeProcedure(this.key());
     // Let an in-flight update handler finish recording before the run closes.
     await condition(allHandlersFinished);
     return { outcome: 'completed', decisionSymbol: this.decisionSymbol, rounds };
@@ -344,7 +377,7 @@ export class ProcedureRun {
   private async end(state: Extract<ProcedureState, { status: 'ended' }>): Promise<Finished> {
     // Published here too: the end may have come while the loop was publishing the view before it.
     await this.publish();
-    await steps.endProcedure({
+    await quickSteps.endProcedure({
       ...this.key(),
       outcome: state.outcome,
       by: state.by,
@@ -360,7 +393,7 @@ export class ProcedureRun {
     const step = currentStep(this.state);
     this.failure = { ...failureOf(error, step), at: new Date().toISOString() };
     await this.publish();
-    await steps.reportFailure({ ...this.key(), code: this.failure.code, message: this.failure.message });
+    await quickSteps.reportFailure({ ...this.key(), code: this.failure.code, message: this.failure.message });
   }
 
   // ── the view ──────────────────────────────────────────────────────────────────────────────────────
@@ -382,7 +415,7 @@ export class ProcedureRun {
     if (shown === this.published) return;
     this.published = shown;
     this.revision += 1;
-    await steps.projectProcedure({
+    await this.quick.projectProcedure({
       procedureId: this.input.procedureId,
       revision: this.revision,
       view,
@@ -450,7 +483,12 @@ export class ProcedureRun {
     // Applied before the first await: a concurrent second vote by the same member fails its validator.
     this.apply({ type: 'cast_vote', vote: recorded });
     const after = this.state;
-    await steps.recordVote({ procedureId: this.input.procedureId, round: votedIn, vote: recorded, audit });
+    await this.quick.recordVote({
+      procedureId: this.input.procedureId,
+      round: votedIn,
+      vote: recorded,
+      audit,
+    });
     const tally =
       after.status === 'vote_closed'
         ? after.tally
@@ -467,7 +505,7 @@ export class ProcedureRun {
       reasons: review.reasons,
     });
     const answer = this.result();
-    await steps.recordReview({
+    await this.quick.recordReview({
       ...at,
       by: review.reviewerId,
       accepted: review.accept,
@@ -479,7 +517,7 @@ export class ProcedureRun {
 
   private async resubmit(resubmission: ResubmitInput): Promise<ActionResult> {
     // Stored first: the review that the resubmission starts must read the new items.
-    await steps.storeResubmission({
+    await this.quick.storeResubmission({
       ...this.key(),
       by: resubmission.by,
       items: resubmission.items,
@@ -490,7 +528,7 @@ export class ProcedureRun {
   }
 
   private async submitDraft(submission: SubmitDraftInput): Promise<ActionResult & { version: number }> {
-    const { version } = await steps.submitDraft({ ...this.key(), ...submission });
+    const { version } = await this.quick.submitDraft({ ...this.key(), ...submission });
     this.apply({ type: 'submit_draft', by: submission.by });
     return { ...this.result(), version };
   }
@@ -498,7 +536,7 @@ export class ProcedureRun {
   /** A supervisor's reminder: to whoever the procedure waits for (on a vote, the members yet to vote). */
   private async remind({ by, reason, requestKey, audit }: NudgeInput): Promise<ActionResult> {
     const notice = this.requireWaiting();
-    await steps.sendReminder({ ...notice, nudge: { by, reason, requestKey, audit } });
+    await quickSteps.sendReminder({ ...notice, nudge: { by, reason, requestKey, audit } });
     return this.result();
   }
 
@@ -506,7 +544,7 @@ export class ProcedureRun {
   private async escalate({ by, reason, requestKey, audit }: NudgeInput): Promise<ActionResult> {
     const notice = this.requireWaiting();
     await this.markStalled(new Date());
-    await steps.escalate({ ...notice, nudge: { by, reason, requestKey, audit } });
+    await quickSteps.escalate({ ...notice, nudge: { by, reason, requestKey, audit } });
     return this.result();
   }
 

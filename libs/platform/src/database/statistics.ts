@@ -1,0 +1,24 @@
+import type { PrismaClient } from '../../../../prisma/generated/client/client';
+
+/** The tables a bulk load changes: the registry, its wards and committees, accounts and procedures. */
+const BULK_LOADED_TABLES = [
+  'ward',
+  'ward_committee_member',
+  'org_unit',
+  'org_unit_version',
+  'org_unit_officer',
+  'org_unit_lineage',
+  'user_account',
+  'user_ward_role',
+  'procedure',
+  'procedure_step',
+] as const;
+
+/**
+ * Fresh planner statistics after a seed or an import (thousands of rows at once): without them PostgreSQL
+ * plans the registry's reads for empty tables until autovacuum analyzes them, and autovacuum is off on some
+ * servers. ANALYZE only reads a sample: about a second for the whole city.
+ */
+export const refreshStatistics = async (prisma: PrismaClient): Promise<void> => {
+  await prisma.$executeRawUnsafe(`ANALYZE ${BULK_LOADED_TABLES.join(', ')}`);
+};
