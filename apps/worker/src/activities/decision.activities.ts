@@ -93,9 +93,11 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
     ),
 
   // An announcement to every affected unit, acknowledgements recorded per unit (see the API).
+  // The step's writes in its transaction; the notices after it (idempotent per unit) on a connection of their
+  // own, so the step never waits on the pool while holding a connection.
   announceDecision: (key: StepKey) =>
-    withHeartbeat(() =>
-      ctx.ledger.complete(key, 'announce', async (tx) => {
+    withHeartbeat(async () => {
+      const outcome = await ctx.ledger.complete(key, 'announce', async (tx) => {
         const procedure = await ctx.loadProcedure(tx, key.procedureId);
         const decision = await tx.decision.findUniqueOrThrow({ where: { procedureId: key.procedureId } });
         const { sentences } = decision.changes as unknown as StoredChanges;
@@ -133,19 +135,25 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
           })),
           skipDuplicates: true,
         });
-        await ctx.deps.notifier.send(
-          [...byUnit.values()].map((s) => ({
-            procedureId: key.procedureId,
-            dedupeKey: `announcement:${key.procedureId}:${s.unitId}`,
-            kind: 'announcement' as const,
-            recipient: recipientAddress.unit(s.unitId),
-            subject: `Quyết định ${decision.symbol}: ${s.unitName}`,
-            body: `${s.announcement}\n${body}`,
-          })),
-        );
         return { publishedAt: publishedAt.toISOString(), recipients: byUnit.size };
-      }),
-    ),
+      });
+      const announcement = await ctx.prisma.announcement.findUniqueOrThrow({
+        where: { procedureId: key.procedureId },
+        include: { recipients: { orderBy: { id: 'asc' } }, procedure: { select: { decision: true } } },
+      });
+      const symbol = announcement.procedure.decision?.symbol ?? '';
+      await ctx.deps.notifier.send(
+        announcement.recipients.map((r) => ({
+          procedureId: key.procedureId,
+          dedupeKey: `announcement:${key.procedureId}:${r.unitId}`,
+          kind: 'announcement' as const,
+          recipient: recipientAddress.unit(r.unitId),
+          subject: `Quyết định ${symbol}: ${r.unitName}`,
+          body: `${r.message}\n${announcement.body}`,
+        })),
+      );
+      return outcome;
+    }),
 });
 
 /** The issue step in its one transaction (see the file's comment); a retry returns the stored decision. */

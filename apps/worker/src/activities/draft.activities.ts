@@ -57,9 +57,10 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
       ctx.ledger.note<({ readonly outcome: 'drafted' } & DraftOutcome) | SentBack>(
         key,
         'draft_resolution',
-        async () => {
-          const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
-          const { id: planId, plan } = await ctx.planOf(ctx.prisma, procedure);
+        // Everything through `tx`: the new version commits with the step's outcome or not at all.
+        async (tx) => {
+          const procedure = await ctx.loadProcedure(tx, key.procedureId);
+          const { id: planId, plan } = await ctx.planOf(tx, procedure);
           // Review passed the items, so another decision changed the registry meanwhile: back to review.
           if (!plan.ok)
             return {
@@ -68,7 +69,7 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
               reasons: sentBackReasons('review', violationReasons(plan.violations)),
             };
           // The signer's name is part of the approved words (the registry's secretary, or a deputy).
-          const members = await ctx.prisma.wardCommitteeMember.findMany({
+          const members = await tx.wardCommitteeMember.findMany({
             where: { wardCode: procedure.wardCode, active: true },
             select: { fullName: true, position: true },
             orderBy: { id: 'asc' },
@@ -83,16 +84,14 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
             signedAt: ctx.now(),
             ...(procedure.effectiveDate ? { effectiveDate: fromDbDate(procedure.effectiveDate) } : {}),
           });
-          const version = await ctx.prisma.$transaction((tx) =>
-            addVersion(tx, key, {
-              origin: 'generated',
-              authorId: 'system',
-              body: documentText(resolution),
-              decisionBody: documentText(decision),
-              createdAt: ctx.now(),
-              planId,
-            }),
-          );
+          const version = await addVersion(tx, key, {
+            origin: 'generated',
+            authorId: 'system',
+            body: documentText(resolution),
+            decisionBody: documentText(decision),
+            createdAt: ctx.now(),
+            planId,
+          });
           return { outcome: 'drafted', version };
         },
       ),

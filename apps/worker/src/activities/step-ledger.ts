@@ -50,13 +50,22 @@ export class StepLedger {
     }, LONG_TRANSACTION);
   }
 
-  /** Stores an intermediate outcome on a step still in progress (e.g. the voters of an open vote). */
-  async note<T extends object>(key: StepKey, step: ProcedureStep, compute: () => Promise<T>): Promise<T> {
+  /**
+   * Stores an intermediate outcome on a step still in progress (the generated draft, the voters of an open
+   * vote) once: `compute` writes ONLY through `tx`, the transaction that holds the step's row lock and stores
+   * the outcome, so a kill between two commits cannot repeat its writes, and it never asks the pool for a
+   * second connection while holding this one (a burst would starve the pool).
+   */
+  async note<T extends object>(
+    key: StepKey,
+    step: ProcedureStep,
+    compute: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
     await this.begin(key, step);
     return this.prisma.$transaction(async (tx) => {
       const row = await this.lockRow<T>(tx, key, step);
       if (row?.outcome != null) return row.outcome;
-      const outcome = await compute();
+      const outcome = await compute(tx);
       await tx.procedureStep.update({
         where: { procedureId_step_round: { procedureId: key.procedureId, step, round: key.round } },
         data: { outcome: outcome as Prisma.InputJsonObject },

@@ -12,11 +12,13 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
   // replay) sees the same body even if the registry changes meanwhile. The draft version voted on is recorded
   // once per round (vote_round).
   openCommitteeVote: (key: StepKey) =>
-    withHeartbeat(() =>
-      ctx.ledger.note(key, 'committee_approval', async () => {
-        const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+    withHeartbeat(async () => {
+      // The voters and the vote round in the step's transaction (through `tx` only); the notices after it,
+      // idempotent per voter and round, on a connection of their own.
+      const opened = await ctx.ledger.note(key, 'committee_approval', async (tx) => {
+        const procedure = await ctx.loadProcedure(tx, key.procedureId);
         // Members serving on the day the vote opens.
-        const members = await ctx.prisma.wardCommitteeMember.findMany({
+        const members = await tx.wardCommitteeMember.findMany({
           where: { wardCode: procedure.wardCode, ...servingOn(ctx.now()) },
           orderBy: { id: 'asc' },
           select: { id: true },
@@ -25,13 +27,13 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
         const voters = members.map((m) => m.id);
         // The vote binds the draft version current now (none can be submitted while it is open): the issue
         // step issues exactly that version's texts.
-        const draft = await ctx.prisma.resolutionDraft.findFirst({
+        const draft = await tx.resolutionDraft.findFirst({
           where: { procedureId: key.procedureId },
           orderBy: { version: 'desc' },
           select: { version: true },
         });
         if (draft)
-          await ctx.prisma.voteRound.createMany({
+          await tx.voteRound.createMany({
             data: [
               {
                 procedureId: key.procedureId,
@@ -42,19 +44,21 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
             ],
             skipDuplicates: true,
           });
-        await ctx.deps.notifier.send(
-          voters.map((voter) => ({
-            procedureId: key.procedureId,
-            dedupeKey: idempotencyKey('vote_opened', key.procedureId, key.round, voter),
-            kind: 'vote_opened' as const,
-            recipient: recipientAddress.member(voter),
-            subject: `Biểu quyết: ${procedure.title}`,
-            body: `Đề nghị đồng chí cho ý kiến biểu quyết (vòng ${key.round}) về dự thảo nghị quyết "${procedure.title}".`,
-          })),
-        );
         return { voters };
-      }),
-    ),
+      });
+      const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+      await ctx.deps.notifier.send(
+        opened.voters.map((voter) => ({
+          procedureId: key.procedureId,
+          dedupeKey: idempotencyKey('vote_opened', key.procedureId, key.round, voter),
+          kind: 'vote_opened' as const,
+          recipient: recipientAddress.member(voter),
+          subject: `Biểu quyết: ${procedure.title}`,
+          body: `Đề nghị đồng chí cho ý kiến biểu quyết (vòng ${key.round}) về dự thảo nghị quyết "${procedure.title}".`,
+        })),
+      );
+      return opened;
+    }),
 
   recordVote: ({ procedureId, round, vote, audit }) =>
     withHeartbeat(async () => {
