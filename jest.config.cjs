@@ -21,6 +21,19 @@ const common = {
   rootDir: __dirname,
 };
 
+// Web components (apps/web/src/**/*.spec.tsx) run in jsdom with React's automatic JSX runtime.
+const swcReact = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
 module.exports = {
   projects: [
     {
@@ -32,6 +45,13 @@ module.exports = {
         '<rootDir>/test/**/*.spec.ts',
       ],
       testPathIgnorePatterns: ['\\.e2e-spec\\.ts$'],
+    },
+    {
+      ...common,
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/web/src/**/*.spec.tsx'],
+      transform: { '^.+\\.tsx$': swcReact, ...common.transform },
     },
     {
       ...common,
