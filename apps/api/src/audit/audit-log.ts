@@ -10,6 +10,8 @@ export interface AuditRecord {
   readonly wardCode?: string;
   readonly before?: unknown;
   readonly after?: unknown;
+  /** Makes the entry once per key (an entry another process may write for the same event). */
+  readonly dedupeKey?: string;
 }
 
 /** Appends to the audit trail (append-only: the database refuses UPDATE and DELETE). Never logs secrets. */
@@ -29,6 +31,7 @@ export class AuditLog {
         after: entry.after === undefined ? undefined : (entry.after as Prisma.InputJsonValue),
         clientAddress: ctx.clientAddress,
         requestId: ctx.requestId,
+        dedupeKey: entry.dedupeKey ?? null,
       },
     });
   }

@@ -8,7 +8,6 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
-  type WorkflowUpdateHandle,
   WorkflowUpdateStage,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
@@ -30,16 +29,13 @@ import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
 
 /**
  * Every call to Temporal has a deadline: without one the client retries an unreachable server for ~20 s and an
- * Update nobody accepts waits for a worker forever. Together with the database lookup before it, an action is
- * answered within 5 s when a part is down.
+ * Update nobody accepts waits for a worker forever. A start is answered within 5 s when a part is down.
  */
 const CALL_TIMEOUT_MS = 3_500;
-/** Time for a worker to accept (validate) an Update; until then the Update is not durable. */
+/** Longest time for a worker to accept (validate) an Update; until then the Update is not durable. */
 const ACCEPT_TIMEOUT_MS = 2_500;
-/** Once accepted the action is durable; its handler may still wait on a step (PostgreSQL) for a while. */
-const RESULT_TIMEOUT_MS = 20_000;
-/** An accepted action not done by then: if PostgreSQL is down, say so now (pending) rather than after 20 s. */
-const DATABASE_CHECK_AFTER_MS = 2_000;
+/** Whatever is left of the action's wait, each phase gets at least this long. */
+const MIN_PHASE_MS = 250;
 const PROBE_TIMEOUT_MS = 500;
 
 /** Turns a failure raised by a workflow validator back into the DomainError it started as. */
@@ -63,6 +59,8 @@ const toDomainError = (failure: ApplicationFailure): DomainError | undefined => 
 export class ProcedureWorkflowGateway {
   private readonly taskQueue: string;
   private readonly deadlines: ProcedureWorkflowInput['deadlines'];
+  /** ACTION_WAIT_MS: an action is answered within this (plus a short probe) whatever is down. */
+  private readonly actionWaitMs: number;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
@@ -72,6 +70,7 @@ export class ProcedureWorkflowGateway {
   ) {
     const env = environmentFrom(config);
     this.taskQueue = env.TEMPORAL_TASK_QUEUE;
+    this.actionWaitMs = env.ACTION_WAIT_MS;
     const { unannouncedYears, ...deadlines } = deadlinePolicyFrom(env);
     this.deadlines = deadlines;
     if (unannouncedYears.length > 0)
@@ -84,6 +83,9 @@ export class ProcedureWorkflowGateway {
 
   async start(input: Omit<ProcedureWorkflowInput, 'deadlines'>): Promise<string> {
     const workflowId = procedureWorkflowId(input.procedureId);
+    // Temporal known to be down (cached, bounded): refuse now rather than after the call's deadline.
+    const pollers = await this.pollers.status();
+    if (!pollers.known && !pollers.reachable) throw ServiceUnavailable.workflowService();
     try {
       await this.within(CALL_TIMEOUT_MS, () =>
         this.client.workflow.start('procedureWorkflow', {
@@ -125,10 +127,12 @@ export class ProcedureWorkflowGateway {
   }
 
   /**
-   * Sends the Update in two bounded phases. Before a worker accepts it, an Update is not durable (Temporal keeps
-   * it in memory only): if no worker polls the queue we do not send it at all, and if none accepts it in time we
-   * answer 503 saying it may or may not be applied later. Once accepted it is in the workflow's history and will
-   * complete; if that takes long we answer 503 ACTION_PENDING (a retry with the same key returns the result).
+   * Sends the Update in two bounded phases, within ACTION_WAIT_MS in all. Before a worker accepts it, an Update
+   * is not durable (Temporal keeps it in memory only): if no worker polls the queue we do not send it at all, and
+   * if none accepts it in time we answer 503 NO_WORKER_AVAILABLE saying it may or may not be applied later. Once
+   * accepted it is in the workflow's history and will complete; if that takes longer than the wait (a worker
+   * died, PostgreSQL is down, a burst) we answer 503 ACTION_PENDING (a retry with the same key returns the
+   * result).
    */
   private async execute<Result, Arg>(
     procedureId: string,
@@ -136,6 +140,8 @@ export class ProcedureWorkflowGateway {
     arg: Arg,
     updateId: string,
   ): Promise<Result> {
+    const deadline = Date.now() + this.actionWaitMs;
+    const left = (cap = Infinity) => Math.max(MIN_PHASE_MS, Math.min(cap, deadline - Date.now()));
     // Asked first (cached, bounded): nothing is sent when Temporal is down or no worker polls.
     let pollers = await this.pollers.status();
     if (pollers.known && pollers.polling === 0) pollers = await this.pollers.status({ fresh: true });
@@ -143,7 +149,7 @@ export class ProcedureWorkflowGateway {
     if (pollers.known && pollers.polling === 0) throw ServiceUnavailable.noWorker(false);
     const handle = this.client.workflow.getHandle(procedureWorkflowId(procedureId));
     try {
-      const accepted = await this.within(ACCEPT_TIMEOUT_MS, () =>
+      const accepted = await this.within(left(ACCEPT_TIMEOUT_MS), () =>
         handle.startUpdate(update, {
           args: [arg],
           updateId,
@@ -154,10 +160,10 @@ export class ProcedureWorkflowGateway {
         // Timed out: either Temporal is unreachable, or it is up and no worker took the Update.
         throw (await this.temporalAnswers()) ? ServiceUnavailable.noWorker(true) : error;
       });
-      return await this.within(RESULT_TIMEOUT_MS, () => accepted.result()).catch((error: unknown) => {
-        throw error instanceof WorkflowUpdateRPCTimeoutOrCancelledError
-          ? ServiceUnavailable.pending()
-          : error;
+      return await this.within(left(), () => accepted.result()).catch(async (error: unknown) => {
+        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
+        // Durable but not done: say which part it waits on when we can tell (a step waits on PostgreSQL).
+        throw ServiceUnavailable.pending((await this.databaseAnswers()) ? 'worker' : 'database');
       });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -165,27 +171,6 @@ export class ProcedureWorkflowGateway {
       }
       if (error instanceof WorkflowNotFoundError) throw ProcedureErrors.terminated('closed');
       throw error;
-    }
-  }
-
-  /** The accepted Update's result; ACTION_PENDING after 20 s, or after 2 s when PostgreSQL does not answer. */
-  private async resultOf<Result>(accepted: WorkflowUpdateHandle<Result>): Promise<Result> {
-    const result = this.within(RESULT_TIMEOUT_MS, () => accepted.result()).catch((error: unknown) => {
-      throw error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ? ServiceUnavailable.pending() : error;
-    });
-    let settled = false;
-    const databaseWatch = (async (): Promise<never> => {
-      await sleep(DATABASE_CHECK_AFTER_MS);
-      while (!settled) {
-        if (!(await this.databaseAnswers())) throw ServiceUnavailable.pending();
-        await sleep(DATABASE_CHECK_AFTER_MS);
-      }
-      return new Promise<never>(() => undefined);
-    })();
-    try {
-      return await Promise.race([result, databaseWatch]);
-    } finally {
-      settled = true;
     }
   }
 

@@ -32,7 +32,7 @@ import {
   startProcedureSchema,
 } from './procedure.schemas';
 import { StartProcedureUseCase } from './start-procedure.use-case';
-import { requiredIdempotencyKey } from './idempotency-key';
+import { optionalIdempotencyKey, requiredIdempotencyKey } from './idempotency-key';
 import { ApiQueryFrom, ApiResult } from '../common/openapi/api-responses';
 import {
   castVoteResponseSchema,
@@ -97,11 +97,17 @@ export class ProceduresController {
     description: 'Invalid body or a resolution that breaks registry rules: every field and reason',
   })
   @ApiResponse({ status: 409, description: 'A procedure with this id already exists' })
+  @ApiHeader({
+    name: 'idempotency-key',
+    required: false,
+    description: 'Same key (same account) → the same procedure: a retried start answers the first one',
+  })
   start(
     @Ctx() ctx: RequestContext,
     @Body(new ZodValidationPipe(startProcedureSchema)) body: StartProcedureBody,
+    @Headers('idempotency-key') key?: string,
   ) {
-    return this.startProcedure.execute(ctx, body);
+    return this.startProcedure.execute(ctx, body, optionalIdempotencyKey(key));
   }
 
   @Get(':id')

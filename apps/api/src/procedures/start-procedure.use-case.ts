@@ -1,7 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { type ChangeKind, ProcedureErrors, authorize, checkStartDates, roleFor } from '@kientoan/domain';
+import {
+  type ChangeKind,
+  ProcedureErrors,
+  authorize,
+  checkStartDates,
+  isDomainError,
+  roleFor,
+} from '@kientoan/domain';
 import {
   type Clock,
   Prisma,
@@ -10,7 +17,7 @@ import {
   liveDate,
   storePlan,
 } from '@kientoan/platform';
-import { type ProcedureSeed, procedureWorkflowId } from '@kientoan/workflows';
+import { type ProcedureSeed, procedureWorkflowId, startAuditKey } from '@kientoan/workflows';
 import { AuditLog } from '../audit/audit-log';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { CLOCK, PRISMA } from '../infrastructure/infrastructure.module';
@@ -35,6 +42,16 @@ const kindOf = (body: StartProcedureBody): ChangeKind | 'mixed' => {
 };
 
 /**
+ * The procedure id a client's Idempotency-Key stands for (a name-based UUID of the account and the key): a
+ * retried start finds the procedure the first attempt started, whatever happened to that attempt's answer.
+ */
+export const procedureIdForKey = (userId: string, key: string): string => {
+  const hex = createHash('sha256').update(`procedure.start\u0000${userId}\u0000${key}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+/**
  * Validates the resolution against the registry (400 with every violation, nothing stored), stores the
  * procedure with its plan and starts its workflow in one transaction; returns at once. A repeated start (same
  * id) is refused with 409 by the primary key and the workflow id. The row's status columns are the workflow's.
@@ -52,7 +69,15 @@ export class StartProcedureUseCase {
     @Inject(ConfigService) private readonly config: ConfigService,
   ) {}
 
-  async execute(ctx: RequestContext, body: StartProcedureBody): Promise<StartedProcedure> {
+  /**
+   * With an Idempotency-Key, a repeat of the same start answers the first one's result (202, same id) instead of
+   * starting a second procedure; also when the first attempt's answer was lost after the workflow started.
+   */
+  async execute(
+    ctx: RequestContext,
+    body: StartProcedureBody,
+    idempotencyKey?: string,
+  ): Promise<StartedProcedure> {
     const ward = await this.prisma.ward.findUnique({
       where: { code: body.wardCode },
       select: { code: true },
@@ -66,7 +91,10 @@ export class StartProcedureUseCase {
       maxDaysAhead: environmentFrom(this.config).EFFECTIVE_DATE_MAX_DAYS_AHEAD,
     });
     if (badDates) throw badDates;
-    const id = body.id ?? randomUUID();
+    const id =
+      body.id ?? (idempotencyKey ? procedureIdForKey(ctx.actor.userId, idempotencyKey) : randomUUID());
+    const replay = idempotencyKey ? await this.startedBefore(ctx, id, body) : undefined;
+    if (replay) return replay;
     const subject = { id, wardCode: ward.code, items: body.items };
     // Planned once here and stored with the procedure: the worker's steps reuse it while the registry stands.
     const planned = await this.planner.planProcedure(subject);
@@ -80,6 +108,19 @@ export class StartProcedureUseCase {
       items: body.items,
       initiatedBy: ctx.actor.userId,
       effectiveDate: body.effectiveDate ?? null,
+    };
+    const role = roleFor(ctx.actor, 'procedure.start', ward.code) ?? 'secretary';
+    const after = { title: body.title, kind, items: body.items.length };
+    // If this transaction does not commit after the start, the workflow creates the row and this entry.
+    const startSeed: ProcedureSeed = {
+      ...seed,
+      audit: {
+        actorId: ctx.actor.userId,
+        role,
+        clientAddress: ctx.clientAddress,
+        requestId: ctx.requestId,
+        after,
+      },
     };
     // Never a row without a workflow: the workflow starts inside the row's transaction, so a failed start
     // rolls the row (and its audit entry) back. Never a workflow without a row: the workflow's first view
@@ -109,21 +150,49 @@ export class StartProcedureUseCase {
           ctx,
           {
             action: 'procedure.start',
-            role: roleFor(ctx.actor, 'procedure.start', ward.code) ?? 'secretary',
+            role,
             procedureId: id,
             wardCode: ward.code,
-            after: { title: body.title, kind, items: body.items.length },
+            after,
+            dedupeKey: startAuditKey(id),
           },
           tx,
         );
-        await this.workflows.start({ procedureId: id, wardCode: ward.code, kind, seed });
+        try {
+          await this.workflows.start({ procedureId: id, wardCode: ward.code, kind, seed: startSeed });
+        } catch (error) {
+          // A repeat of a start whose workflow runs but whose row never committed: this transaction commits
+          // the row and its audit entry now (the workflow's first view then finds them).
+          if (!(idempotencyKey && isDomainError(error) && error.code === 'PROCEDURE_ALREADY_EXISTS'))
+            throw error;
+        }
       }, START_TRANSACTION);
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        // The same start committed meanwhile (its first attempt, or the workflow's first view).
+        const replayed = idempotencyKey ? await this.startedBefore(ctx, id, body) : undefined;
+        if (replayed) return replayed;
         throw ProcedureErrors.alreadyExists(id);
+      }
       throw error;
     }
     this.logger.log(`Procedure ${id} started for ${ward.code} (${kind}, ${body.items.length} items)`);
     return { id, workflowId, items: body.items.length };
+  }
+
+  /** The procedure this account started with this id before (a repeat of the same start), if any. */
+  private async startedBefore(
+    ctx: RequestContext,
+    id: string,
+    body: StartProcedureBody,
+  ): Promise<StartedProcedure | undefined> {
+    const existing = await this.prisma.procedure.findUnique({
+      where: { id },
+      select: { initiatedBy: true, wardCode: true, workflowId: true },
+    });
+    if (!existing) return undefined;
+    if (existing.initiatedBy !== ctx.actor.userId || existing.wardCode !== body.wardCode)
+      throw ProcedureErrors.alreadyExists(id);
+    return { id, workflowId: existing.workflowId, items: body.items.length };
   }
 }

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { sessionStore } from '../auth/session-store';
 import { toApiError } from './api-error';
+import { unavailableOf, unavailableStore } from '../faults/unavailable';
 import type { paths } from './schema';
 
 /** The typed API client (types generated from the OpenAPI document; same origin as the web app). */
@@ -36,9 +37,18 @@ const bearer: Middleware = {
     if (session) request.headers.set('Authorization', `Bearer ${session.accessToken}`);
     return request;
   },
-  onResponse({ request, response }) {
+  async onResponse({ request, response }) {
     // An access token the server no longer accepts: back to the sign-in page.
     if (response.status === 401 && !SESSION_PATHS.test(new URL(request.url).pathname)) sessionStore.clear();
+    // A part of the system is down: the banner says which (actions report their own, with their retry).
+    if (response.status === 503 && request.method === 'GET') {
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
+      const info = unavailableOf(toApiError(response.status, body));
+      if (info) unavailableStore.report({ info });
+    } else if (response.ok) unavailableStore.clear({ onlyReads: true });
     return response;
   },
 };

@@ -2605,7 +2605,10 @@ export interface operations {
   ProceduresController_start: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Same key (same account) → the same procedure: a retried start answers the first one */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };

@@ -8,6 +8,7 @@ import { sessionStore, useSession } from '../auth/session-store';
 import { hasRole, useMe } from '../auth/use-me';
 import { QueryState } from '../common/page-states';
 import { useLiveUpdates } from '../live/use-live-updates';
+import { UnavailableBanner } from '../faults/unavailable-banner';
 import { NotificationBell } from '../notifications/notification-bell';
 import { LanguageSwitch } from './language-switch';
 
@@ -116,6 +117,7 @@ export function AppLayout() {
         </Space>
       </div>
       <Layout.Content id="main" className="app-content" tabIndex={-1}>
+        <UnavailableBanner />
         <QueryState isPending={me.isPending} error={me.error} onRetry={() => void me.refetch()}>
           <Outlet />
         </QueryState>

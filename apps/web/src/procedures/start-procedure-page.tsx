@@ -4,6 +4,7 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/api-error';
+import { unavailableOf, unavailableStore } from '../faults/unavailable';
 import { api, unwrap } from '../api/client';
 import { useCurrentWard } from '../auth/current-ward';
 import { hasRole, useMe } from '../auth/use-me';
@@ -79,11 +80,17 @@ function StartProcedureForm({ ward }: { ward: string }) {
           },
         }),
       ),
-    onSuccess: (data) => void navigate(`/procedures/${data.id}`),
-    onError: (error) => {
+    onSuccess: (data) => {
+      unavailableStore.clear();
+      void navigate(`/procedures/${data.id}`);
+    },
+    onError: (error, header) => {
       // Answered 409 for our own id: an earlier attempt did start it.
       if (error instanceof ApiError && error.status === 409)
         void navigate(`/procedures/${procedureId.current}`);
+      // A part is down: the banner says which; sending again reuses the same id (never two procedures).
+      const info = unavailableOf(error);
+      if (info) unavailableStore.report({ info, retry: () => start.mutate(header) });
     },
   });
 

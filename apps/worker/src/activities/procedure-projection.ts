@@ -7,7 +7,7 @@
  */
 import type { ProcedureView } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
-import { type ProcedureSeed, procedureWorkflowId } from '@kientoan/workflows';
+import { type ProcedureSeed, procedureWorkflowId, startAuditKey } from '@kientoan/workflows';
 
 /** PostgreSQL channel of projection changes (LISTEN procedure_changed). */
 export const PROCEDURE_CHANGED_CHANNEL = 'procedure_changed';
@@ -57,15 +57,27 @@ export const writeProcedureView = async (prisma: PrismaClient, write: Projection
           failure_code = EXCLUDED.failure_code, failure_message = EXCLUDED.failure_message,
           revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at
         WHERE ${newer}
-        RETURNING p.id, p.ward_code, p.revision`
+        RETURNING p.id, p.ward_code, p.revision, (p.xmax = 0) AS created`
     : Prisma.sql`
         UPDATE procedure AS p SET (status, decider_status, current_step, round, waiting_for, due_at,
           stalled_since, return_reasons, ended_by, ended_reason, completed_at, failure_code, failure_message,
           revision, updated_at) = (${columns})
         WHERE p.id = ${procedureId}::uuid AND ${newer}
-        RETURNING p.id, p.ward_code, p.revision`;
+        RETURNING p.id, p.ward_code, p.revision, false AS created`;
+  // The row created here (not by the API's transaction, which then did not commit): the start's audit entry
+  // with it, once (the dedupe key is the one the API's entry carries).
+  const audit = seed?.audit;
+  const startAudit = audit
+    ? Prisma.sql`
+        INSERT INTO audit_entry (actor_id, role, action, procedure_id, ward_code, after, client_address,
+          request_id, dedupe_key)
+        SELECT ${audit.actorId}, ${audit.role}, 'procedure.start', id, ward_code, ${JSON.stringify(audit.after)}::jsonb,
+          ${audit.clientAddress}, ${audit.requestId}, ${startAuditKey(procedureId)}
+        FROM written WHERE created
+        ON CONFLICT (dedupe_key) DO NOTHING`
+    : Prisma.sql`SELECT 1`;
   const [result] = await prisma.$queryRaw<{ notified: number }[]>`
-    WITH written AS (${written})
+    WITH written AS (${written}), audited AS (${startAudit})
     SELECT count(pg_notify(${PROCEDURE_CHANGED_CHANNEL},
       json_build_object('procedureId', id, 'wardCode', ward_code, 'revision', revision)::text))::int AS notified
     FROM written`;

@@ -50,6 +50,11 @@ export const environmentSchema = z
     DEADLINE_VOTE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
     /** Demo/test acceleration: a working day lasts this many milliseconds instead of a calendar day. */
     DEADLINE_WORKING_DAY_MS: z.coerce.number().int().min(1).optional(),
+    /**
+     * The longest the API waits for a human action (a workflow Update) before answering: past it, 503
+     * ACTION_PENDING (accepted, will be applied) or NO_WORKER_AVAILABLE (no worker took it). Keep it under 5 s.
+     */
+    ACTION_WAIT_MS: z.coerce.number().int().min(1_000).max(60_000).default(4_000),
     /** How many days ahead of today a decision's effective date (and the ceremony) may be chosen at start. */
     EFFECTIVE_DATE_MAX_DAYS_AHEAD: z.coerce.number().int().min(1).max(3650).default(365),
     /**

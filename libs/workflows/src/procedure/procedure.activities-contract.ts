@@ -86,6 +86,12 @@ export interface ProcedureSeed {
   readonly initiatedBy: string;
   /** YYYY-MM-DD */
   readonly effectiveDate: string | null;
+  /**
+   * Who started it: when the workflow creates the row (the API's transaction did not commit after the start,
+   * e.g. the API was killed), it writes the `procedure.start` audit entry the transaction would have written.
+   * Absent in runs started before it existed.
+   */
+  readonly audit?: AuditContext & { readonly after: Readonly<Record<string, unknown>> };
 }
 
 export interface ProjectionInput {

@@ -97,3 +97,6 @@ export const idempotencyKey = (kind: string, ...parts: readonly (string | number
 export const voteUpdateId = (clientKey: string): string => idempotencyKey('vote', clientKey);
 export const actionUpdateId = (action: string, clientKey: string): string =>
   idempotencyKey(action, clientKey);
+
+/** The `procedure.start` audit entry's dedupe key: the API's transaction or the workflow's first view writes it. */
+export const startAuditKey = (procedureId: string): string => idempotencyKey('start', procedureId);

@@ -74,13 +74,13 @@ export const ServiceUnavailable = {
     ),
 
   /** The Update was accepted (durable in the workflow's history) but did not finish within the wait. */
-  pending: () =>
+  pending: (waitingOn: 'worker' | 'database' = 'worker') =>
     new ServiceUnavailableError(
       'ACTION_PENDING',
       'Thao tác đã được tiếp nhận và sẽ được hoàn tất khi hệ thống xử lý xong; không cần làm lại. Gửi lại với cùng khóa Idempotency-Key để xem kết quả.',
       'The action was accepted and will be completed; there is no need to redo it. Retry with the same Idempotency-Key to see its result.',
       5,
-      { dependency: 'worker', applied: 'pending', accepted: true },
+      { dependency: waitingOn, applied: 'pending', accepted: true, mayApplyLater: true },
     ),
 
   shuttingDown: () =>
