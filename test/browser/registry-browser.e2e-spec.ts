@@ -8,18 +8,17 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD } from '../support/http-client';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
 import {
-  DESKTOP,
   SCREENSHOTS,
   chromiumPath,
+  inspectPage,
   launchChromium,
-  screenshots,
-  seriousAccessibilityViolations,
+  signInThroughBrowser,
 } from '../support/browser';
 
 jest.setTimeout(600_000);
@@ -70,25 +69,9 @@ describe('The registry browser in Chromium', () => {
     await stack?.close();
   });
 
-  const signedIn = async (username: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL('**/inbox');
-    return page;
-  };
-
-  const inspect = async (page: Page, name: string) => {
-    await screenshots(page, name);
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
+  const signedIn = (username: string) =>
+    signInThroughBrowser(browser, base, username, TEST_PASSWORD, contexts);
+  const inspect = inspectPage;
 
   it('shows the renamed unit with its former name and the decision, and lists the decision in the register', async () => {
     const page = await signedIn(ward.users.secretary);
@@ -110,7 +93,7 @@ describe('The registry browser in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(
       new RegExp(`^cay-to-chuc-${ward.code}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
     );
-    const rows = parse<string[]>(fs.readFileSync(await download.path(), 'utf8'), {
+    const rows = parse(fs.readFileSync(await download.path(), 'utf8'), {
       delimiter: ';',
       bom: true,
     });
