@@ -41,7 +41,7 @@ const readXlsx = async (body: Buffer): Promise<string[][]> => {
 };
 
 const readCsv = (text: string): string[][] =>
-  parse<string[]>(text, { delimiter: ';', bom: true, relax_column_count: false });
+  parse(text, { delimiter: ';', bom: true, relax_column_count: false });
 
 describe('Registry browser and decision register (e2e)', () => {
   let stack: TestStack;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'web');
@@ -83,4 +83,35 @@ export const tabUntil = async (page: Page, selector: string, max = 150): Promise
     if (focused) return;
   }
   throw new Error(`${selector} was not reached by keyboard`);
+};
+
+/**
+ * A person in their own browser profile (Vietnamese, desktop width, downloads allowed), signed in through the
+ * sign-in page; the context is added to `contexts` so the spec can photograph and close it.
+ */
+export const signInThroughBrowser = async (
+  browser: Browser,
+  base: string,
+  username: string,
+  password: string,
+  contexts: BrowserContext[],
+): Promise<Page> => {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL('**/inbox');
+  return page;
+};
+
+/** Photographs the page at both widths and expects no serious or critical accessibility violation. */
+export const inspectPage = async (page: Page, name: string): Promise<void> => {
+  await screenshots(page, name);
+  expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
+    page: name,
+    violations: [],
+  });
 };

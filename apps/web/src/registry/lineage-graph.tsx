@@ -47,20 +47,9 @@ export function LineageGraphChart({ graph, label }: { graph: LineageGraph; label
     let disposed = false;
     let dispose = () => {};
     void (async () => {
-      const [core, charts, components, renderers] = await Promise.all([
-        import('echarts/core'),
-        import('echarts/charts'),
-        import('echarts/components'),
-        import('echarts/renderers'),
-      ]);
+      const { init } = await import('./lineage-echarts');
       if (disposed || !container.current) return;
-      core.use([
-        charts.GraphChart,
-        components.TooltipComponent,
-        components.AriaComponent,
-        renderers.CanvasRenderer,
-      ]);
-      const chart = core.init(container.current, undefined, { renderer: 'canvas' });
+      const chart = init(container.current, undefined, { renderer: 'canvas' });
       const positions = layeredLayout(graph.nodes, graph.edges);
       chart.setOption({
         aria: { enabled: true, label: { description: label } },
@@ -70,10 +59,15 @@ export function LineageGraphChart({ graph, label }: { graph: LineageGraph; label
             type: 'graph',
             layout: 'none',
             roam: true,
+            // Room for the labels under the end nodes, also on a 360 px phone.
+            left: 90,
+            right: 90,
+            top: 30,
+            bottom: 40,
             symbolSize: 16,
             edgeSymbol: ['none', 'arrow'],
             edgeSymbolSize: 9,
-            label: { show: true, position: 'bottom', width: 180, overflow: 'break', color: '#262626' },
+            label: { show: true, position: 'bottom', width: 150, overflow: 'break', color: '#262626' },
             edgeLabel: { show: true, fontSize: 11, color: '#434343' },
             lineStyle: { color: '#8c8c8c', width: 1.5 },
             data: graph.nodes.map((n) => ({

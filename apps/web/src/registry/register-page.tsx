@@ -1,20 +1,19 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { useErrorText } from '../common/error-text';
 import { EmptyText, QueryState } from '../common/page-states';
 import { formatDate } from '../format/format';
 import {
   type IssuedDocument,
   type RegisterPage as Page,
   documentPath,
-  downloadFile,
   useRegistryWard,
 } from './registry-api';
+import { ExportButtons } from './export-buttons';
 
 const SORTS = ['number_desc', 'number_asc', 'issued_desc', 'issued_asc'] as const;
 type Sort = (typeof SORTS)[number];
@@ -27,8 +26,6 @@ type DocType = 'NQ' | 'QĐ';
  */
 export function RegisterPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const { ward, setWard, options, params, setParams } = useRegistryWard();
   const docType = (params.get('docType') as DocType | null) ?? undefined;
   const from = params.get('from') ?? undefined;
@@ -38,7 +35,6 @@ export function RegisterPage() {
     ? (params.get('sort') as Sort)
     : 'number_desc';
   const [text, setText] = useState(q);
-  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
   const set = (key: string, value: string | undefined) =>
     setParams((p) => {
       if (value) p.set(key, value);
@@ -70,22 +66,6 @@ export function RegisterPage() {
   });
   const first = list.data?.pages[0];
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-
-  const exportAs = async (format: 'xlsx' | 'csv') => {
-    if (!ward) return;
-    setExporting(format);
-    try {
-      const query = new URLSearchParams({ ...filters, format });
-      const name = await downloadFile(
-        `/api/registry/wards/${encodeURIComponent(ward)}/register/export?${query}`,
-      );
-      void message.success(t('registry.exported', { name }));
-    } catch (error) {
-      void message.error(`${t('registry.exportFailed')}: ${errorText(error)}`);
-    } finally {
-      setExporting(null);
-    }
-  };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -174,12 +154,14 @@ export function RegisterPage() {
           onChange={(v: Sort) => set('sort', v)}
           options={SORTS.map((s) => ({ value: s, label: t(`register.sorts.${s}`) }))}
         />
-        <Button onClick={() => void exportAs('xlsx')} loading={exporting === 'xlsx'} disabled={!ward}>
-          {t('register.exportXlsx')}
-        </Button>
-        <Button onClick={() => void exportAs('csv')} loading={exporting === 'csv'} disabled={!ward}>
-          {t('register.exportCsv')}
-        </Button>
+        <ExportButtons
+          pathFor={
+            ward
+              ? (format) =>
+                  `/api/registry/wards/${encodeURIComponent(ward)}/register/export?${new URLSearchParams({ ...filters, format }).toString()}`
+              : null
+          }
+        />
       </Flex>
       {!ward ? (
         <EmptyText text={t('registry.chooseWard')} />

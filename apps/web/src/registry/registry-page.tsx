@@ -1,14 +1,14 @@
-import { App, Button, DatePicker, Flex, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker, Flex, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyText, QueryState } from '../common/page-states';
-import { useErrorText } from '../common/error-text';
 import { formatDate, formatNumber } from '../format/format';
 import { foldVietnamese } from '../procedures/paste-rows';
+import { ExportButtons } from './export-buttons';
 import { DecisionLink, useChangeLabel } from './decision-link';
-import { type TreeNode, downloadFile, useRegistryWard, useWardTree } from './registry-api';
+import { type TreeNode, useRegistryWard, useWardTree } from './registry-api';
 
 interface Row extends Omit<TreeNode, 'children'> {
   readonly key: string;
@@ -30,13 +30,10 @@ const flat = (nodes: readonly TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n
 /** A ward's Party organizations on any date: tree, diacritic-insensitive search, scheduled changes, export. */
 export function RegistryPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const changeLabel = useChangeLabel();
   const { ward, setWard, options, params, setParams } = useRegistryWard();
   const asOf = params.get('asOf') ?? undefined;
   const [search, setSearch] = useState('');
-  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
   const tree = useWardTree(ward, asOf);
   const query = foldVietnamese(search.trim());
   const nodes = (tree.data?.tree ?? []) as unknown as TreeNode[];
@@ -52,21 +49,6 @@ export function RegistryPage() {
       else p.delete('asOf');
       return p;
     });
-
-  const exportAs = async (format: 'xlsx' | 'csv') => {
-    if (!ward) return;
-    setExporting(format);
-    try {
-      const name = await downloadFile(
-        `/api/registry/wards/${encodeURIComponent(ward)}/tree/export?format=${format}${asOf ? `&asOf=${asOf}` : ''}`,
-      );
-      void message.success(t('registry.exported', { name }));
-    } catch (error) {
-      void message.error(`${t('registry.exportFailed')}: ${errorText(error)}`);
-    } finally {
-      setExporting(null);
-    }
-  };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -100,12 +82,14 @@ export function RegistryPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <Button onClick={() => void exportAs('xlsx')} loading={exporting === 'xlsx'} disabled={!ward}>
-          {t('registry.exportXlsx')}
-        </Button>
-        <Button onClick={() => void exportAs('csv')} loading={exporting === 'csv'} disabled={!ward}>
-          {t('registry.exportCsv')}
-        </Button>
+        <ExportButtons
+          pathFor={
+            ward
+              ? (format) =>
+                  `/api/registry/wards/${encodeURIComponent(ward)}/tree/export?format=${format}${asOf ? `&asOf=${asOf}` : ''}`
+              : null
+          }
+        />
       </Flex>
       {!ward ? (
         <EmptyText text={t('registry.chooseWard')} />
