@@ -70,7 +70,7 @@ export function BeforeAfterTree({
   );
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} className="before-after-tree">
+    <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} className="before-after-tree">
       <Space wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('treeDiff.title')}
