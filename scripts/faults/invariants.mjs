@@ -29,24 +29,17 @@ const CHECKS = [
           WHERE p.id = ANY($1::uuid[]) GROUP BY p.id HAVING count(d.id) <> 1`,
   },
   {
-    name: 'decision numbers contiguous per register, none reused',
-    sql: `SELECT r.issuer, r.doc_type, r.year, r.last_number, count(d.id) AS issued,
+    // Registers per issuer, type and committee term (document_register); every number taken is one row of
+    // issued_document (never deleted), so each register's rows are exactly 1 … last_number.
+    name: 'document numbers contiguous per register (decisions and resolutions), none reused',
+    sql: `SELECT r.issuer, r.doc_type, r.term, r.last_number, count(d.id) AS issued,
                  count(DISTINCT d.number) AS distinct_numbers, max(d.number) AS max_number
-          FROM decision_register r
-          LEFT JOIN decision d ON d.issuer = r.issuer AND d.doc_type = r.doc_type AND d.year = r.year
-          WHERE r.doc_type = 'QĐ' AND r.issuer IN (SELECT ward_code FROM procedure WHERE id = ANY($1::uuid[]))
+          FROM document_register r
+          LEFT JOIN issued_document d ON d.issuer = r.issuer AND d.doc_type = r.doc_type AND d.term = r.term
+          WHERE r.issuer IN (SELECT ward_code FROM procedure WHERE id = ANY($1::uuid[]))
           GROUP BY 1, 2, 3, 4
           HAVING count(d.id) <> r.last_number OR count(DISTINCT d.number) <> count(d.id)
               OR coalesce(max(d.number), 0) <> r.last_number`,
-  },
-  {
-    name: 'resolution numbers contiguous per register',
-    sql: `SELECT r.issuer, r.year, r.last_number, count(d.id) AS issued, max(d.resolution_number) AS max_number
-          FROM decision_register r
-          LEFT JOIN decision d ON d.issuer = r.issuer AND d.year = r.year
-          WHERE r.doc_type = 'NQ' AND r.issuer IN (SELECT ward_code FROM procedure WHERE id = ANY($1::uuid[]))
-          GROUP BY 1, 2, 3
-          HAVING count(d.id) <> r.last_number OR coalesce(max(d.resolution_number), 0) <> r.last_number`,
   },
   {
     name: 'each vote once (three approvals per procedure)',

@@ -157,7 +157,7 @@ describe('What is approved is issued (e2e)', () => {
     const { ward, as } = await aWard(3);
     const id = await driver.start(as, ward.code, renameGroup6(ward.code));
     await driver.toVoting(as, id);
-    const numbersBefore = await stack.prisma.decisionRegister.count({ where: { issuer: ward.code } });
+    const numbersBefore = await stack.prisma.documentRegister.count({ where: { issuer: ward.code } });
 
     await givenRegistryChanged(stack.prisma, ward.code, [
       { kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Khu dân cư Hồ Đắc Di' },
@@ -173,7 +173,7 @@ describe('What is approved is issued (e2e)', () => {
       ],
     });
     expect(await stack.prisma.decision.count({ where: { procedureId: id } })).toBe(0);
-    expect(await stack.prisma.decisionRegister.count({ where: { issuer: ward.code } })).toBe(numbersBefore);
+    expect(await stack.prisma.documentRegister.count({ where: { issuer: ward.code } })).toBe(numbersBefore);
     const unit = await stack.prisma.orgUnit.findUniqueOrThrow({ where: { id: `${ward.code}.tdp6` } });
     expect(unit.name).toBe('Chi bộ Khu dân cư Hồ Đắc Di');
     // The registry moved, so the issue step planned again, once, against the new version.

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { App } from 'supertest/types';
-import { yearInVietnam } from '@kientoan/domain';
 import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
@@ -58,9 +57,10 @@ describe('Worker killed in the middle of a step (e2e)', () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
     const as = await signIn(stack.app.getHttpServer() as App, ward);
     const driver = new ProcedureDriver(stack);
-    const year = yearInVietnam(new Date());
-    await stack.prisma.decisionRegister.create({
-      data: { issuer: ward.code, docType: 'QĐ', year, lastNumber: 0 },
+    // A throwaway ward has no congress: its registers are those of the appointed committee's term.
+    const term = 'start';
+    await stack.prisma.documentRegister.create({
+      data: { issuer: ward.code, docType: 'QĐ', term, lastNumber: 0 },
     });
     const first = spawnWorker();
 
@@ -75,7 +75,7 @@ describe('Worker killed in the middle of a step (e2e)', () => {
     await blocker.connect();
     blockers.push(blocker);
     await blocker.query('BEGIN');
-    await blocker.query('SELECT * FROM decision_register WHERE issuer = $1 FOR UPDATE', [ward.code]);
+    await blocker.query('SELECT * FROM document_register WHERE issuer = $1 FOR UPDATE', [ward.code]);
 
     await driver.vote(as, procedureId, ward.voters[0]!).expect(200);
 
@@ -85,7 +85,7 @@ describe('Worker killed in the middle of a step (e2e)', () => {
       async () => {
         const [row] = await stack.prisma.$queryRaw<{ waiting: number }[]>`
         SELECT count(*)::int AS waiting FROM pg_stat_activity
-        WHERE wait_event_type = 'Lock' AND query ILIKE '%decision_register%'`;
+        WHERE wait_event_type = 'Lock' AND query ILIKE '%document_register%'`;
         return row!.waiting > 0 ? true : undefined;
       },
       30_000,
@@ -117,12 +117,12 @@ describe('Worker killed in the middle of a step (e2e)', () => {
     ]);
     const decisions = await stack.prisma.decision.findMany({ where: { issuer: ward.code } });
     expect(decisions.map((d) => d.number)).toEqual([1]);
-    const register = await stack.prisma.decisionRegister.findUniqueOrThrow({
-      where: { issuer_docType_year: { issuer: ward.code, docType: 'QĐ', year } },
+    const register = await stack.prisma.documentRegister.findUniqueOrThrow({
+      where: { issuer_docType_term: { issuer: ward.code, docType: 'QĐ', term } },
     });
     expect(register.lastNumber).toBe(1);
-    const resolutions = await stack.prisma.decisionRegister.findUniqueOrThrow({
-      where: { issuer_docType_year: { issuer: ward.code, docType: 'NQ', year } },
+    const resolutions = await stack.prisma.documentRegister.findUniqueOrThrow({
+      where: { issuer_docType_term: { issuer: ward.code, docType: 'NQ', term } },
     });
     expect(resolutions.lastNumber).toBe(1);
     // The registry change was applied exactly once, with the decision's reference.

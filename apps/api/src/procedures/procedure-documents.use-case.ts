@@ -160,6 +160,7 @@ export class ProcedureDocumentsUseCase {
             unitName: r.unitName,
             acknowledgedAt: announced ? (acknowledgedAt.get(r.unitId) ?? null) : null,
           })),
+          draftText: null,
         })),
       };
     }
@@ -175,6 +176,7 @@ export class ProcedureDocumentsUseCase {
       title: string,
       unitId: string | null,
       recipients: readonly { unitId: string; unitName: string }[],
+      draftText: string,
     ) => ({
       position,
       type,
@@ -188,14 +190,17 @@ export class ProcedureDocumentsUseCase {
       effectiveDate: null,
       withdrawn: null,
       recipients: recipients.map((r) => ({ ...r, acknowledgedAt: null })),
+      draftText,
     });
     return {
       issued: false,
       draftVersion: latest?.version ?? null,
       items: latest
         ? [
-            planned(0, 'NQ', 'resolution', procedure.title, null, []),
-            ...set.map((d) => planned(d.position, 'QĐ', d.purpose, d.title, d.unitId ?? null, d.recipients)),
+            planned(0, 'NQ', 'resolution', procedure.title, null, [], latest.body),
+            ...set.map((d) =>
+              planned(d.position, 'QĐ', d.purpose, d.title, d.unitId ?? null, d.recipients, d.body),
+            ),
           ]
         : [],
     };

@@ -186,6 +186,10 @@ export const documentSetSchema = z.object({
       recipients: z.array(
         z.object({ unitId: z.string(), unitName: z.string(), acknowledgedAt: timestamp.nullable() }),
       ),
+      draftText: z
+        .string()
+        .nullable()
+        .describe('Before issue: the draft text the committee votes on (with its blanks); null once issued'),
     }),
   ),
 });

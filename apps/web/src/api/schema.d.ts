@@ -3178,6 +3178,8 @@ export interface operations {
             draftVersion: number | null;
             issued: boolean;
             items: {
+              /** @description Before issue: the draft text the committee votes on (with its blanks); null once issued */
+              draftText: string | null;
               effectiveDate: string | null;
               issuedAt: string | null;
               number: number | null;

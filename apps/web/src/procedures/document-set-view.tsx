@@ -67,6 +67,11 @@ export function DocumentSetView({ id }: { id: string }) {
           scroll={{ x: true }}
           pagination={{ pageSize: 30, hideOnSinglePage: true }}
           dataSource={items}
+          expandable={{
+            // Before issue: the words the committee votes on, blanks and all.
+            rowExpandable: (d) => d.draftText !== null,
+            expandedRowRender: (d) => <pre className="document-text">{d.draftText}</pre>,
+          }}
           columns={[
             {
               title: t('documentSet.number'),

@@ -305,14 +305,17 @@ export const scheduledChanges = async (
   });
   if (versions.length === 0) return [];
   // The decision that scheduled it: its symbol is on the version, its signing date on the decision.
-  const decisions = await db.decision.findMany({
-    where: {
-      issuer: { in: [...new Set(versions.map((v) => v.wardCode))] },
-      symbol: { in: [...new Set(versions.flatMap((v) => (v.decisionRef ? [v.decisionRef] : [])))] },
-      effectiveDate: { in: [...new Set(versions.map((v) => v.validFrom.getTime()))].map((t) => new Date(t)) },
-    },
-    select: { issuer: true, symbol: true, effectiveDate: true, issuedAt: true },
-  });
+  const byDecision = {
+    issuer: { in: [...new Set(versions.map((v) => v.wardCode))] },
+    symbol: { in: [...new Set(versions.flatMap((v) => (v.decisionRef ? [v.decisionRef] : [])))] },
+    effectiveDate: { in: [...new Set(versions.map((v) => v.validFrom.getTime()))].map((t) => new Date(t)) },
+  };
+  const select = { issuer: true, symbol: true, effectiveDate: true, issuedAt: true } as const;
+  // Each decision of a set is in the register (issued_document); decisions issued before sets only in decision.
+  const decisions = [
+    ...(await db.issuedDocument.findMany({ where: { ...byDecision, docType: 'QĐ' }, select })),
+    ...(await db.decision.findMany({ where: byDecision, select })),
+  ];
   return versions.map((v) => {
     const decision = decisions.find(
       (d) =>
