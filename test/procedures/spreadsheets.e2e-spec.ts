@@ -76,8 +76,10 @@ describe('Spreadsheets in and out (e2e)', () => {
   it("given Excel's CSV UTF-8 (BOM, ';', CRLF, quotes) with a kind column, then each row has its kind", async () => {
     const csv = `\uFEFFLoại thay đổi;Tổ chức đảng;Tên mới\r\nĐổi tên;"${ward.code}.tdp8";"Chi bộ ""Tổ 108"""\r\nGiải thể;${ward.code}.tdp9;\r\n`;
 
-    const response = await upload(as.secretary, Buffer.from(csv), 'danh-sach.csv').expect(200);
+    // A file name with a right-to-left override is echoed back without it.
+    const response = await upload(as.secretary, Buffer.from(csv), 'danh-s\u202Evsc.ach.csv').expect(200);
 
+    expect(response.body).toMatchObject({ fileName: 'danh-svsc.ach.csv', format: 'csv' });
     expect(response.body.items).toEqual([
       { kind: 'rename', unitId: `${ward.code}.tdp8`, newName: 'Chi bộ "Tổ 108"' },
       { kind: 'dissolve', unitId: `${ward.code}.tdp9` },

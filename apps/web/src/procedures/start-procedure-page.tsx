@@ -97,7 +97,7 @@ function StartProcedureForm({ ward }: { ward: string }) {
   const previewRowErrors = rowErrors(fieldErrors(preview.error));
   const submitRowErrors = rowErrors(fieldErrors(start.error));
   const headerErrors = fieldErrors(start.error);
-  const problemOf = (i: number) => submitRowErrors.get(i) ?? previewRowErrors.get(i) ?? rows[i]?.problem;
+  const problemOf = (i: number) => rows[i]?.problem ?? submitRowErrors.get(i) ?? previewRowErrors.get(i);
   const violations = rows.filter((_, i) => problemOf(i)).length;
 
   const addPasted = () => {

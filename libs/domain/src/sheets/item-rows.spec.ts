@@ -74,13 +74,14 @@ describe('resolution items from spreadsheet rows', () => {
     expect(rows[1]?.problem).toBe('Tên mới: Chưa ghi tên mới.');
   });
 
-  it('refuses hostile text in a cell like any input: bidi overrides, invisible characters, Cyrillic look-alikes', () => {
+  it('refuses hostile text in a cell like any input: bidi overrides, invisible characters, Cyrillic look-alikes, formulas', () => {
     const { problems } = readItemRows(
       [
         rec(1, 'Tổ chức đảng', 'Tên mới'),
         rec(2, 'kl.tdp6', 'Chi bộ \u202Eabc'),
         rec(3, 'kl.tdp7', 'Chi\u200B bộ 2'),
         rec(4, 'kl.du', 'Сhi bộ 3'),
+        rec(5, 'kl.a1', '=HYPERLINK("http://x","Chi bộ")'),
       ],
       units,
     );
@@ -89,7 +90,9 @@ describe('resolution items from spreadsheet rows', () => {
       [2, 'newName'],
       [3, 'newName'],
       [4, 'newName'],
+      [5, 'newName'],
     ]);
+    expect(problems[3]!.reason).toContain('công thức Excel');
     expect(problems[0]!.reason).toContain('đảo chiều');
     expect(problems[2]!.reason).toContain('Kirin');
   });

@@ -227,6 +227,14 @@ export const readItemRows = (
           problem(c, { vi: checked.vi, en: checked.en });
           return value.trim();
         }
+        // What Excel would run as a formula when the name is exported again (CSV injection).
+        if (/^[=+@]/.test(checked.value)) {
+          problem(c, {
+            vi: `Ô bắt đầu bằng "${checked.value[0]}" như một công thức Excel; hãy ghi tên bằng chữ.`,
+            en: `The cell starts with "${checked.value[0]}" like an Excel formula; write the name as text.`,
+          });
+          return checked.value;
+        }
         if (checked.value.length > max)
           problem(c, { vi: `Dài quá ${max} ký tự.`, en: `Longer than ${max} characters.` });
         return checked.value;

@@ -37,6 +37,23 @@ const noRows = (fileName: string) =>
   );
 
 /**
+ * The file's name as shown back in messages: multipart names arrive as UTF-8 bytes read as Latin-1 (busboy's
+ * default), so they are decoded again; control, bidi and invisible characters are dropped (the name is
+ * echoed in messages), and it is cut to 120 characters.
+ */
+export const displayName = (received: string): string => {
+  // eslint-disable-next-line no-control-regex -- a name already beyond Latin-1 was decoded right
+  const decoded = /[^\u0000-\u00ff]/.test(received)
+    ? received
+    : Buffer.from(received, 'latin1').toString('utf8');
+  const name = (decoded.includes('\uFFFD') ? received : decoded)
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/gu, '')
+    .trim();
+  return [...name].slice(0, 120).join('') || 'tệp';
+};
+
+/**
  * Resolution items from an uploaded .xlsx or .csv: the file's cells (exceljs, csv-parse) read by the same
  * rules as rows pasted on the start page, units resolved in the ward's registry. Stores nothing: the rows go
  * back to the page, which previews and submits them through POST /api/procedures. Any bad row answers 400
@@ -54,7 +71,7 @@ export class ImportItemsUseCase {
     if (!ward) throw wardNotFound(form.wardCode);
     authorize(actor, 'procedure.start', ward.code);
     if (!file || file.size === 0) throw noFile();
-    const fileName = file.originalname.normalize('NFC');
+    const fileName = displayName(file.originalname);
     const format = sheetFormatOf(fileName, file.buffer);
     const records = await readSheet(file.buffer, fileName, {
       maxRows: SHEET_MAX_ROWS,
