@@ -39,6 +39,14 @@ export const router = createBrowserRouter([
         path: 'procedures/:id/documents/:type',
         element: page(async () => (await import('./procedures/document-page')).DocumentPage),
       },
+      {
+        path: 'supervision/board',
+        element: page(async () => (await import('./supervision/board-page')).BoardPage),
+      },
+      {
+        path: 'supervision/stalled',
+        element: page(async () => (await import('./supervision/stalled-page')).StalledPage),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4381,10 +4381,9 @@ export interface operations {
   SupervisionJobsController_start: {
     parameters: {
       query?: never;
-      header: {
-        'idempotency-key': string;
+      header?: {
         /** @description A repeat answers the same job */
-        'Idempotency-Key'?: string;
+        'idempotency-key'?: string;
       };
       path?: never;
       cookie?: never;

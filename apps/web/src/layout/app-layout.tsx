@@ -49,6 +49,15 @@ export function AppLayout() {
     ...(hasRole(actor, ward, 'secretary')
       ? [{ key: '/procedures/new', label: <Link to="/procedures/new">{t('nav.start')}</Link> }]
       : []),
+    ...(actor?.supervisor
+      ? [
+          { key: '/supervision/board', label: <Link to="/supervision/board">{t('board.nav')}</Link> },
+          {
+            key: '/supervision/stalled',
+            label: <Link to="/supervision/stalled">{t('board.navStalled')}</Link>,
+          },
+        ]
+      : []),
   ];
   const selected = nav
     .map((n) => n.key)
