@@ -137,12 +137,14 @@ try {
   launch('api', 'dist/apps/api/apps/api/src/main.js');
   const apiPort = process.env.API_PORT || 3000;
   say('kientoan is starting:');
-  say(`  Web app      http://localhost:${apiPort}/   (sign in as bithu.ochodua / kientoan-demo)`);
+  say(
+    `  Web app      http://localhost:${apiPort}/   (sign in as bithu.ochodua / kientoan-demo; supervisors: giamsat)`,
+  );
   const apiHost = process.env.API_HOST || '127.0.0.1';
   say(`  API          http://${apiHost}:${apiPort}/api (API_HOST=${apiHost})`);
   say(`  API docs     http://localhost:${apiPort}/docs`);
   say(`  Health       http://localhost:${apiPort}/health`);
-  if (uiUrl) say(`  Temporal UI  ${uiUrl}`);
+  if (uiUrl) say(`  Temporal UI  ${uiUrl}   (operators only: no sign-in; supervisors use the board)`);
   say(
     `  Temporal     ${process.env.TEMPORAL_ADDRESS} (namespace ${process.env.TEMPORAL_NAMESPACE || 'default'})`,
   );

@@ -80,6 +80,14 @@ export const router = createBrowserRouter([
           { path: 'audit', element: page(async () => (await import('./admin/audit-page')).AuditPage) },
         ],
       },
+      {
+        path: 'supervision/board',
+        element: page(async () => (await import('./supervision/board-page')).BoardPage),
+      },
+      {
+        path: 'supervision/stalled',
+        element: page(async () => (await import('./supervision/stalled-page')).StalledPage),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

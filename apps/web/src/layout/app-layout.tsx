@@ -58,6 +58,15 @@ export function AppLayout() {
     ...(actor?.admin
       ? [{ key: '/admin', label: <Link to="/admin/accounts">{t('admin.nav.title')}</Link> }]
       : []),
+    ...(actor?.supervisor
+      ? [
+          { key: '/supervision/board', label: <Link to="/supervision/board">{t('board.nav')}</Link> },
+          {
+            key: '/supervision/stalled',
+            label: <Link to="/supervision/stalled">{t('board.navStalled')}</Link>,
+          },
+        ]
+      : []),
   ];
   const selected = nav
     .map((n) => n.key)

@@ -31,7 +31,7 @@ export class SupervisionJobsController {
   @HttpCode(200)
   @ApiResult(supervisionJobStartSchema)
   @ApiBody({ schema: openApiSchema(supervisionJobSchema) })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat answers the same job' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'A repeat answers the same job' })
   @ApiOperation({
     summary:
       'Nhắc, chuyển cấp trên, hủy hàng loạt: chạy thử (mặc định) hoặc chạy thật thành công việc nền / Bulk action: dry run or a background job',
