@@ -1,3 +1,4 @@
+import './admin.css';
 import { Menu, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';

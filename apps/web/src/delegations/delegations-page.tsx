@@ -1,3 +1,4 @@
+import '../admin/admin.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
