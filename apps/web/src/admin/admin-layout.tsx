@@ -1,4 +1,3 @@
-import './admin.css';
 import { Menu, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';

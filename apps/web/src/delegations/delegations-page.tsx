@@ -1,4 +1,3 @@
-import '../admin/admin.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
