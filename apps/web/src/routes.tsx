@@ -4,6 +4,8 @@ import { Navigate, createBrowserRouter } from 'react-router';
 import { SignInPage } from './auth/sign-in-page';
 import { NotFoundPage } from './common/page-states';
 import { AppLayout } from './layout/app-layout';
+// The admin, delegations and password pages' few styles (a separate file: styles.css is shared by every feature).
+import './admin/admin.css';
 
 /** Pages load on first visit: the sign-in page does not wait for the procedure screens' code. */
 const page = (load: () => Promise<ComponentType>) => {

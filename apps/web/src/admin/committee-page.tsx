@@ -17,6 +17,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useErrorText } from '../common/error-text';
 import { EmptyText, QueryState } from '../common/page-states';
@@ -43,7 +44,10 @@ interface MemberForm {
  */
 export function CommitteePage() {
   const { t, i18n } = useTranslation();
-  const [wardCode, setWardCode] = useState<string | undefined>();
+  // The ward is in the address (`?ward=<code>`): a committee can be linked to and survives a reload.
+  const [params, setParams] = useSearchParams();
+  const wardCode = params.get('ward') ?? undefined;
+  const setWardCode = (ward: string | undefined) => setParams(ward ? { ward } : {}, { replace: true });
   const [scope, setScope] = useState<'serving' | 'all'>('serving');
   const [editing, setEditing] = useState<MemberView | 'new' | null>(null);
   const list = useInfiniteQuery({

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 
@@ -26,11 +27,17 @@ export const useAllWards = () =>
 export function WardSelect(props: Omit<SelectProps<string>, 'options' | 'showSearch'>) {
   const { t } = useTranslation();
   const wards = useAllWards();
+  const [typed, setTyped] = useState('');
   const options = [...(wards.data ?? new Map<string, string>()).entries()].map(([value, label]) => ({
     value,
     label,
     search: fold(`${label} ${value}`),
   }));
+  // A code typed in full is offered as it stands (a ward outside the list, e.g. one just created): the API
+  // answers WARD_NOT_FOUND if it does not exist.
+  const code = typed.trim().toLowerCase();
+  if (CODE.test(code) && !options.some((o) => o.value === code))
+    options.push({ value: code, label: t('admin.common.wardCode', { code }), search: fold(code) });
   return (
     <Select<string>
       showSearch={{
@@ -38,6 +45,7 @@ export function WardSelect(props: Omit<SelectProps<string>, 'options' | 'showSea
           const search: unknown = option?.search;
           return typeof search === 'string' && search.includes(fold(input));
         },
+        onSearch: setTyped,
       }}
       loading={wards.isPending}
       placeholder={t('admin.common.chooseWard')}
@@ -46,6 +54,8 @@ export function WardSelect(props: Omit<SelectProps<string>, 'options' | 'showSea
     />
   );
 }
+
+const CODE = /^[a-z0-9][a-z0-9-]{2,63}$/;
 
 /** Lower case without diacritics ("Ô Chợ Dừa" → "o cho dua"), for searching. */
 export const fold = (text: string) =>

@@ -1,4 +1,3 @@
-import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
 /** The API's rules for a new password (passwordSchema and the change-password use case). */
@@ -32,7 +31,9 @@ export function PasswordRules(props: PasswordRuleInput & { id?: string }) {
     <ul className="password-rules" id={props.id} aria-live="polite">
       {(Object.keys(met) as PasswordRule[]).map((rule) => (
         <li key={rule} className={met[rule] ? 'rule-met' : 'rule-unmet'}>
-          {met[rule] ? <CheckCircleFilled aria-hidden /> : <CloseCircleOutlined aria-hidden />}{' '}
+          <span aria-hidden className="rule-mark">
+            {met[rule] ? '✓' : '✗'}
+          </span>{' '}
           <span>{t(`password.rules.${rule}`, { min: MIN_PASSWORD_LENGTH })}</span>
           <span className="visually-hidden">
             {' '}
