@@ -61,9 +61,14 @@ const summary = (what, values) => ({
 async function webApp(api) {
   const appDir = path.join(ROOT, 'apps', 'web');
   if (!fs.existsSync(appDir)) return { note: 'apps/web does not exist on this branch: not measured.' };
+  // scripts/setup.mjs builds the web app into dist/web (WEB_DIST_DIR), where the API serves it from.
   const distDir = ['dist', 'build']
     .map((d) => path.join(appDir, d))
-    .concat(path.join(ROOT, 'dist', 'apps', 'web'), path.join(ROOT, 'web', 'dist'))
+    .concat(
+      path.join(ROOT, 'dist', 'web'),
+      path.join(ROOT, 'dist', 'apps', 'web'),
+      path.join(ROOT, 'web', 'dist'),
+    )
     .find((d) => fs.existsSync(d));
   const files = [];
   const walk = (dir) => {

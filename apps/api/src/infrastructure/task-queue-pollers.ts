@@ -29,6 +29,7 @@ export class TaskQueuePollers {
   private readonly taskQueue: string;
   private readonly namespace: string;
   private cached?: { at: number; status: PollerStatus };
+  private asking?: Promise<PollerStatus>;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
@@ -43,9 +44,16 @@ export class TaskQueuePollers {
   async status({ fresh = false } = {}): Promise<PollerStatus> {
     const now = Date.now();
     if (!fresh && this.cached && now - this.cached.at < CACHE_MS) return this.cached.status;
-    const status = await this.describe(now);
-    this.cached = { at: now, status };
-    return status;
+    // Concurrent requests share one DescribeTaskQueue call (not one each when the cached answer expires).
+    this.asking ??= this.describe(now)
+      .then((status) => {
+        this.cached = { at: now, status };
+        return status;
+      })
+      .finally(() => {
+        this.asking = undefined;
+      });
+    return this.asking;
   }
 
   private async describe(now: number): Promise<PollerStatus> {

@@ -12,8 +12,6 @@ export interface ProcedureWorkerOptions {
   /** The workflow bundle built by `npm run build` (scripts/bundle-workflows.mjs). */
   readonly workflowBundlePath: string;
   readonly maxConcurrentActivityTaskExecutions?: number;
-  /** Local activities (the workflow's short writes) run at once; each holds a pooled connection. */
-  readonly maxConcurrentLocalActivityExecutions?: number;
   /** How long a stopping worker lets in-flight activities finish before cancelling them (they then retry elsewhere). */
   readonly shutdownGraceTime?: Duration;
 }
@@ -37,7 +35,6 @@ export const createProcedureWorker = async (options: ProcedureWorkerOptions): Pr
     workflowBundle: { codePath },
     activities: options.activities,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 10,
-    maxConcurrentLocalActivityExecutions: options.maxConcurrentLocalActivityExecutions ?? 10,
     shutdownGraceTime: options.shutdownGraceTime ?? DEFAULT_SHUTDOWN_GRACE,
   });
 };

@@ -20,19 +20,13 @@ import { systemClock } from '../activities/clock';
 import { createProcedureWorker } from './create-procedure-worker';
 
 /**
- * One connection per activity slot (task-queue and local), at least DATABASE_POOL_SIZE: with fewer, activities
- * queue for a connection and their transactions fail to start ("Unable to start a transaction").
+ * One connection per activity slot, at least DATABASE_POOL_SIZE: with fewer (it was 20 slots for 10
+ * connections), activities queue for a connection and their transactions fail to start ("Unable to start a
+ * transaction in the given time").
  */
 export const workerPoolSize = (
-  env: Pick<
-    Environment,
-    'DATABASE_POOL_SIZE' | 'WORKER_MAX_CONCURRENT_ACTIVITIES' | 'WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES'
-  >,
-): number =>
-  Math.max(
-    env.DATABASE_POOL_SIZE,
-    env.WORKER_MAX_CONCURRENT_ACTIVITIES + env.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
-  );
+  env: Pick<Environment, 'DATABASE_POOL_SIZE' | 'WORKER_MAX_CONCURRENT_ACTIVITIES'>,
+): number => Math.max(env.DATABASE_POOL_SIZE, env.WORKER_MAX_CONCURRENT_ACTIVITIES);
 
 /** Runs the Temporal worker for the lifetime of the Nest application context; drains it on shutdown. */
 @Injectable()
@@ -60,7 +54,6 @@ export class ProcedureWorkerService implements OnApplicationBootstrap, OnApplica
       }),
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,
-      maxConcurrentLocalActivityExecutions: env.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

@@ -37,12 +37,10 @@ export const environmentSchema = z
     /** The built web app the API serves at `/` (scripts/setup.mjs builds it). */
     WEB_DIST_DIR: z.string().default('dist/web'),
     /**
-     * Activity slots per worker: activities through the task queue, and local activities (the workflow's
-     * short writes, run beside its workflow task). The worker's PostgreSQL pool holds one connection per
-     * slot (at least DATABASE_POOL_SIZE), so no activity waits for a connection.
+     * Activity slots per worker. The worker's PostgreSQL pool holds one connection per slot (at least
+     * DATABASE_POOL_SIZE), so no activity waits for a connection.
      */
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(10),
-    WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(10),
     /** Working days each waiting step has before a reminder (half-way) and escalation (at the deadline). */
     DEADLINE_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(2),
     DEADLINE_DRAFT_DAYS: z.coerce.number().int().min(1).max(60).default(3),

@@ -20,7 +20,6 @@ import {
   isCancellation,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -94,11 +93,12 @@ export interface ProcedureWorkflowResult {
 export const ONE_PROJECTION_PATCH = 'one-projection-writer';
 
 /**
- * Runs started from here on run their short PostgreSQL writes as LOCAL activities (in the worker that runs
- * the workflow task, recorded as markers: no round trip through the server per write), and do not publish
- * the view twice when they start waiting for a person. Runs before the patch replay as they were recorded.
+ * Runs started from here on do not publish their view twice when they start waiting for a person (the wait
+ * publishes it, with the due date): one activity fewer per wait. Runs before the patch replay as recorded.
+ * (Local activities for the short writes were tried and measured worse: on a loaded machine they kept the
+ * workflow task open past its timeout, and the Updates of people waited for it.)
  */
-export const LOCAL_STEPS_PATCH = 'local-steps';
+export const ONE_VIEW_PER_WAIT_PATCH = 'one-view-per-wait';
 
 const retry: RetryPolicy = {
   initialInterval: '1 second',
@@ -117,18 +117,10 @@ const steps = proxyActivities<ProcedureActivities>({
 });
 
 /**
- * The sub-second writes (one or two statements) do not heartbeat: a heartbeat costs more than the write.
- * Only the options differ from `steps` (same activity types, so recorded histories replay unchanged).
+ * The sub-second writes (one transaction of a few statements) do not heartbeat: a heartbeat costs more than
+ * the write. Only the options differ from `steps` (same activity types: recorded histories replay).
  */
 const quickSteps = proxyActivities<ProcedureActivities>({ startToCloseTimeout: '30 seconds', retry });
-
-/** The same sub-second writes, run by the worker beside the workflow task (patched runs only). */
-const localSteps = proxyLocalActivities<ProcedureActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Retried in the worker for 10 s, then through a timer (the workflow task does not stay open longer).
-  localRetryThreshold: '10 seconds',
-  retry,
-});
 
 /** Domain refusals become typed, non-retryable failures: clients see the stable code as the failure type. */
 const asFailure = (error: unknown): unknown =>
@@ -185,15 +177,14 @@ export class ProcedureRun {
   /** Who ended the procedure, for the audit entry written with the end. */
   private endAudit: AuditContext | undefined;
   private readonly projecting: boolean;
-  /** The short writes as local activities, one publication per wait (LOCAL_STEPS_PATCH). */
-  private readonly local: boolean;
-  /** Where the short writes go: local activities in patched runs, else the server's task queue. */
-  private readonly quick: ProcedureActivities;
+  /** One publication per wait (ONE_VIEW_PER_WAIT_PATCH). */
+  private readonly oneViewPerWait: boolean;
+  /** The sub-second writes. */
+  private readonly quick: ProcedureActivities = quickSteps;
 
   constructor(private readonly input: ProcedureWorkflowInput) {
     this.projecting = patched(ONE_PROJECTION_PATCH);
-    this.local = this.projecting && patched(LOCAL_STEPS_PATCH);
-    this.quick = this.local ? localSteps : quickSteps;
+    this.oneViewPerWait = this.projecting && patched(ONE_VIEW_PER_WAIT_PATCH);
     this.registerHandlers();
   }
 
@@ -219,7 +210,7 @@ export class ProcedureRun {
     for (;;) {
       this.showStep();
       // A wait publishes its view itself (with the due date): patched runs do not publish it before too.
-      if (this.projecting && !(this.local && waitingFor(this.state))) await this.publish();
+      if (this.projecting && !(this.oneViewPerWait && waitingFor(this.state))) await this.publish();
       const { state } = this;
       switch (state.status) {
         case 'in_step':
