@@ -216,16 +216,6 @@ const SCENARIOS = [
     },
   },
   {
-    name: 'burst-reviews-100',
-    title: '100 reviews accepted at once',
-    n: 100,
-    burst: 'review',
-    noPoolWaits: true,
-    async fault() {
-      return 'no fault: a burst';
-    },
-  },
-  {
     name: 'burst-drafts',
     title: '20 drafts submitted at once',
     n: 20,
@@ -246,6 +236,16 @@ const SCENARIOS = [
         : { parallelApprovals: true, retryEach: true, acknowledge: true, withdraw: i % 4 === 3 },
     async fault() {
       return 'no fault: duplicate delivery';
+    },
+  },
+  {
+    name: 'burst-reviews-100',
+    title: '100 reviews accepted at once',
+    n: 100,
+    burst: 'review',
+    noPoolWaits: true,
+    async fault() {
+      return 'no fault: a burst';
     },
   },
 ];
