@@ -16,6 +16,8 @@ export class Observations {
     this.slowFaultAnswers = 0;
     this.slowDuringFault = 0;
     this.internalErrors = [];
+    /** Duplicate deliveries that were not answered alike (or not as the first). */
+    this.mismatches = [];
     this.faultActive = false;
     this.duringFault = new Map();
   }
@@ -49,6 +51,7 @@ export class Observations {
       slow503: this.slowFaultAnswers,
       slowDuringFault: this.slowDuringFault,
       internalErrors: this.internalErrors.length,
+      mismatches: this.mismatches.length,
     };
   }
 }
@@ -184,19 +187,49 @@ async function untilTaken(http, method, path, options, isDone) {
   }
 }
 
+/** Sends the same action twice with one key (a client retrying after a lost answer); both answers must agree. */
+async function retried(http, method, path, options, isDone) {
+  const first = await untilTaken(http, method, path, options, isDone);
+  const second = await untilTaken(http, method, path, options);
+  if (first.status !== second.status || first.status >= 300)
+    http.observations.mismatches.push(
+      `${method} ${path.replace(/[0-9a-f-]{36}/, ':id')} answered ${first.status} then ${second.status}`,
+    );
+  return first;
+}
+
 /**
- * One procedure from start to completion: start, review accept, submit the generated draft, three approvals.
- * Every action is retried after a 503 with its idempotency key; a 409 after a retry means it was already taken.
+ * One procedure from start to its end: start, review accept, submit the generated draft, three approvals (or,
+ * when `withdraw`, a withdrawal while drafting). Every action is retried after a 503 or a lost connection with
+ * its idempotency key (the start too: a retried start with the same key answers the same procedure).
+ * Options: `beforeStart`/`beforeReview`/`beforeDraft` barriers (a burst: everyone acts at once),
+ * `duplicateVotes` (the first approval sent that many times at once with one key), `parallelApprovals` (the three
+ * approvals at once), `retryEach` (review, draft submission, withdrawal and acknowledgement each sent twice with
+ * one key), `acknowledge` (the announcement acknowledged after completion). Returns { id, expected }.
  */
 export async function driveProcedure(
   http,
   ward,
   unitId,
   label,
-  { deadline, onStarted, beforeReview, duplicateVotes },
+  {
+    deadline,
+    onStarted,
+    beforeStart,
+    beforeReview,
+    beforeDraft,
+    duplicateVotes,
+    parallelApprovals,
+    retryEach,
+    withdraw,
+    acknowledge,
+  },
 ) {
+  if (beforeStart) await beforeStart();
+  const startKey = `faults-start-${randomUUID()}`;
   const started = await untilTaken(http, 'POST', '/api/procedures', {
     user: ward.users.secretary,
+    key: startKey,
     body: {
       wardCode: ward.code,
       title: `kiện toàn (thử lỗi) ${label}`,
@@ -207,9 +240,23 @@ export async function driveProcedure(
     throw new Error(`start answered ${started.status} ${JSON.stringify(started.body)}`);
   const id = started.body.id;
   onStarted?.(id);
-  const keys = { review: `faults-review-${randomUUID()}`, draft: `faults-draft-${randomUUID()}` };
+  const expected = withdraw ? 'withdrawn' : 'completed';
+  const keys = {
+    review: `faults-review-${randomUUID()}`,
+    draft: `faults-draft-${randomUUID()}`,
+    withdraw: `faults-withdraw-${randomUUID()}`,
+  };
+  const act = retryEach ? retried : untilTaken;
   const voteKeys = new Map(ward.users.approvers.map((a) => [a.memberId, `faults-vote-${randomUUID()}`]));
+  const vote = (approver) =>
+    untilTaken(http, 'POST', `/api/procedures/${id}/approvals`, {
+      user: approver.user,
+      body: { voterId: approver.memberId, choice: 'approve' },
+      key: voteKeys.get(approver.memberId),
+    });
   let reviewed = false;
+  let drafted = false;
+  let acknowledged = false;
   while (Date.now() < deadline) {
     const view = await http.call('GET', `/api/procedures/${id}`, { user: ward.users.secretary });
     if (view.status !== 200) {
@@ -217,53 +264,74 @@ export async function driveProcedure(
       continue;
     }
     const p = view.body;
-    if (p.status === 'completed') return id;
-    if (p.status !== 'running') throw new Error(`procedure ${id} ended as ${p.status}`);
+    if (p.status === 'completed' && acknowledge && !acknowledged) {
+      // Completed means announced: the affected unit (the renamed cell) confirms receipt.
+      await act(http, 'POST', `/api/procedures/${id}/announcement/acknowledgements`, {
+        user: ward.users.secretary,
+        body: { unitId },
+      });
+      acknowledged = true;
+    }
+    if (p.status === expected) return { id, expected };
+    if (p.status !== 'running') throw new Error(`procedure ${id} ended as ${p.status}, expected ${expected}`);
     if (p.waitingFor === 'reviewer') {
       // A burst: wait until every procedure of the scenario is here, then all reviews go at once.
       if (beforeReview && !reviewed) await beforeReview();
       reviewed = true;
-      await untilTaken(http, 'POST', `/api/procedures/${id}/review`, {
+      await act(http, 'POST', `/api/procedures/${id}/review`, {
         user: ward.users.reviewer,
         body: { decision: 'accept' },
         key: keys.review,
       });
     } else if (p.waitingFor === 'secretary' && p.currentStep === 'draft_resolution') {
-      await untilTaken(http, 'POST', `/api/procedures/${id}/draft/submit`, {
-        user: ward.users.secretary,
-        body: {},
-        key: keys.draft,
-      });
+      if (withdraw) {
+        await act(http, 'POST', `/api/procedures/${id}/withdraw`, {
+          user: ward.users.secretary,
+          body: { reason: 'Thử lỗi: rút thủ tục' },
+          key: keys.withdraw,
+        });
+      } else {
+        if (beforeDraft && !drafted) await beforeDraft();
+        drafted = true;
+        await act(http, 'POST', `/api/procedures/${id}/draft/submit`, {
+          user: ward.users.secretary,
+          body: {},
+          key: keys.draft,
+        });
+      }
     } else if (p.waitingFor === 'committee') {
       const voted = new Set(p.votes.filter((v) => v.round === p.round).map((v) => v.voterId));
-      for (const [index, approver] of ward.users.approvers.entries()) {
-        if (voted.has(approver.memberId)) continue;
-        if (duplicateVotes && index === 0) {
-          // Duplicate delivery: the same approval (one key) sent many times at once; all must agree, one vote.
-          const answers = await Promise.all(
-            Array.from({ length: duplicateVotes }, () =>
-              http.call('POST', `/api/procedures/${id}/approvals`, {
-                user: approver.user,
-                body: { voterId: approver.memberId, choice: 'approve' },
-                key: voteKeys.get(approver.memberId),
-              }),
-            ),
-          );
-          const statuses = [...new Set(answers.map((a) => a.status))];
-          if (statuses.length !== 1 || statuses[0] !== 200)
-            http.observations.internalErrors.push(
-              `duplicate approvals answered ${answers.map((a) => a.status).join(',')}`,
+      const pending = ward.users.approvers.filter((a) => !voted.has(a.memberId));
+      if (parallelApprovals) {
+        // Three different approvers reach the threshold at the same moment.
+        await Promise.all(pending.map(vote));
+      } else {
+        for (const [index, approver] of ward.users.approvers.entries()) {
+          if (voted.has(approver.memberId)) continue;
+          if (duplicateVotes && index === 0) {
+            // Duplicate delivery: the same approval (one key) sent many times at once; all must agree, one vote.
+            const answers = await Promise.all(
+              Array.from({ length: duplicateVotes }, () =>
+                http.call('POST', `/api/procedures/${id}/approvals`, {
+                  user: approver.user,
+                  body: { voterId: approver.memberId, choice: 'approve' },
+                  key: voteKeys.get(approver.memberId),
+                }),
+              ),
             );
-          continue;
+            const statuses = [...new Set(answers.map((a) => a.status))];
+            // 503 ACTION_PENDING is "taken, not finished yet": acceptable beside 200s; anything else must be 200.
+            if (statuses.some((s) => s !== 200 && s !== 503))
+              http.observations.mismatches.push(
+                `${duplicateVotes} identical approvals answered ${answers.map((a) => a.status).join(',')}`,
+              );
+            continue;
+          }
+          await vote(approver);
         }
-        await untilTaken(http, 'POST', `/api/procedures/${id}/approvals`, {
-          user: approver.user,
-          body: { voterId: approver.memberId, choice: 'approve' },
-          key: voteKeys.get(approver.memberId),
-        });
       }
     }
     await sleep(1_000 + Math.random() * 1_000);
   }
-  return id;
+  return { id, expected };
 }

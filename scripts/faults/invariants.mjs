@@ -1,10 +1,43 @@
 // The invariants checked with SQL after each scenario, over the procedures the scenario started.
 // Each returns the offending rows (empty = holds).
 
+// $1: the procedures expected to complete. Checks with `scope: 'withdrawn'` get those expected to be withdrawn,
+// `scope: 'all'` every procedure of the scenario.
 const CHECKS = [
   {
     name: 'every procedure completed',
     sql: `SELECT id, status, current_step FROM procedure WHERE id = ANY($1::uuid[]) AND status <> 'completed'`,
+  },
+  {
+    name: 'every withdrawn procedure withdrawn once, nothing issued',
+    scope: 'withdrawn',
+    sql: `SELECT p.id, p.status, count(DISTINCT d.id) AS decisions, count(DISTINCT a.id) AS withdrawals
+          FROM procedure p LEFT JOIN decision d ON d.procedure_id = p.id
+          LEFT JOIN audit_entry a ON a.procedure_id = p.id AND a.action = 'procedure.withdraw'
+          WHERE p.id = ANY($1::uuid[]) GROUP BY p.id, p.status
+          HAVING p.status <> 'withdrawn' OR count(DISTINCT d.id) <> 0 OR count(DISTINCT a.id) <> 1`,
+  },
+  {
+    name: 'one procedure.start audit entry per procedure',
+    scope: 'all',
+    sql: `SELECT p.id, count(a.id) AS entries FROM procedure p
+          LEFT JOIN audit_entry a ON a.procedure_id = p.id AND a.action = 'procedure.start'
+          WHERE p.id = ANY($1::uuid[]) GROUP BY p.id HAVING count(a.id) <> 1`,
+  },
+  {
+    name: 'one generated draft per round',
+    scope: 'all',
+    sql: `SELECT procedure_id, round, count(*) AS drafts FROM resolution_draft
+          WHERE procedure_id = ANY($1::uuid[]) AND origin = 'generated' GROUP BY 1, 2 HAVING count(*) > 1`,
+  },
+  {
+    name: 'one announcement per completed procedure, each unit acknowledged at most once',
+    sql: `SELECT p.id, count(DISTINCT a.id) AS announcements, count(r.id) AS recipients,
+                 count(DISTINCT r.unit_id) AS units FROM procedure p
+          LEFT JOIN announcement a ON a.procedure_id = p.id
+          LEFT JOIN announcement_recipient r ON r.announcement_id = a.id
+          WHERE p.id = ANY($1::uuid[]) GROUP BY p.id
+          HAVING count(DISTINCT a.id) <> 1 OR count(r.id) <> count(DISTINCT r.unit_id)`,
   },
   {
     name: 'each step row once per round, all completed',
@@ -17,11 +50,6 @@ const CHECKS = [
     sql: `SELECT p.id, count(DISTINCT s.step) AS steps FROM procedure p
           LEFT JOIN procedure_step s ON s.procedure_id = p.id
           WHERE p.id = ANY($1::uuid[]) GROUP BY p.id HAVING count(DISTINCT s.step) <> 5`,
-  },
-  {
-    name: 'one generated draft per round',
-    sql: `SELECT procedure_id, round, count(*) AS drafts FROM resolution_draft
-          WHERE procedure_id = ANY($1::uuid[]) AND origin = 'generated' GROUP BY 1, 2 HAVING count(*) > 1`,
   },
   {
     name: 'one decision per procedure',
@@ -49,11 +77,13 @@ const CHECKS = [
   },
   {
     name: 'each audit entry once',
+    scope: 'all',
     sql: `SELECT procedure_id, action, actor_id, count(*) AS n FROM audit_entry
           WHERE procedure_id = ANY($1::uuid[]) GROUP BY 1, 2, 3 HAVING count(*) > 1`,
   },
   {
     name: 'each notification once',
+    scope: 'all',
     sql: `SELECT procedure_id, kind, recipient, subject, count(*) AS n FROM notification
           WHERE procedure_id = ANY($1::uuid[]) GROUP BY 1, 2, 3, 4 HAVING count(*) > 1`,
   },
@@ -78,13 +108,21 @@ const CHECKS = [
 ];
 
 /**
- * Runs every check over this scenario's procedures (`procedureIds`); the orphan check looks at the wards used and
- * every procedure the whole run started (`allIds`), for entries made since the scenario began. Returns [{ name, ok, rows, count }].
+ * Runs every check over this scenario's procedures: `completedIds` (expected to complete), `withdrawnIds`
+ * (expected to be withdrawn); the orphan check looks at the wards used and every procedure the whole run started
+ * (`allIds`), for entries made since the scenario began. Returns [{ name, ok, rows, count }].
  */
-export async function checkInvariants(sql, procedureIds, wardCodes, allIds, since) {
+export async function checkInvariants(sql, { completedIds, withdrawnIds = [] }, wardCodes, allIds, since) {
   const results = [];
   for (const check of CHECKS) {
-    const params = check.orphans ? [wardCodes, allIds, since] : [procedureIds];
+    if (check.scope === 'withdrawn' && withdrawnIds.length === 0) continue;
+    const ids =
+      check.scope === 'withdrawn'
+        ? withdrawnIds
+        : check.scope === 'all'
+          ? [...completedIds, ...withdrawnIds]
+          : completedIds;
+    const params = check.orphans ? [wardCodes, allIds, since] : [ids];
     const { rows } = await sql.query(check.sql, params);
     results.push({ name: check.name, ok: rows.length === 0, rows: rows.slice(0, 5), count: rows.length });
   }

@@ -3,6 +3,7 @@
 // without touching anyone else's), its own Temporal dev server (SQLite file, restartable on the same file), and
 // the built worker and API as child processes, each restartable and killable on demand.
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -182,6 +183,8 @@ export async function createStack({ workDir, log }) {
   await temporal.start();
 
   const apiPort = await freePort();
+  // Named sessions: a scenario finds the API's open transactions in pg_stat_activity.
+  const named = (name) => `${databaseUrl}?application_name=${name}`;
   const appEnv = {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
@@ -190,14 +193,24 @@ export async function createStack({ workDir, log }) {
     WORKFLOW_BUNDLE_PATH: path.join(ROOT, 'dist', 'workflow-bundle.js'),
     API_PORT: String(apiPort),
     NODE_ENV: 'production',
+    // Production requires a strong token secret; this stack's own, thrown away with it.
+    AUTH_TOKEN_SECRET: randomBytes(48).toString('base64url'),
   };
   const worker = new ManagedProcess(
     'worker',
-    nodeProcess('dist/apps/worker/apps/worker/src/main.js', appEnv, path.join(workDir, 'worker.log')),
+    nodeProcess(
+      'dist/apps/worker/apps/worker/src/main.js',
+      { ...appEnv, DATABASE_URL: named('faults-worker') },
+      path.join(workDir, 'worker.log'),
+    ),
   );
   const api = new ManagedProcess(
     'api',
-    nodeProcess('dist/apps/api/apps/api/src/main.js', appEnv, path.join(workDir, 'api.log')),
+    nodeProcess(
+      'dist/apps/api/apps/api/src/main.js',
+      { ...appEnv, DATABASE_URL: named('faults-api') },
+      path.join(workDir, 'api.log'),
+    ),
   );
   await worker.start();
   await api.start();

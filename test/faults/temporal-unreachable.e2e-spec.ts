@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { procedureWorkflowId } from '@kientoan/workflows';
 import { type TestStack, createTestStack } from '../support/test-app';
-import { givenWard } from '../support/factories';
+import { givenWard, givenWardShapedLike } from '../support/factories';
 import { signIn } from '../support/procedure-driver';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -52,6 +52,33 @@ describe('Temporal unreachable (e2e)', () => {
     });
     expect(response.body.message).toContain('chưa được thực hiện');
     expect(await stack.prisma.auditEntry.count({ where: { procedureId: id } })).toBe(0);
+  });
+
+  it('given Temporal is down, when the secretary starts a procedure, then it answers 503 within 5 s and stores nothing (no row, no audit entry)', async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
+    const as = await signIn(stack.app.getHttpServer() as App, ward);
+
+    const started = Date.now();
+    const response = await as.secretary
+      .post('/api/procedures')
+      .set('Idempotency-Key', 'start-while-down-1')
+      .send({
+        wardCode: ward.code,
+        title: 'kiện toàn',
+        items: [{ kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' }],
+      });
+    const elapsedMs = Date.now() - started;
+
+    expect(response.status).toBe(503);
+    expect(elapsedMs).toBeLessThan(5_000);
+    expect(response.body).toMatchObject({
+      code: 'WORKFLOW_SERVICE_UNAVAILABLE',
+      details: { applied: false },
+    });
+    expect(await stack.prisma.procedure.count({ where: { wardCode: ward.code } })).toBe(0);
+    expect(
+      await stack.prisma.auditEntry.count({ where: { wardCode: ward.code, action: 'procedure.start' } }),
+    ).toBe(0);
   });
 
   it('given Temporal is down, when /health is asked, then it answers 503 naming temporal, with no error text', async () => {

@@ -76,7 +76,22 @@ export class TaskQueuePollers {
         ...(ages.length > 0 ? { lastPollAgoMs: Math.min(...ages) } : {}),
       };
     } catch (error) {
-      return { known: false, reachable: unavailableDependencyOf(error) !== 'temporal' };
+      // Only a refused connection says Temporal is down; a slow answer (a busy server) says nothing: the
+      // action is then sent, within its own deadline.
+      return {
+        known: false,
+        reachable: unavailableDependencyOf(error) !== 'temporal' || isDeadlineExceeded(error),
+      };
     }
   }
 }
+
+/** gRPC DEADLINE_EXCEEDED (4), anywhere in the cause chain. */
+const isDeadlineExceeded = (error: unknown): boolean => {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    const record = current as { code?: unknown; cause?: unknown };
+    if (record.code === 4) return true;
+    current = record.cause;
+  }
+  return false;
+};

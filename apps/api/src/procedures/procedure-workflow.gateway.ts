@@ -32,8 +32,11 @@ import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
  * Update nobody accepts waits for a worker forever. A start is answered within 5 s when a part is down.
  */
 const CALL_TIMEOUT_MS = 3_500;
-/** Longest time for a worker to accept (validate) an Update; until then the Update is not durable. */
-const ACCEPT_TIMEOUT_MS = 2_500;
+/**
+ * A worker accepts (validates) an Update within the action's wait less this (kept for the result): until then
+ * the Update is not durable. A busy worker may take seconds; only then is "no worker took it" the answer.
+ */
+const RESULT_RESERVE_MS = 750;
 /** Whatever is left of the action's wait, each phase gets at least this long. */
 const MIN_PHASE_MS = 250;
 const PROBE_TIMEOUT_MS = 500;
@@ -141,7 +144,7 @@ export class ProcedureWorkflowGateway {
     updateId: string,
   ): Promise<Result> {
     const deadline = Date.now() + this.actionWaitMs;
-    const left = (cap = Infinity) => Math.max(MIN_PHASE_MS, Math.min(cap, deadline - Date.now()));
+    const left = () => Math.max(MIN_PHASE_MS + RESULT_RESERVE_MS, deadline - Date.now());
     // Asked first (cached, bounded): nothing is sent when Temporal is down or no worker polls.
     let pollers = await this.pollers.status();
     if (pollers.known && pollers.polling === 0) pollers = await this.pollers.status({ fresh: true });
@@ -149,7 +152,7 @@ export class ProcedureWorkflowGateway {
     if (pollers.known && pollers.polling === 0) throw ServiceUnavailable.noWorker(false);
     const handle = this.client.workflow.getHandle(procedureWorkflowId(procedureId));
     try {
-      const accepted = await this.within(left(ACCEPT_TIMEOUT_MS), () =>
+      const accepted = await this.within(left() - RESULT_RESERVE_MS, () =>
         handle.startUpdate(update, {
           args: [arg],
           updateId,
