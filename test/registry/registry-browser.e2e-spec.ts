@@ -176,6 +176,17 @@ describe('Registry browser and decision register (e2e)', () => {
       ]);
     });
 
+    it('given an as-of date, then the version of that date comes with its decision', async () => {
+      const unit = await as.secretary.get(`/api/registry/units/${unitId()}?asOf=${today}`).expect(200);
+      expect(unit.body.asOf).toEqual({
+        date: today,
+        version: expect.objectContaining({
+          name: NEW_NAME,
+          decision: expect.objectContaining({ procedureId: renameId }),
+        }),
+      });
+    });
+
     it('given the renames, then the lineage graph has one node per name and rename edges with their decisions', async () => {
       const graph = await as.secretary.get(`/api/registry/units/${unitId()}/lineage`).expect(200);
       expect(graph.body.nodes.map((n: { name: string }) => n.name)).toEqual([OLD_NAME, NEW_NAME, LATER_NAME]);

@@ -1,11 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type Actor,
-  TREE_EXPORT_COLUMNS,
-  authorize,
-  shortVietnameseDate,
-  treeRows,
-} from '@kientoan/domain';
+import { type Actor, TREE_EXPORT_COLUMNS, authorize, shortVietnameseDate, treeRows } from '@kientoan/domain';
 import { type TableFile, type TableFormat, tableFile } from '../common/export/table-file';
 import { GetWardTreeUseCase } from './get-ward-tree.use-case';
 

@@ -52,7 +52,6 @@ export class GetUnitUseCase {
       decisionRef: v.decisionRef,
       scheduled: fromDbDate(v.validFrom) > today,
     }));
-    const onDate = asOf ? (versions.find(validOn(asOf)) ?? null) : null;
     const live = versions.find(validOn(today));
     // Not yet established: shown as its first scheduled version.
     const shown = live ?? versions[0]!;
@@ -80,6 +79,7 @@ export class GetUnitUseCase {
       ...scheduled.map((c) => ({ decisionRef: c.decision.symbol, date: c.effectiveDate })),
     ]);
     const byRef = (decisionRef: string | null, date: string) => link({ decisionRef, date });
+    const history = versions.map((v) => ({ ...v, decision: byRef(v.decisionRef, v.validFrom) }));
     const parentNames = await this.names(versions.flatMap((v) => (v.parentId ? [v.parentId] : [])));
     const facts: UnitVersionFacts[] = versions;
     const withDecision = <T extends { endedBy: string | null; to: string }>(p: T) => ({
@@ -125,8 +125,8 @@ export class GetUnitUseCase {
           toName: f.field === 'parent' && f.to ? (parentNames.get(f.to) ?? null) : null,
         })),
       })),
-      asOf: asOf ? { date: asOf, version: onDate } : null,
-      history: versions.map((v) => ({ ...v, decision: byRef(v.decisionRef, v.validFrom) })),
+      asOf: asOf ? { date: asOf, version: history.find(validOn(asOf)) ?? null } : null,
+      history,
       officerHistory: officerPeriods.map((o) => ({
         role: o.role,
         personName: o.personName,

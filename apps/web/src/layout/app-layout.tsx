@@ -50,8 +50,13 @@ export function AppLayout() {
     ...(hasRole(actor, ward, 'secretary')
       ? [{ key: '/procedures/new', label: <Link to="/procedures/new">{t('nav.start')}</Link> }]
       : []),
-    { key: '/registry', label: <Link to="/registry">{t('registry.nav')}</Link> },
-    { key: '/register', label: <Link to="/register">{t('register.nav')}</Link> },
+    // The registry is read by ward role holders and supervisors (an admin alone administers accounts).
+    ...(wards.length > 0 || actor?.supervisor
+      ? [
+          { key: '/registry', label: <Link to="/registry">{t('registry.nav')}</Link> },
+          { key: '/register', label: <Link to="/register">{t('register.nav')}</Link> },
+        ]
+      : []),
     ...(wards.length > 0
       ? [{ key: '/delegations', label: <Link to="/delegations">{t('delegations.nav')}</Link> }]
       : []),

@@ -1,38 +1,8 @@
 import { Skeleton } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { layeredLayout } from './lineage-layout';
 import type { LineageGraph } from './registry-api';
-
-type Node = LineageGraph['nodes'][number];
-type Edge = LineageGraph['edges'][number];
-
-/**
- * Columns by the longest path from a source (the lineage is a DAG: a unit's states in date order, mergers into
- * later states), rows in order within a column: a stable picture, the same on every load.
- */
-export const layeredLayout = (nodes: readonly Node[], edges: readonly Edge[]) => {
-  const layer = new Map(nodes.map((n) => [n.key, 0]));
-  for (let pass = 0; pass < nodes.length; pass += 1) {
-    let moved = false;
-    for (const e of edges) {
-      const next = (layer.get(e.source) ?? 0) + 1;
-      if (layer.has(e.target) && next > (layer.get(e.target) ?? 0)) {
-        layer.set(e.target, next);
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
-  const rows = new Map<number, number>();
-  return new Map(
-    nodes.map((n) => {
-      const column = layer.get(n.key) ?? 0;
-      const row = rows.get(column) ?? 0;
-      rows.set(column, row + 1);
-      return [n.key, { x: column * 240, y: row * 90 }] as const;
-    }),
-  );
-};
 
 /**
  * The lineage drawn with ECharts (graph series), loaded only when a unit page shows it and with only the parts

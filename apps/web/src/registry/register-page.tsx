@@ -14,6 +14,7 @@ import {
   useRegistryWard,
 } from './registry-api';
 import { ExportButtons } from './export-buttons';
+import { WardSelect } from './ward-select';
 
 const SORTS = ['number_desc', 'number_asc', 'issued_desc', 'issued_asc'] as const;
 type Sort = (typeof SORTS)[number];
@@ -105,16 +106,7 @@ export function RegisterPage() {
         }
       />
       <Flex wrap gap="small" align="center" role="search" aria-label={t('register.filters')}>
-        <Select
-          showSearch
-          optionFilterProp="label"
-          aria-label={t('registry.ward')}
-          placeholder={t('registry.ward')}
-          style={{ minWidth: 220 }}
-          value={ward ?? undefined}
-          onChange={setWard}
-          options={options}
-        />
+        <WardSelect choice={{ ward, setWard, options }} />
         <Select
           allowClear
           aria-label={t('register.type')}

@@ -1,4 +1,4 @@
-import { DatePicker, Flex, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker, Flex, Input, List, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { EmptyText, QueryState } from '../common/page-states';
 import { formatDate, formatNumber } from '../format/format';
 import { foldVietnamese } from '../procedures/paste-rows';
 import { ExportButtons } from './export-buttons';
+import { WardSelect } from './ward-select';
 import { DecisionLink, useChangeLabel } from './decision-link';
 import { type TreeNode, useRegistryWard, useWardTree } from './registry-api';
 
@@ -56,16 +57,7 @@ export function RegistryPage() {
         {t('registry.title')}
       </Typography.Title>
       <Flex wrap gap="small" align="center" role="search" aria-label={t('registry.title')}>
-        <Select
-          showSearch
-          optionFilterProp="label"
-          aria-label={t('registry.ward')}
-          placeholder={t('registry.ward')}
-          style={{ minWidth: 240 }}
-          value={ward ?? undefined}
-          onChange={setWard}
-          options={options}
-        />
+        <WardSelect choice={{ ward, setWard, options }} />
         <DatePicker
           aria-label={t('registry.asOf')}
           placeholder={`${t('registry.asOf')}: ${t('registry.today')}`}
