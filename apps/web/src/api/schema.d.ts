@@ -3085,6 +3085,10 @@ export interface operations {
         'application/json': {
           body?: string;
           decisionBody?: string;
+          documents?: {
+            body: string;
+            position: number;
+          }[];
         };
       };
     };
