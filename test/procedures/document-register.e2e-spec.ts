@@ -127,4 +127,54 @@ describe('Registers per committee term (e2e)', () => {
       [2, false],
     ]);
   });
+
+  it('given the secretary edits the second decision of the set, when the committee approves, then that decision is issued in the edited words; an edit that drops a blank is refused', async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 5 });
+    const as = await signIn(http, ward);
+    const id = await driver.start(
+      as,
+      ward.code,
+      ['Chi bộ Trạm Y tế phường', 'Chi bộ Công an phường'].map((name): ResolutionItem => ({
+        kind: 'establish',
+        name,
+        unitKind: 'grassroots_cell',
+        setting: 'agency',
+        parentId: ward.committeeId,
+        fullMembers: 8,
+      })),
+    );
+    await driver.toDrafting(as, id);
+    const draft = (await as.secretary.get(`/api/procedures/${id}/drafts/1`).expect(200)).body as {
+      decisionBody: string;
+      documents: { position: number; title: string; body: string }[];
+    };
+    expect(draft.documents.map((d) => [d.position, d.title])).toEqual([
+      [1, 'thành lập Chi bộ Trạm Y tế phường'],
+      [2, 'thành lập Chi bộ Công an phường'],
+    ]);
+    expect(draft.decisionBody).toBe(draft.documents[0]!.body);
+    const second = draft.documents[1]!.body;
+    await driver
+      .submitDraft(as, id, { documents: [{ position: 2, body: second.replaceAll('[[ngày ký]]', '') }] })
+      .expect(400);
+    const edited = second.replace(
+      '- Xét đề nghị của Văn phòng Đảng ủy,',
+      '- Xét đề nghị của Ban Tổ chức Đảng ủy,',
+    );
+    expect(edited).not.toBe(second);
+    await driver.submitDraft(as, id, { documents: [{ position: 2, body: edited }] }).expect(200);
+    const version2 = (await as.secretary.get(`/api/procedures/${id}/drafts/2`).expect(200)).body as {
+      documents: { body: string }[];
+    };
+    expect(version2.documents.map((d) => d.body)).toEqual([draft.documents[0]!.body, edited]);
+    await driver.waitFor(id, 'voting', 1);
+    for (const voter of ward.voters.slice(0, 3)) await driver.vote(as, id, voter).expect(200);
+    await driver.handle(id).result();
+    const [first, issuedSecond] = await stack.prisma.issuedDocument.findMany({
+      where: { procedureId: id, docType: 'QĐ' },
+      orderBy: { position: 'asc' },
+    });
+    expect(issuedSecond!.text).toContain('- Xét đề nghị của Ban Tổ chức Đảng ủy,');
+    expect(first!.text).toContain('- Xét đề nghị của Văn phòng Đảng ủy,');
+  });
 });

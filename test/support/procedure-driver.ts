@@ -86,7 +86,15 @@ export class ProcedureDriver {
     return as.reviewer.post(`/api/procedures/${id}/review`).send({ decision, reasons });
   }
 
-  submitDraft(as: SignedInWard, id: string, edits: { body?: string; decisionBody?: string } = {}) {
+  submitDraft(
+    as: SignedInWard,
+    id: string,
+    edits: {
+      body?: string;
+      decisionBody?: string;
+      documents?: { position: number; body: string }[];
+    } = {},
+  ) {
     return as.secretary.post(`/api/procedures/${id}/draft/submit`).send(edits);
   }
 

@@ -77,6 +77,18 @@ export const submitDraftSchema = z
     // The configured size limit (DRAFT_MAX_LINES / DRAFT_MAX_BYTES) is checked by the use case (413).
     body: cleanTextSchema('document', 10_000_000).optional(),
     decisionBody: cleanTextSchema('document', 10_000_000).optional(),
+    // Any decision of the set, by its position (1 is the same text as decisionBody).
+    documents: z
+      .array(
+        z
+          .object({
+            position: z.number().int().min(1).max(9999),
+            body: cleanTextSchema('document', 10_000_000),
+          })
+          .strict(),
+      )
+      .max(2000)
+      .optional(),
   })
   .strict();
 export const endSchema = z.object({ reason: text(2000) }).strict();

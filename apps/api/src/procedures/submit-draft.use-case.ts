@@ -32,6 +32,7 @@ export class SubmitDraftUseCase {
   ) {
     this.refuseOversized('body', body.body);
     this.refuseOversized('decisionBody', body.decisionBody);
+    body.documents?.forEach((d, i) => this.refuseOversized(`documents[${i}].body`, d.body));
     return this.actions.run(
       ctx,
       id,

@@ -3326,6 +3326,10 @@ export interface operations {
         'application/json': {
           body?: string;
           decisionBody?: string;
+          documents?: {
+            body: string;
+            position: number;
+          }[];
         };
       };
     };

@@ -64,17 +64,32 @@ export function DocumentSetView({ id }: { id: string }) {
         <Table
           size="small"
           rowKey="position"
-          scroll={{ x: true }}
+          // On a phone the table scrolls sideways rather than breaking numbers and names letter by letter.
+          scroll={{ x: 860 }}
           pagination={{ pageSize: 30, hideOnSinglePage: true }}
           dataSource={items}
-          expandable={{
-            // Before issue: the words the committee votes on, blanks and all.
-            rowExpandable: (d) => d.draftText !== null,
-            expandedRowRender: (d) => <pre className="document-text">{d.draftText}</pre>,
-          }}
+          expandable={
+            set.data?.issued
+              ? undefined
+              : {
+                  // Before issue: the words the committee votes on, blanks and all.
+                  rowExpandable: (d) => d.draftText !== null,
+                  // Scrollable, so reachable by keyboard (tabIndex) and named for screen readers.
+                  expandedRowRender: (d) => (
+                    <pre
+                      className="document-text"
+                      tabIndex={0}
+                      aria-label={`${t('documentSet.draftText')} ${d.title}`}
+                    >
+                      {d.draftText}
+                    </pre>
+                  ),
+                }
+          }
           columns={[
             {
               title: t('documentSet.number'),
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
               render: (_, d) =>
                 d.symbol ? (
                   <span>

@@ -116,12 +116,12 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
       ),
     ),
 
-  submitDraft: ({ by, body, decisionBody, audit, ...key }) =>
+  submitDraft: ({ by, body, decisionBody, documents: editedDocuments, audit, ...key }) =>
     withHeartbeat(() =>
       ctx.ledger.complete(key, 'draft_resolution', (tx) =>
         (async () => {
           // The API refuses such a text with 400 first; this guards every other way in.
-          const problems = draftProblems({ body, decisionBody });
+          const problems = draftProblems({ body, decisionBody, documents: editedDocuments });
           if (problems.length) throw nonRetryable(ProcedureErrors.draftBlanksBroken(problems));
           const procedure = await ctx.loadProcedure(tx, key.procedureId);
           const submitted = (version: number, editedNow: boolean) =>
@@ -136,24 +136,38 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
             where: { procedureId: key.procedureId },
             orderBy: { version: 'desc' },
           });
+          // The set with the secretary's edits: any decision by position, the first also as decisionBody.
+          const set = (latest?.documents ?? null) as DraftSetDocument[] | null;
+          const unknown = (editedDocuments ?? []).filter((e) => !set?.some((d) => d.position === e.position));
+          if (unknown.length)
+            throw nonRetryable(
+              ProcedureErrors.draftBlanksBroken(
+                unknown.map((e) => ({
+                  field: 'documents',
+                  reason: `Bộ văn bản không có quyết định thứ ${e.position}.`,
+                })),
+              ),
+            );
+          const editOf = new Map((editedDocuments ?? []).map((e) => [e.position, e.body]));
+          if (decisionBody !== undefined && set?.length) editOf.set(set[0]!.position, decisionBody);
+          const documents = set?.length
+            ? set.map((d) => ({ ...d, body: editOf.get(d.position) ?? d.body }))
+            : null;
+          const newDecisionBody = documents?.[0]?.body ?? decisionBody ?? latest?.decisionBody ?? '';
           const edited =
             (body !== undefined && body !== latest?.body) ||
-            (decisionBody !== undefined && decisionBody !== latest?.decisionBody);
+            newDecisionBody !== (latest?.decisionBody ?? '') ||
+            (documents ?? []).some((d, i) => d.body !== set![i]!.body);
           if (!edited && latest) {
             await submitted(latest.version, false);
             return { version: latest.version, by };
           }
-          const newDecisionBody = decisionBody ?? latest?.decisionBody ?? '';
-          // The edited decision text is the set's first decision; the others stay as they were.
-          const set = latest?.documents as DraftSetDocument[] | null | undefined;
           const version = await addVersion(tx, key, {
             origin: 'edited',
             authorId: by,
             body: body ?? latest?.body ?? '',
             decisionBody: newDecisionBody,
-            documents: set?.length
-              ? set.map((d, i) => (i === 0 ? { ...d, body: newDecisionBody } : d))
-              : null,
+            documents,
             createdAt: ctx.now(),
             // The edit describes the same change as the version it edits.
             planId: latest?.planId ?? null,

@@ -48,6 +48,18 @@ describe('Blanks of a draft', () => {
     ]);
     expect(draftProblems({})).toEqual([]);
   });
+
+  it('given a decision of the set edited by position without its signing-date blank, then the problem names that decision', () => {
+    const decision = draftOf('QĐ');
+    expect(
+      draftProblems({
+        documents: [
+          { position: 1, body: decision },
+          { position: 2, body: decision.replaceAll(PLACEHOLDERS.signingDate, '07/7/2025') },
+        ],
+      }).map((p) => p.field),
+    ).toEqual(['documents[1].body']);
+  });
 });
 
 describe('fillPlaceholders', () => {

@@ -59,13 +59,18 @@ export const placeholderProblems = (type: DocumentType, text: string): string[] 
 export const draftProblems = (draft: {
   readonly body?: string | undefined;
   readonly decisionBody?: string | undefined;
-}): { field: 'body' | 'decisionBody'; reason: string }[] => [
+  /** Edited decisions of the set, by position. */
+  readonly documents?: readonly { readonly position: number; readonly body: string }[] | undefined;
+}): { field: string; reason: string }[] => [
   ...(draft.body !== undefined ? placeholderProblems('NQ', draft.body) : []).map((reason) => ({
-    field: 'body' as const,
+    field: 'body',
     reason,
   })),
   ...(draft.decisionBody !== undefined ? placeholderProblems('QĐ', draft.decisionBody) : []).map(
-    (reason) => ({ field: 'decisionBody' as const, reason }),
+    (reason) => ({ field: 'decisionBody', reason }),
+  ),
+  ...(draft.documents ?? []).flatMap((d, i) =>
+    placeholderProblems('QĐ', d.body).map((reason) => ({ field: `documents[${i}].body`, reason })),
   ),
 ];
 

@@ -133,7 +133,12 @@ export interface ProcedureActivities {
   /** The secretary's edits become a new draft version; the draft step completes on submission. */
   submitDraft(
     input: StepKey &
-      Audited & { readonly by: string; readonly body?: string; readonly decisionBody?: string },
+      Audited & {
+        readonly by: string;
+        readonly body?: string;
+        readonly decisionBody?: string;
+        readonly documents?: readonly { readonly position: number; readonly body: string }[];
+      },
   ): Promise<DraftOutcome>;
   openCommitteeVote(key: StepKey): Promise<OpenedVote>;
   recordVote(input: StepKey & Audited & { readonly vote: RecordedVote }): Promise<void>;

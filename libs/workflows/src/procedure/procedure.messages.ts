@@ -44,6 +44,8 @@ export interface SubmitDraftInput {
   /** Edited texts; omitted = submit the latest version as it is. */
   readonly body?: string;
   readonly decisionBody?: string;
+  /** Edited decisions of the document set, by position (1 is also decisionBody). */
+  readonly documents?: readonly { readonly position: number; readonly body: string }[];
   readonly audit?: AuditContext;
 }
 
