@@ -89,6 +89,7 @@ export function SheetUpload({
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} className="sheet-upload">
+      <Typography.Text strong>{t('sheets.title')}</Typography.Text>
       <Typography.Paragraph type="secondary">{t('sheets.help')}</Typography.Paragraph>
       <Upload.Dragger
         accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

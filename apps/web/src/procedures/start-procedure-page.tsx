@@ -174,19 +174,12 @@ function StartProcedureForm({ ward }: { ward: string }) {
                     <Button onClick={addPasted} disabled={!pasted.trim() || tree.isPending}>
                       {t('start.addPasted')}
                     </Button>
+                    <SheetUpload
+                      wardCode={ward}
+                      kind={kind}
+                      onRows={(r) => setRows((all) => [...all, ...r])}
+                    />
                   </Space>
-                ),
-              },
-              {
-                key: 'upload',
-                label: t('sheets.tab'),
-                children: (
-                  <SheetUpload
-                    wardCode={ward}
-                    kind={kind}
-                    disabled={tree.isPending}
-                    onRows={(r) => setRows((all) => [...all, ...r])}
-                  />
                 ),
               },
               {
