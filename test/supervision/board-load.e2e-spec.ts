@@ -4,9 +4,11 @@
  * board and the projection read as a supervisor would, five times each. Prints the times; fails beyond 2 s.
  * The synthetic rows are deleted afterwards.
  */
+import type { AddressInfo } from 'node:net';
 import type { App } from 'supertest/types';
+import { DESKTOP, launchChromium } from '../support/browser';
 import { dateInVietnam } from '@kientoan/domain';
-import { type Client, client, login } from '../support/http-client';
+import { type Client, TEST_PASSWORD, client, login } from '../support/http-client';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { givenSupervisor } from '../support/factories';
 
@@ -16,11 +18,13 @@ const PROCEDURES = 10_000;
 describe('City board with 10,000 procedures (e2e, load)', () => {
   let stack: TestStack;
   let supervisor: Client;
+  let supervisorName: string;
 
   beforeAll(async () => {
     stack = await createTestStack();
     const http = stack.app.getHttpServer() as App;
-    supervisor = client(http, await login(http, await givenSupervisor(stack.prisma)));
+    supervisorName = await givenSupervisor(stack.prisma);
+    supervisor = client(http, await login(http, supervisorName));
     await stack.prisma.$executeRawUnsafe(`DELETE FROM procedure WHERE title = '${SYNTHETIC}'`);
     // Procedure i: ward i % 126; 70 % running (step i % 5), 5 % failed, 25 % completed (half this week).
     await stack.prisma.$executeRawUnsafe(`
@@ -99,5 +103,32 @@ describe('City board with 10,000 procedures (e2e, load)', () => {
     expect(p.wards[0]!.reason.source).toBe('ward');
     expect(board.median).toBeLessThan(2000);
     expect(projection.median).toBeLessThan(2000);
+  });
+
+  it('shows the board in Chromium: the 126 wards in the table, then the chart', async () => {
+    await stack.app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' })).newPage();
+      await page.goto(`${base}/`);
+      await page.getByLabel('Tên đăng nhập').fill(supervisorName);
+      await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL('**/inbox');
+      const started = performance.now();
+      await page.goto(`${base}/supervision/board`);
+      await page.getByRole('link', { name: 'Xem thủ tục của Kim Liên' }).waitFor();
+      const table = Math.round(performance.now() - started);
+      await page.locator('.board-chart canvas').waitFor();
+      const chart = Math.round(performance.now() - started);
+      process.stdout.write(
+        `Board page in Chromium with ${PROCEDURES} synthetic procedures (ms, full page load): table ${table}, chart ${chart}\n`,
+      );
+      expect(await page.locator('.board-table tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(126);
+      expect(chart).toBeLessThan(15_000);
+    } finally {
+      await browser.close();
+    }
   });
 });

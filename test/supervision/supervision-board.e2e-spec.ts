@@ -5,7 +5,9 @@
  * the count and the list and writes nothing; a real run is a stored job that reminds each procedure once,
  * answers per procedure, is audited, and a repeat with the same Idempotency-Key is the same job.
  */
+import { randomUUID } from 'node:crypto';
 import type { App } from 'supertest/types';
+import { SupervisionJobRunner } from '../../apps/api/src/supervision/jobs/supervision-job.runner';
 import { dateInVietnam } from '@kientoan/domain';
 import { type Client, client, login } from '../support/http-client';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
@@ -186,6 +188,55 @@ describe('Supervision board and bulk jobs (e2e)', () => {
       expect.arrayContaining([jobId, second.body.job.id]),
     );
     await supervisor.get('/api/supervision/jobs/00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('takes over a job whose API process went away and finishes the procedures still pending', async () => {
+    const id = randomUUID();
+    const audit = {
+      actorId: 'giam-sat-thu-nghiem',
+      role: 'supervisor',
+      clientAddress: null,
+      requestId: null,
+    };
+    await stack.prisma.supervisionJob.create({
+      data: {
+        id,
+        action: 'escalate',
+        filter: { wardCode: ward.code },
+        createdBy: 'giam-sat-thu-nghiem',
+        audit,
+        createdAt: new Date(),
+        total: 2,
+        leaseUntil: new Date(Date.now() - 1000),
+        items: {
+          create: [
+            { position: 0, procedureId: procedures[0]!, status: 'ok', finishedAt: new Date() },
+            { position: 1, procedureId: procedures[1]! },
+          ],
+        },
+      },
+    });
+    await stack.app.get(SupervisionJobRunner).run(id);
+    const job = await supervisor.get(`/api/supervision/jobs/${id}`).expect(200);
+    expect(job.body).toMatchObject({ status: 'done', ok: 2, pending: 0 });
+    expect(
+      await stack.prisma.notification.count({
+        where: {
+          procedureId: procedures[0]!,
+          kind: 'escalation',
+          dedupeKey: { contains: ':bulk-escalate:' },
+        },
+      }),
+    ).toBe(0); // done before the takeover: not sent again
+    expect(
+      await stack.prisma.notification.count({
+        where: {
+          procedureId: procedures[1]!,
+          kind: 'escalation',
+          dedupeKey: { contains: ':bulk-escalate:' },
+        },
+      }),
+    ).toBe(1);
   });
 
   it('refuses a bulk cancel without a reason (400)', async () => {

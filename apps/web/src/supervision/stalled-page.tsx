@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -204,6 +204,7 @@ function BulkPanel({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const queryClient = useQueryClient();
   const [action, setAction] = useState<Action>('remind');
   const [reason, setReason] = useState('');
   const [dry, setDry] = useState<{ result: DryRun; key: string } | null>(null);
@@ -230,6 +231,7 @@ function BulkPanel({
       if (!result.dryRun) {
         setDry(null);
         onJob(result.job.id);
+        void queryClient.invalidateQueries({ queryKey: ['supervision-jobs'] });
       }
     },
   });
@@ -392,7 +394,8 @@ function RecentJobs({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const jobs = useQuery({
     queryKey: ['supervision-jobs'],
-    refetchInterval: 5000,
+    // Quicker while a job runs, so its line here keeps pace with the job's own panel.
+    refetchInterval: (q) => (q.state.data?.items.some((j) => j.status === 'running') ? 1000 : 10_000),
     queryFn: () => unwrap(api.GET('/api/supervision/jobs', { params: { query: { limit: 10 } } })),
   });
   return (
