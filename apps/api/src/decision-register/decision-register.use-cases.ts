@@ -7,7 +7,7 @@ import {
   wardNotFound,
 } from '@kientoan/domain';
 import {
-  type IssuedDocument,
+  type RegisterDocument,
   type PrismaClient,
   issuedDocumentCursor,
   readIssuedDocuments,
@@ -117,7 +117,7 @@ export class DecisionRegisterUseCases {
 
   /** Every matching document, page by page (a ward issues hundreds, not millions). */
   private async whole(query: Omit<Parameters<typeof readIssuedDocuments>[1], 'limit'>) {
-    const all: IssuedDocument[] = [];
+    const all: RegisterDocument[] = [];
     for (;;) {
       const last = all.at(-1);
       const page = await readIssuedDocuments(this.prisma, {

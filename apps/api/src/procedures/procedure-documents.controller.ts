@@ -146,7 +146,7 @@ export class ProcedureDocumentsController {
   async annex(
     @CurrentActor() actor: Actor,
     @Param('id', procedureId) id: string,
-    @Param('type', new ZodValidationPipe(documentTypeSchema)) type: z.output<typeof documentTypeSchema>,
+    @Param('type', new ZodValidationPipe(documentTypeSchema)) type: string,
     @Res() res: Response,
   ): Promise<void> {
     send(res, await this.documents.annex(actor, id, type));

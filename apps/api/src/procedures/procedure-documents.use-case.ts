@@ -301,8 +301,10 @@ export class ProcedureDocumentsUseCase {
    * The annex of an issued decision (its list of units) as .xlsx, read from the issued text's document model:
    * the same rows as the Word and PDF annex.
    */
-  async annex(actor: Actor, id: string, type: 'decision' | 'resolution'): Promise<DocumentFile> {
-    const issued = (await this.issued(actor, id))[type];
+  async annex(actor: Actor, id: string, ref: string): Promise<DocumentFile> {
+    const position = positionOf(ref);
+    const issued = (await this.issued(actor, id)).find((d) => d.position === position);
+    if (!issued) throw noSuchDocument(position);
     const model = documentModelFromText(issued.text);
     const body = model ? await annexXlsx(model) : undefined;
     if (!body) throw noAnnex(issued.symbol);

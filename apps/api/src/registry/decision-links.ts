@@ -1,4 +1,4 @@
-import { type IssuedDocument, type PrismaClient, readIssuedDocuments } from '@kientoan/platform';
+import { type RegisterDocument, type PrismaClient, readIssuedDocuments } from '@kientoan/platform';
 
 export interface DecisionRef {
   readonly decisionRef: string | null;
@@ -15,7 +15,7 @@ export const decisionLinks = async (
   prisma: PrismaClient,
   wardCode: string,
   refs: readonly DecisionRef[],
-): Promise<(ref: DecisionRef) => IssuedDocument | null> => {
+): Promise<(ref: DecisionRef) => RegisterDocument | null> => {
   const wanted = new Map<string, { symbol: string; effectiveDate: string }>();
   for (const r of refs)
     if (r.decisionRef)

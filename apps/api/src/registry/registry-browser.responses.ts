@@ -6,7 +6,9 @@ import { calendarDate, timestamp } from '../common/openapi/api-responses';
 /** An issued document as the register lists it, and as history entries link to it. */
 export const issuedDocumentSchema = z.object({
   docType: z.enum(['NQ', 'QĐ']),
-  series: z.string().describe('Dãy số: năm (sau này: nhiệm kỳ) / the numbering span'),
+  series: z
+    .string()
+    .describe('Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year'),
   number: z.number().int(),
   symbol: z.string().describe('Số 01-QĐ/ĐU'),
   issuedAt: timestamp,
@@ -16,8 +18,8 @@ export const issuedDocumentSchema = z.object({
   status: z.enum(['issued', 'withdrawn']),
   procedureId: z.string(),
   document: z
-    .enum(['resolution', 'decision'])
-    .describe('GET /api/procedures/{procedureId}/documents/{document}'),
+    .string()
+    .describe('GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position'),
 });
 
 /** The decision that made a version, an officer period or a lineage link (null: seeded or imported data). */

@@ -932,6 +932,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/supervision/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bảng theo dõi toàn thành phố: 126 xã, phường / City board: running by step, overdue, stalled, completed this week */
+    get: operations['SupervisionBoardController_cityBoard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/board/projection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xã, phường sẽ trễ ngày mục tiêu, kèm lý do / Wards that will miss a target date, with the reason */
+    get: operations['SupervisionBoardController_projectionFor'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/supervision/bulk': {
     parameters: {
       query?: never;
@@ -943,6 +977,41 @@ export interface paths {
     put?: never;
     /** Nhắc, chuyển cấp trên, hủy theo bộ lọc (có chạy thử) / Bulk remind, escalate, cancel (dry run first) */
     post: operations['SupervisionController_bulkAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các công việc hàng loạt gần đây / Recent bulk jobs */
+    get: operations['SupervisionJobsController_list'];
+    put?: never;
+    /** Nhắc, chuyển cấp trên, hủy hàng loạt: chạy thử (mặc định) hoặc chạy thật thành công việc nền / Bulk action: dry run or a background job */
+    post: operations['SupervisionJobsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tiến độ và kết quả từng thủ tục / Progress and each procedure’s result */
+    get: operations['SupervisionJobsController_get'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3277,6 +3346,7 @@ export interface operations {
       header?: never;
       path: {
         id: string;
+        type: string;
       };
       cookie?: never;
     };
@@ -4348,11 +4418,8 @@ export interface operations {
                 decision: {
                   /** @enum {string} */
                   docType: 'NQ' | 'QĐ';
-                  /**
-                   * @description GET /api/procedures/{procedureId}/documents/{document}
-                   * @enum {string}
-                   */
-                  document: 'resolution' | 'decision';
+                  /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                  document: string;
                   /** Format: date */
                   effectiveDate: string;
                   /** Format: date-time */
@@ -4361,7 +4428,7 @@ export interface operations {
                   issuedOn: string;
                   number: number;
                   procedureId: string;
-                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                   series: string;
                   /** @enum {string} */
                   status: 'issued' | 'withdrawn';
@@ -4406,11 +4473,8 @@ export interface operations {
               decision: {
                 /** @enum {string} */
                 docType: 'NQ' | 'QĐ';
-                /**
-                 * @description GET /api/procedures/{procedureId}/documents/{document}
-                 * @enum {string}
-                 */
-                document: 'resolution' | 'decision';
+                /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                document: string;
                 /** Format: date */
                 effectiveDate: string;
                 /** Format: date-time */
@@ -4419,7 +4483,7 @@ export interface operations {
                 issuedOn: string;
                 number: number;
                 procedureId: string;
-                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                 series: string;
                 /** @enum {string} */
                 status: 'issued' | 'withdrawn';
@@ -4448,11 +4512,8 @@ export interface operations {
                 decision: {
                   /** @enum {string} */
                   docType: 'NQ' | 'QĐ';
-                  /**
-                   * @description GET /api/procedures/{procedureId}/documents/{document}
-                   * @enum {string}
-                   */
-                  document: 'resolution' | 'decision';
+                  /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                  document: string;
                   /** Format: date */
                   effectiveDate: string;
                   /** Format: date-time */
@@ -4461,7 +4522,7 @@ export interface operations {
                   issuedOn: string;
                   number: number;
                   procedureId: string;
-                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                   series: string;
                   /** @enum {string} */
                   status: 'issued' | 'withdrawn';
@@ -4486,11 +4547,8 @@ export interface operations {
                 decision: {
                   /** @enum {string} */
                   docType: 'NQ' | 'QĐ';
-                  /**
-                   * @description GET /api/procedures/{procedureId}/documents/{document}
-                   * @enum {string}
-                   */
-                  document: 'resolution' | 'decision';
+                  /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                  document: string;
                   /** Format: date */
                   effectiveDate: string;
                   /** Format: date-time */
@@ -4499,7 +4557,7 @@ export interface operations {
                   issuedOn: string;
                   number: number;
                   procedureId: string;
-                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                   series: string;
                   /** @enum {string} */
                   status: 'issued' | 'withdrawn';
@@ -4518,11 +4576,8 @@ export interface operations {
                 decision: {
                   /** @enum {string} */
                   docType: 'NQ' | 'QĐ';
-                  /**
-                   * @description GET /api/procedures/{procedureId}/documents/{document}
-                   * @enum {string}
-                   */
-                  document: 'resolution' | 'decision';
+                  /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                  document: string;
                   /** Format: date */
                   effectiveDate: string;
                   /** Format: date-time */
@@ -4531,7 +4586,7 @@ export interface operations {
                   issuedOn: string;
                   number: number;
                   procedureId: string;
-                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                   series: string;
                   /** @enum {string} */
                   status: 'issued' | 'withdrawn';
@@ -4557,11 +4612,8 @@ export interface operations {
               decision: {
                 /** @enum {string} */
                 docType: 'NQ' | 'QĐ';
-                /**
-                 * @description GET /api/procedures/{procedureId}/documents/{document}
-                 * @enum {string}
-                 */
-                document: 'resolution' | 'decision';
+                /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                document: string;
                 /** Format: date */
                 effectiveDate: string;
                 /** Format: date-time */
@@ -4570,7 +4622,7 @@ export interface operations {
                 issuedOn: string;
                 number: number;
                 procedureId: string;
-                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                 series: string;
                 /** @enum {string} */
                 status: 'issued' | 'withdrawn';
@@ -4627,11 +4679,8 @@ export interface operations {
                 decision: {
                   /** @enum {string} */
                   docType: 'NQ' | 'QĐ';
-                  /**
-                   * @description GET /api/procedures/{procedureId}/documents/{document}
-                   * @enum {string}
-                   */
-                  document: 'resolution' | 'decision';
+                  /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                  document: string;
                   /** Format: date */
                   effectiveDate: string;
                   /** Format: date-time */
@@ -4640,7 +4689,7 @@ export interface operations {
                   issuedOn: string;
                   number: number;
                   procedureId: string;
-                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                   series: string;
                   /** @enum {string} */
                   status: 'issued' | 'withdrawn';
@@ -4661,11 +4710,8 @@ export interface operations {
                 decision: {
                   /** @enum {string} */
                   docType: 'NQ' | 'QĐ';
-                  /**
-                   * @description GET /api/procedures/{procedureId}/documents/{document}
-                   * @enum {string}
-                   */
-                  document: 'resolution' | 'decision';
+                  /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                  document: string;
                   /** Format: date */
                   effectiveDate: string;
                   /** Format: date-time */
@@ -4674,7 +4720,7 @@ export interface operations {
                   issuedOn: string;
                   number: number;
                   procedureId: string;
-                  /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                  /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                   series: string;
                   /** @enum {string} */
                   status: 'issued' | 'withdrawn';
@@ -4696,11 +4742,8 @@ export interface operations {
               decision: {
                 /** @enum {string} */
                 docType: 'NQ' | 'QĐ';
-                /**
-                 * @description GET /api/procedures/{procedureId}/documents/{document}
-                 * @enum {string}
-                 */
-                document: 'resolution' | 'decision';
+                /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                document: string;
                 /** Format: date */
                 effectiveDate: string;
                 /** Format: date-time */
@@ -4709,7 +4752,7 @@ export interface operations {
                 issuedOn: string;
                 number: number;
                 procedureId: string;
-                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                 series: string;
                 /** @enum {string} */
                 status: 'issued' | 'withdrawn';
@@ -4729,11 +4772,8 @@ export interface operations {
               decision: {
                 /** @enum {string} */
                 docType: 'NQ' | 'QĐ';
-                /**
-                 * @description GET /api/procedures/{procedureId}/documents/{document}
-                 * @enum {string}
-                 */
-                document: 'resolution' | 'decision';
+                /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                document: string;
                 /** Format: date */
                 effectiveDate: string;
                 /** Format: date-time */
@@ -4742,7 +4782,7 @@ export interface operations {
                 issuedOn: string;
                 number: number;
                 procedureId: string;
-                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                 series: string;
                 /** @enum {string} */
                 status: 'issued' | 'withdrawn';
@@ -4771,11 +4811,8 @@ export interface operations {
               document: {
                 /** @enum {string} */
                 docType: 'NQ' | 'QĐ';
-                /**
-                 * @description GET /api/procedures/{procedureId}/documents/{document}
-                 * @enum {string}
-                 */
-                document: 'resolution' | 'decision';
+                /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                document: string;
                 /** Format: date */
                 effectiveDate: string;
                 /** Format: date-time */
@@ -4784,7 +4821,7 @@ export interface operations {
                 issuedOn: string;
                 number: number;
                 procedureId: string;
-                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                 series: string;
                 /** @enum {string} */
                 status: 'issued' | 'withdrawn';
@@ -4860,11 +4897,8 @@ export interface operations {
               decision: {
                 /** @enum {string} */
                 docType: 'NQ' | 'QĐ';
-                /**
-                 * @description GET /api/procedures/{procedureId}/documents/{document}
-                 * @enum {string}
-                 */
-                document: 'resolution' | 'decision';
+                /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                document: string;
                 /** Format: date */
                 effectiveDate: string;
                 /** Format: date-time */
@@ -4873,7 +4907,7 @@ export interface operations {
                 issuedOn: string;
                 number: number;
                 procedureId: string;
-                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                 series: string;
                 /** @enum {string} */
                 status: 'issued' | 'withdrawn';
@@ -5031,11 +5065,8 @@ export interface operations {
             items: {
               /** @enum {string} */
               docType: 'NQ' | 'QĐ';
-              /**
-               * @description GET /api/procedures/{procedureId}/documents/{document}
-               * @enum {string}
-               */
-              document: 'resolution' | 'decision';
+              /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+              document: string;
               /** Format: date */
               effectiveDate: string;
               /** Format: date-time */
@@ -5044,7 +5075,7 @@ export interface operations {
               issuedOn: string;
               number: number;
               procedureId: string;
-              /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+              /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
               series: string;
               /** @enum {string} */
               status: 'issued' | 'withdrawn';
@@ -5162,11 +5193,8 @@ export interface operations {
               document: {
                 /** @enum {string} */
                 docType: 'NQ' | 'QĐ';
-                /**
-                 * @description GET /api/procedures/{procedureId}/documents/{document}
-                 * @enum {string}
-                 */
-                document: 'resolution' | 'decision';
+                /** @description GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position */
+                document: string;
                 /** Format: date */
                 effectiveDate: string;
                 /** Format: date-time */
@@ -5175,7 +5203,7 @@ export interface operations {
                 issuedOn: string;
                 number: number;
                 procedureId: string;
-                /** @description Dãy số: năm (sau này: nhiệm kỳ) / the numbering span */
+                /** @description Dãy số: nhiệm kỳ (ngày đầu) hoặc năm với văn bản cũ / the numbering span: a term, or a year */
                 series: string;
                 /** @enum {string} */
                 status: 'issued' | 'withdrawn';
@@ -5531,6 +5559,135 @@ export interface operations {
       };
     };
   };
+  SupervisionBoardController_cityBoard: {
+    parameters: {
+      query?: {
+        kind?:
+          'establish' | 'rename' | 'renumber' | 'upgrade' | 'merge' | 'dissolve' | 'transfer' | 'appoint';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            asOf: string;
+            kind: string | null;
+            totals: {
+              completedThisWeek: number;
+              failed: number;
+              overdue: number;
+              running: {
+                [key: string]: number;
+              };
+              runningTotal: number;
+              stalled: number;
+            };
+            wards: {
+              /** @description Khu vực (quận, huyện, thị xã cũ) — suy ra từ danh sách chính thức / derived */
+              area: {
+                code: string;
+                name: string;
+              } | null;
+              code: string;
+              completedThisWeek: number;
+              failed: number;
+              kind: string;
+              name: string;
+              ordinal: number;
+              overdue: number;
+              running: {
+                [key: string]: number;
+              };
+              runningTotal: number;
+              stalled: number;
+            }[];
+            /** Format: date-time */
+            weekStart: string;
+          };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SupervisionBoardController_projectionFor: {
+    parameters: {
+      query: {
+        kind?:
+          'establish' | 'rename' | 'renumber' | 'upgrade' | 'merge' | 'dissolve' | 'transfer' | 'appoint';
+        target: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            asOf: string;
+            cityMedians: {
+              [key: string]: {
+                medianDays: number;
+                samples: number;
+              };
+            };
+            kind: string | null;
+            openProcedures: number;
+            /** Format: date */
+            target: string;
+            wards: {
+              area: {
+                code: string;
+                name: string;
+              } | null;
+              code: string;
+              late: number;
+              name: string;
+              open: number;
+              /** Format: date-time */
+              projectedFinish: string;
+              reason: {
+                days: number;
+                /** @enum {string} */
+                source: 'ward' | 'city' | 'deadline';
+                /** @enum {string} */
+                step: 'review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce';
+              };
+            }[];
+            wardsWithOpen: number;
+          };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   SupervisionController_bulkAction: {
     parameters: {
       query?: never;
@@ -5547,6 +5704,9 @@ export interface operations {
           dryRun?: boolean;
           /** @default {} */
           filter?: {
+            /** @enum {string} */
+            kind?:
+              'establish' | 'rename' | 'renumber' | 'upgrade' | 'merge' | 'dissolve' | 'transfer' | 'appoint';
             stalledForHours?: number;
             /** @enum {string} */
             step?: 'review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce';
@@ -5589,6 +5749,243 @@ export interface operations {
                 }[];
                 touched: number;
               };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SupervisionJobsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              action: 'remind' | 'escalate' | 'cancel';
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              failed: number;
+              filter: {
+                [key: string]: unknown;
+              };
+              finishedAt: string | null;
+              /** Format: uuid */
+              id: string;
+              ok: number;
+              pending: number;
+              reason: string | null;
+              /** @enum {string} */
+              status: 'running' | 'done';
+              total: number;
+            }[];
+          };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SupervisionJobsController_start: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat answers the same job */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          action: 'remind' | 'escalate' | 'cancel';
+          /** @default true */
+          dryRun?: boolean;
+          /** @default {} */
+          filter?: {
+            /** @enum {string} */
+            kind?:
+              'establish' | 'rename' | 'renumber' | 'upgrade' | 'merge' | 'dissolve' | 'transfer' | 'appoint';
+            stalledForHours?: number;
+            /** @enum {string} */
+            step?: 'review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce';
+            wardCode?: string;
+          };
+          /** @default 500 */
+          limit?: number;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | {
+                /** @enum {string} */
+                action: 'remind' | 'escalate' | 'cancel';
+                /** @constant */
+                dryRun: true;
+                matched: number;
+                procedures: {
+                  dueAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  stalledSince: string | null;
+                  step:
+                    | ('review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce')
+                    | null;
+                  stepLabel: {
+                    en: string;
+                    vi: string;
+                  } | null;
+                  title: string;
+                  waitingFor: ('reviewer' | 'secretary' | 'committee') | null;
+                  ward: {
+                    code: string;
+                    name: string;
+                  };
+                }[];
+                wouldTouch: number;
+              }
+            | {
+                /** @constant */
+                dryRun: false;
+                job: {
+                  /** @enum {string} */
+                  action: 'remind' | 'escalate' | 'cancel';
+                  /** Format: date-time */
+                  createdAt: string;
+                  createdBy: string;
+                  failed: number;
+                  filter: {
+                    [key: string]: unknown;
+                  };
+                  finishedAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  items: {
+                    code: string | null;
+                    finishedAt: string | null;
+                    message: string | null;
+                    /** Format: uuid */
+                    procedureId: string;
+                    procedureStatus: string | null;
+                    /** @enum {string} */
+                    status: 'pending' | 'ok' | 'failed';
+                    step:
+                      | ('review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce')
+                      | null;
+                    title: string;
+                    ward: {
+                      code: string;
+                      name: string;
+                    } | null;
+                  }[];
+                  ok: number;
+                  pending: number;
+                  reason: string | null;
+                  /** @enum {string} */
+                  status: 'running' | 'done';
+                  total: number;
+                };
+              };
+        };
+      };
+      /** @description Supervisors only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SupervisionJobsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'remind' | 'escalate' | 'cancel';
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            failed: number;
+            filter: {
+              [key: string]: unknown;
+            };
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            items: {
+              code: string | null;
+              finishedAt: string | null;
+              message: string | null;
+              /** Format: uuid */
+              procedureId: string;
+              procedureStatus: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'ok' | 'failed';
+              step:
+                ('review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce') | null;
+              title: string;
+              ward: {
+                code: string;
+                name: string;
+              } | null;
+            }[];
+            ok: number;
+            pending: number;
+            reason: string | null;
+            /** @enum {string} */
+            status: 'running' | 'done';
+            total: number;
+          };
         };
       };
       /** @description Supervisors only */
@@ -5715,11 +6112,17 @@ export interface operations {
           'application/json': {
             items: {
               dueAt: string | null;
+              failure: {
+                code: string;
+                message: string | null;
+              } | null;
               /** Format: uuid */
               id: string;
               kind: string;
               stalledHours: number | null;
               stalledSince: string | null;
+              /** @enum {string} */
+              status: 'running' | 'failed';
               step:
                 ('review' | 'draft_resolution' | 'committee_approval' | 'issue_decision' | 'announce') | null;
               stepLabel: {
@@ -5728,6 +6131,7 @@ export interface operations {
               } | null;
               title: string;
               waitingFor: ('reviewer' | 'secretary' | 'committee') | null;
+              waitingSince: string | null;
               ward: {
                 code: string;
                 name: string;

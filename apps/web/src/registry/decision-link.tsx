@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../format/format';
-import { type IssuedDocument, documentPath } from './registry-api';
+import { type RegisterDocument, documentPath } from './registry-api';
 
 /**
  * The decision that made a change: a link to its printable page with its signing date; its number alone when
@@ -12,7 +12,7 @@ export function DecisionLink({
   decision,
   decisionRef,
 }: {
-  decision: IssuedDocument | null | undefined;
+  decision: RegisterDocument | null | undefined;
   decisionRef?: string | null;
 }) {
   const { t, i18n } = useTranslation();

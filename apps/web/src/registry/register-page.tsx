@@ -8,7 +8,7 @@ import { api, unwrap } from '../api/client';
 import { EmptyText, QueryState } from '../common/page-states';
 import { formatDate } from '../format/format';
 import {
-  type IssuedDocument,
+  type RegisterDocument,
   type RegisterPage as Page,
   documentPath,
   useRegistryWard,
@@ -162,7 +162,7 @@ export function RegisterPage() {
           <Typography.Paragraph style={{ margin: 0 }} aria-live="polite">
             {t('register.total', { count: first?.total ?? 0 })}
           </Typography.Paragraph>
-          <Table<IssuedDocument>
+          <Table<RegisterDocument>
             rowKey={(d) => `${d.series}-${d.docType}-${d.number}`}
             size="small"
             dataSource={items}
@@ -194,7 +194,7 @@ export function RegisterPage() {
               {
                 title: t('register.columns.status'),
                 dataIndex: 'status',
-                render: (s: IssuedDocument['status']) => (
+                render: (s: RegisterDocument['status']) => (
                   <Tag color={s === 'withdrawn' ? 'red' : 'green'}>{t(`register.status.${s}`)}</Tag>
                 ),
               },

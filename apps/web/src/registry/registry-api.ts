@@ -17,7 +17,7 @@ export type WardTree = Json<'/api/registry/wards/{wardCode}/tree'>;
 export type UnitDetail = Json<'/api/registry/units/{unitId}'>;
 export type LineageGraph = Json<'/api/registry/units/{unitId}/lineage'>;
 export type RegisterPage = Json<'/api/registry/wards/{wardCode}/register'>;
-export type IssuedDocument = RegisterPage['items'][number];
+export type RegisterDocument = RegisterPage['items'][number];
 export type ScheduledChange = WardTree['scheduled'][number];
 
 export interface TreeNode {
@@ -31,7 +31,7 @@ export interface TreeNode {
 }
 
 /** The printable page of an issued document (the procedure's documents route). */
-export const documentPath = (doc: Pick<IssuedDocument, 'procedureId' | 'document'>) =>
+export const documentPath = (doc: Pick<RegisterDocument, 'procedureId' | 'document'>) =>
   `/procedures/${encodeURIComponent(doc.procedureId)}/documents/${doc.document}`;
 
 /**

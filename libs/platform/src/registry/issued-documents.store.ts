@@ -1,10 +1,10 @@
 /**
  * Issued documents (the decision register, sổ đăng ký văn bản) read through ONE function: the register page,
  * its export, its completeness check and the decision links of the registry's history all call
- * `readIssuedDocuments`. Today each issued procedure stores one `decision` row carrying both numbers (its NQ
- * and its QĐ, per issuer, type and year); the `issued` CTE below turns it into one row per document. When
- * documents get a table of their own (one NQ + many QĐ per procedure, numbered per committee term, with a
- * withdrawn status), only that CTE changes: series, status and the link are already columns.
+ * `readIssuedDocuments`. Every document of an issued set is one `issued_document` row (one NQ and its QĐs,
+ * numbered per issuer, type and committee term, withdrawn ones marked; see documents/document-register.store).
+ * Procedures issued before document sets kept both numbers on their `decision` row (numbered per year): the
+ * `issued` query turns such a row into its two documents, so old registers read as before.
  */
 import { searchKey } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '../../../../prisma/generated/client/client';
@@ -16,10 +16,10 @@ export type IssuedDocumentType = 'NQ' | 'QĐ';
 export const ISSUED_DOCUMENT_SORTS = ['issued_desc', 'issued_asc', 'number_desc', 'number_asc'] as const;
 export type IssuedDocumentSort = (typeof ISSUED_DOCUMENT_SORTS)[number];
 
-export interface IssuedDocument {
+export interface RegisterDocument {
   readonly wardCode: string;
   readonly docType: IssuedDocumentType;
-  /** The numbering span the number belongs to ("2025"; a committee term's key once terms number it). */
+  /** The numbering span: a committee term's key (its first day, or "start"); "2025" for pre-set decisions. */
   readonly series: string;
   readonly number: number;
   /** "Số 01-QĐ/ĐU" */
@@ -33,8 +33,11 @@ export interface IssuedDocument {
   /** A withdrawn document keeps its number (the register never reuses one). */
   readonly status: 'issued' | 'withdrawn';
   readonly procedureId: string;
-  /** Which of the procedure's documents it is (the printable page: /procedures/:id/documents/:document). */
-  readonly document: 'resolution' | 'decision';
+  /**
+   * Which of the procedure's documents it is (the printable page: /procedures/:id/documents/:document):
+   * "resolution", "decision" (pre-set decisions) or the document's position in the set ("1", "2", …).
+   */
+  readonly document: string;
 }
 
 /** Where the previous page ended (every sort's key columns; only the sort's own are compared). */
@@ -80,15 +83,22 @@ const folded = (column: Prisma.Sql) =>
 
 /** One row per issued document, as the register lists it (see the module comment). */
 const issued = Prisma.sql`
-  SELECT d.issuer AS ward_code, doc.doc_type, d.year::text AS series, doc.number, doc.symbol, d.issued_at,
-         (d.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS issued_on, d.effective_date, p.title,
-         'issued'::text AS status, d.procedure_id, doc.document
+  SELECT doc.issuer AS ward_code, doc.doc_type, doc.term AS series, doc.number, doc.symbol, doc.issued_at,
+         (doc.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS issued_on, doc.effective_date, doc.title,
+         CASE WHEN doc.withdrawn_at IS NULL THEN 'issued' ELSE 'withdrawn' END AS status, doc.procedure_id,
+         CASE WHEN doc.position = 0 THEN 'resolution' ELSE doc.position::text END AS document
+  FROM issued_document doc
+  UNION ALL
+  SELECT d.issuer, old.doc_type, d.year::text, old.number, old.symbol, d.issued_at,
+         (d.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, d.effective_date, p.title,
+         'issued'::text, d.procedure_id, old.document
   FROM decision d
   JOIN procedure p ON p.id = d.procedure_id
   CROSS JOIN LATERAL (VALUES
     ('NQ'::text, d.resolution_number, d.resolution_symbol::text, 'resolution'::text),
     (d.doc_type::text, d.number, d.symbol::text, 'decision'::text)
-  ) AS doc(doc_type, number, symbol, document)`;
+  ) AS old(doc_type, number, symbol, document)
+  WHERE NOT EXISTS (SELECT 1 FROM issued_document x WHERE x.procedure_id = d.procedure_id)`;
 
 const ORDER: Readonly<Record<IssuedDocumentSort, { dir: 'ASC' | 'DESC'; key: 'issued' | 'number' }>> = {
   issued_desc: { dir: 'DESC', key: 'issued' },
@@ -113,7 +123,7 @@ interface Row {
 }
 
 /** The ward's issued documents, filtered and sorted, one keyset page at a time. */
-export const readIssuedDocuments = async (db: Db, query: IssuedDocumentQuery): Promise<IssuedDocument[]> => {
+export const readIssuedDocuments = async (db: Db, query: IssuedDocumentQuery): Promise<RegisterDocument[]> => {
   const { dir, key } = ORDER[query.sort ?? 'issued_desc'];
   const direction = Prisma.raw(dir);
   const cmp = Prisma.raw(dir === 'DESC' ? '<' : '>');
@@ -170,12 +180,12 @@ export const readIssuedDocuments = async (db: Db, query: IssuedDocumentQuery): P
     title: r.title,
     status: r.status === 'withdrawn' ? 'withdrawn' : 'issued',
     procedureId: r.procedure_id,
-    document: r.document === 'resolution' ? 'resolution' : 'decision',
+    document: r.document,
   }));
 };
 
 /** The cursor for the page after `last`. */
-export const issuedDocumentCursor = (last: IssuedDocument): IssuedDocumentCursor => ({
+export const issuedDocumentCursor = (last: RegisterDocument): IssuedDocumentCursor => ({
   issuedAt: last.issuedAt.toISOString(),
   series: last.series,
   docType: last.docType,
