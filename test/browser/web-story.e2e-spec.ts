@@ -252,6 +252,16 @@ describe('The web app in Chromium (browser story)', () => {
     fourth.on('request', (request) => {
       if (new URL(request.url()).pathname === `/api/procedures/${procedureId}`) refetches.push(Date.now());
     });
+    let closedRead: number | undefined;
+    fourth.on('response', (response) => {
+      if (new URL(response.url()).pathname !== `/api/procedures/${procedureId}`) return;
+      void response
+        .json()
+        .then((body: { currentStep?: string | null }) => {
+          if (body.currentStep !== 'committee_approval') closedRead ??= Date.now();
+        })
+        .catch(() => undefined);
+    });
     const voted = Date.now();
     // When the workflow's projection leaves the vote (the row the SSE notification comes from): splits the
     // latency into the workflow's part and the live update's part.
@@ -277,6 +287,7 @@ describe('The web app in Chromium (browser story)', () => {
     timings.projectionToOtherApproverPage = pageUpdated - (await projected);
     const refetch = refetches.find((at) => at >= voted);
     if (refetch) timings.voteToOtherApproverRefetch = refetch - voted;
+    if (closedRead) timings.voteToOtherApproverReadsClosed = closedRead - voted;
     const firstEvent = live.events.find((at) => at >= voted);
     if (firstEvent) timings.voteToOtherApproverEvent = firstEvent - voted;
     process.stdout.write(
