@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { isDomainError } from '@kientoan/domain';
 import type { PrismaClient } from '@kientoan/platform';
-import { type ActionResult, idempotencyKey as dedupeKey, withdrawUpdate } from '@kientoan/workflows';
+import { type ActionResult, withdrawUpdate } from '@kientoan/workflows';
 import type { RequestContext } from '../auth/current-actor.decorator';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import { ProcedureActionRunner } from './procedure-action.runner';
@@ -44,20 +44,13 @@ export class WithdrawProcedureUseCase {
     }
   }
 
+  /** The row says who ended it (the workflow's view, written before the end's audit entry). */
   private async withdrawnBy(userId: string, id: string): Promise<ActionResult | undefined> {
-    const [procedure, entry] = await Promise.all([
-      this.prisma.procedure.findUnique({
-        where: { id },
-        select: { status: true, deciderStatus: true, round: true },
-      }),
-      this.prisma.auditEntry.findUnique({ where: { dedupeKey: dedupeKey('end', id) } }),
-    ]);
-    if (
-      procedure?.status !== 'withdrawn' ||
-      entry?.action !== 'procedure.withdraw' ||
-      entry.actorId !== userId
-    )
-      return undefined;
+    const procedure = await this.prisma.procedure.findUnique({
+      where: { id },
+      select: { status: true, deciderStatus: true, round: true, endedBy: true },
+    });
+    if (procedure?.status !== 'withdrawn' || procedure.endedBy !== userId) return undefined;
     return { status: (procedure.deciderStatus ?? 'ended') as ActionResult['status'], round: procedure.round };
   }
 }

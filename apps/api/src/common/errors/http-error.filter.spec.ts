@@ -61,6 +61,13 @@ describe('HttpErrorFilter: unavailable dependencies', () => {
         meta: { driverAdapterError: { cause: { kind: 'postgres', code: '57P01' } } },
       }),
     ],
+    [
+      'no pooled connection for a transaction within maxWait (P2028, a burst of starts)',
+      new Prisma.PrismaClientKnownRequestError(
+        'Transaction API error: Unable to start a transaction in the given time.',
+        { code: 'P2028', clientVersion: '7.10.0' },
+      ),
+    ],
     ['a connection dropped by node-postgres', new Error('Connection terminated unexpectedly')],
     [
       'a refused socket',

@@ -10,6 +10,8 @@ export type UnavailableDependency = 'database' | 'temporal' | 'workflow';
 
 /** Prisma error codes for "cannot reach / lost the server / no pooled connection in time". */
 const PRISMA_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Prisma's interactive transaction could not get a connection within maxWait. */
+const PRISMA_NO_TRANSACTION_IN_TIME = 'Unable to start a transaction in the given time';
 /** Driver-adapter error kinds (@prisma/driver-adapter-utils) for the same. */
 const ADAPTER_UNAVAILABLE_KINDS = new Set([
   'DatabaseNotReachable',
@@ -61,6 +63,8 @@ const isDatabaseUnavailable = (error: Loose): boolean => {
   if (PRISMA_ERROR_NAMES.has(name)) {
     if (name === 'PrismaClientInitializationError') return true;
     if (code && PRISMA_UNAVAILABLE_CODES.has(code)) return true;
+    // P2028 when every pooled connection stays busy past maxWait (a burst of 100 starts): nothing was written.
+    if (code === 'P2028' && message.includes(PRISMA_NO_TRANSACTION_IN_TIME)) return true;
     const cause = adapterCauseOf(error);
     const kind = cause?.['kind'];
     if (typeof kind === 'string' && ADAPTER_UNAVAILABLE_KINDS.has(kind)) return true;
