@@ -30,3 +30,4 @@ export * from './errors/ward-errors';
 export * from './documents/register-completeness';
 export * from './sheets/item-rows';
 export * from './supervision';
+export * from './documents/numbering-series';

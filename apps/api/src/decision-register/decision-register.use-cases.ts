@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type Actor,
   authorize,
+  numberingSeriesLabel,
   registerCompleteness,
   shortVietnameseDate,
   wardNotFound,
@@ -70,7 +71,7 @@ export class DecisionRegisterUseCases {
       name: `so-dang-ky-van-ban-${wardCode}`,
       title: `Sổ đăng ký văn bản của Đảng ủy ${ward.name}`,
       columns: [
-        { key: 'series', header: 'Năm', width: 8 },
+        { key: 'series', header: 'Dãy số', width: 26 },
         { key: 'docType', header: 'Loại', width: 12 },
         { key: 'number', header: 'Số thứ tự', width: 10 },
         { key: 'symbol', header: 'Số, ký hiệu', width: 18 },
@@ -81,7 +82,7 @@ export class DecisionRegisterUseCases {
         { key: 'procedureId', header: 'Mã thủ tục', width: 38 },
       ],
       rows: rows.map((d) => ({
-        series: d.series,
+        series: numberingSeriesLabel(d.series),
         docType: TYPE_VI[d.docType],
         number: d.number,
         symbol: d.symbol,

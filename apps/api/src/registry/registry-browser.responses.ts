@@ -19,7 +19,9 @@ export const issuedDocumentSchema = z.object({
   procedureId: z.string(),
   document: z
     .string()
-    .describe('GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position'),
+    .describe(
+      'GET /api/procedures/{procedureId}/documents/{document}: "resolution", "decision" or a position',
+    ),
 });
 
 /** The decision that made a version, an officer period or a lineage link (null: seeded or imported data). */

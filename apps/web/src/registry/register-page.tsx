@@ -28,6 +28,13 @@ type DocType = 'NQ' | 'QĐ';
 export function RegisterPage() {
   const { t, i18n } = useTranslation();
   const { ward, setWard, options, params, setParams } = useRegistryWard();
+  // A register key is a term's first day, "start" (before the first congress) or a year (older decisions).
+  const seriesName = (key: string) =>
+    key === 'start'
+      ? t('register.seriesNames.start')
+      : /^\d{4}-\d{2}-\d{2}$/.test(key)
+        ? t('register.seriesNames.term', { from: formatDate(key, i18n.language) })
+        : t('register.seriesNames.year', { year: key });
   const docType = (params.get('docType') as DocType | null) ?? undefined;
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
@@ -86,14 +93,14 @@ export function RegisterPage() {
                     <Typography.Text type="danger">
                       {t('register.seriesBroken', {
                         type: t(`register.types.${s.docType}`, { defaultValue: s.docType }),
-                        series: s.series,
+                        series: seriesName(s.series),
                         missing: [...s.missing, ...s.duplicated].join(', '),
                       })}
                     </Typography.Text>
                   ) : (
                     t('register.seriesOk', {
                       type: t(`register.types.${s.docType}`, { defaultValue: s.docType }),
-                      series: s.series,
+                      series: seriesName(s.series),
                       count: s.count,
                       last: String(s.last).padStart(2, '0'),
                     })

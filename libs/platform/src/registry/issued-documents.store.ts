@@ -35,7 +35,7 @@ export interface RegisterDocument {
   readonly procedureId: string;
   /**
    * Which of the procedure's documents it is (the printable page: /procedures/:id/documents/:document):
-   * "resolution", "decision" (pre-set decisions) or the document's position in the set ("1", "2", …).
+   * "resolution" (position 0), "decision" (the first decision, 1) or the document's position ("2", "3", …).
    */
   readonly document: string;
 }
@@ -86,7 +86,7 @@ const issued = Prisma.sql`
   SELECT doc.issuer AS ward_code, doc.doc_type, doc.term AS series, doc.number, doc.symbol, doc.issued_at,
          (doc.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS issued_on, doc.effective_date, doc.title,
          CASE WHEN doc.withdrawn_at IS NULL THEN 'issued' ELSE 'withdrawn' END AS status, doc.procedure_id,
-         CASE WHEN doc.position = 0 THEN 'resolution' ELSE doc.position::text END AS document
+         CASE doc.position WHEN 0 THEN 'resolution' WHEN 1 THEN 'decision' ELSE doc.position::text END AS document
   FROM issued_document doc
   UNION ALL
   SELECT d.issuer, old.doc_type, d.year::text, old.number, old.symbol, d.issued_at,
@@ -123,7 +123,10 @@ interface Row {
 }
 
 /** The ward's issued documents, filtered and sorted, one keyset page at a time. */
-export const readIssuedDocuments = async (db: Db, query: IssuedDocumentQuery): Promise<RegisterDocument[]> => {
+export const readIssuedDocuments = async (
+  db: Db,
+  query: IssuedDocumentQuery,
+): Promise<RegisterDocument[]> => {
   const { dir, key } = ORDER[query.sort ?? 'issued_desc'];
   const direction = Prisma.raw(dir);
   const cmp = Prisma.raw(dir === 'DESC' ? '<' : '>');
