@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { dateInVietnam } from '@kientoan/domain';
 import type { App } from 'supertest/types';
 import { type TestStack, createTestStack, eventually } from '../support/test-app';
-import { givenSupervisor, givenWardShapedLike } from '../support/factories';
+import { givenMeasuredStepDurations, givenSupervisor, givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD } from '../support/http-client';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
 import {
@@ -82,6 +82,8 @@ describe('The supervisor board in Chromium', () => {
       committeeSize: 3,
       onBoard: true,
     });
+    // Each step takes this ward two days: the projection to today lists it with its reason.
+    await givenMeasuredStepDurations(stack.prisma, ward.code, { days: 2 });
     const as = await signIn(http, ward);
     const driver = new ProcedureDriver(stack);
     const procedures: string[] = [];

@@ -174,3 +174,34 @@ export const givenAdmin = async (prisma: PrismaClient): Promise<string> => {
   });
   return username;
 };
+
+/**
+ * A ward's measured history for the board's projection: `samples` completed procedures whose every step took
+ * `days` days, finished more than a week ago (so not "completed this week") and within the measured window.
+ * Other suites leave quick (seconds-long) completed procedures in the shared test database; with these, the
+ * ward's own medians decide its projection.
+ */
+export const givenMeasuredStepDurations = async (
+  prisma: PrismaClient,
+  wardCode: string,
+  { days, samples = 3 }: { days: number; samples?: number },
+): Promise<void> => {
+  const steps = ['review', 'draft_resolution', 'committee_approval', 'issue_decision', 'announce'];
+  for (let i = 0; i < samples; i += 1) {
+    const id = randomUUID();
+    const started = new Date(Date.now() - (steps.length * days + 8) * 86_400_000);
+    const completed = new Date(started.getTime() + steps.length * days * 86_400_000);
+    await prisma.$executeRaw`
+      INSERT INTO procedure (id, ward_code, kind, title, workflow_id, status, round, created_at, updated_at,
+                             completed_at)
+      VALUES (${id}::uuid, ${wardCode}, 'rename', 'đo thời gian các bước', ${`measured-${id}`},
+              'completed', 1, ${started}, ${completed}, ${completed})`;
+    for (const [n, step] of steps.entries()) {
+      const from = new Date(started.getTime() + n * days * 86_400_000);
+      const to = new Date(from.getTime() + days * 86_400_000);
+      await prisma.$executeRaw`
+        INSERT INTO procedure_step (procedure_id, step, round, status, started_at, completed_at)
+        VALUES (${id}::uuid, ${step}::"ProcedureStepName", 1, 'completed', ${from}, ${to})`;
+    }
+  }
+};

@@ -9,7 +9,9 @@ import {
   Param,
   Post,
   Query,
+  UseInterceptors,
 } from '@nestjs/common';
+import { ActorWritesInterceptor } from '../auth/actor-writes.interceptor';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -66,6 +68,7 @@ const WITH_PASSWORD = {
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiResponse({ status: 403, description: 'Admins only' })
+@UseInterceptors(ActorWritesInterceptor)
 @Controller('admin/accounts')
 export class AdminAccountsController {
   constructor(

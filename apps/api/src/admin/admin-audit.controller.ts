@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { ActorWritesInterceptor } from '../auth/actor-writes.interceptor';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, type RequestContext } from '../auth/current-actor.decorator';
 import { openApiResponseSchema } from '../common/validation/openapi-schema';
@@ -8,6 +9,7 @@ import { ReadAuditTrailUseCase } from './read-audit-trail.use-case';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@UseInterceptors(ActorWritesInterceptor)
 @Controller('admin/audit')
 export class AdminAuditController {
   constructor(@Inject(ReadAuditTrailUseCase) private readonly readUseCase: ReadAuditTrailUseCase) {}

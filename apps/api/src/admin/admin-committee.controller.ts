@@ -9,7 +9,9 @@ import {
   Patch,
   Post,
   Query,
+  UseInterceptors,
 } from '@nestjs/common';
+import { ActorWritesInterceptor } from '../auth/actor-writes.interceptor';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   type CommitteeMemberInput,
@@ -44,6 +46,7 @@ const MEMBER = { description: 'The member', schema: openApiResponseSchema(member
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiResponse({ status: 403, description: 'Admins only' })
+@UseInterceptors(ActorWritesInterceptor)
 @Controller('admin')
 export class AdminCommitteeController {
   constructor(

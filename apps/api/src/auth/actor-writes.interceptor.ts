@@ -17,6 +17,10 @@ const ACTOR_WRITES = /^\/api\/(admin|auth|delegations)(\/|$)/;
  * answered or refused: a failed sign-in may lock the account), its cached actors are dropped before the
  * answer leaves, so the caller's next request never sees the old roles. Other processes learn it from
  * PostgreSQL's `actor_changed` notification (ActorChangesListener).
+ *
+ * Applied per controller (admin, auth, delegations), never globally: a global interceptor defers every
+ * handler into the response's observable, and the event stream (SSE) would then send its 200 headers before
+ * its handler refuses a bad ticket.
  */
 @Injectable()
 export class ActorWritesInterceptor implements NestInterceptor {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, UseInterceptors } from '@nestjs/common';
+import { ActorWritesInterceptor } from './actor-writes.interceptor';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@kientoan/domain';
 import type { z } from 'zod';
@@ -25,6 +26,7 @@ const THROTTLED = {
 };
 
 @ApiTags('auth')
+@UseInterceptors(ActorWritesInterceptor)
 @Controller('auth')
 export class AuthController {
   constructor(

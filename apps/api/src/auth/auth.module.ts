@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { ActorChangesListener } from './actor-changes.listener';
 import { ActorWritesInterceptor } from './actor-writes.interceptor';
 import { ActorLoader } from './actor.loader';
@@ -20,13 +20,13 @@ import { TokenService } from './token.service';
     SessionIssuer,
     ActorLoader,
     ActorChangesListener,
+    ActorWritesInterceptor,
     LoginThrottle,
     LoginUseCase,
     RefreshSessionUseCase,
     ChangePasswordUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: ActorWritesInterceptor },
   ],
-  exports: [TokenService, ActorLoader],
+  exports: [TokenService, ActorLoader, ActorWritesInterceptor],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, Post, UseInterceptors } from '@nestjs/common';
+import { ActorWritesInterceptor } from '../auth/actor-writes.interceptor';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@kientoan/domain';
 import { CurrentActor, Ctx, type RequestContext } from '../auth/current-actor.decorator';
@@ -17,6 +18,7 @@ import { RevokeDelegationUseCase } from './revoke-delegation.use-case';
 
 @ApiTags('delegations')
 @ApiBearerAuth()
+@UseInterceptors(ActorWritesInterceptor)
 @Controller('delegations')
 export class DelegationsController {
   constructor(
