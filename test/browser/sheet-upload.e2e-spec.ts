@@ -7,7 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD } from '../support/http-client';
@@ -79,11 +79,22 @@ describe('Uploading a spreadsheet on the start page (browser)', () => {
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     // The upload waits for the ward's tree (names are matched against it), like the paste button.
     await page.locator('.sheet-upload .ant-upload-drag:not(.ant-upload-disabled)').waitFor();
-    await tabUntil(page, '.sheet-upload .ant-upload[role="button"]');
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Enter');
+    // Enter on the focused area opens the chooser. A re-render (the tree or the ward arriving) can take the
+    // focus away between Tab and Enter, so the keyboard path is tried again (never a click).
+    const chooseByKeyboard = async (): Promise<FileChooser> => {
+      for (let attempt = 1; ; attempt += 1) {
+        await tabUntil(page, '.sheet-upload .ant-upload[role="button"]');
+        const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+        await page.keyboard.press('Enter');
+        try {
+          return await chooser;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
+    };
     await (
-      await chooser
+      await chooseByKeyboard()
     ).setFiles({
       name: 'danh-sach.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
