@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { RateLimiterPrisma, type RateLimiterRes } from 'rate-limiter-flexible';
 import { type PrismaClient, environmentFrom } from '@kientoan/platform';
@@ -6,6 +6,7 @@ import { PRISMA } from '../infrastructure/infrastructure.module';
 import { AuthErrors } from './auth-errors';
 
 const HOUR_SECONDS = 3600;
+const CLEAN_UP_EVERY_MS = 5 * 60_000;
 
 /**
  * Failed sign-ins slow down whoever makes them, with no lock an attacker can set on someone else: failures are
@@ -15,14 +16,21 @@ const HOUR_SECONDS = 3600;
  * is never kept out for long. Counters live in PostgreSQL, shared by every API process.
  */
 @Injectable()
-export class LoginThrottle {
+export class LoginThrottle implements OnModuleDestroy {
+  private readonly logger = new Logger(LoginThrottle.name);
   private readonly failures: RateLimiterPrisma;
   private readonly waits: RateLimiterPrisma;
   private readonly policy: Record<'address' | 'account', { threshold: number; maxWaitSeconds: number }>;
+  private readonly cleanUp: NodeJS.Timeout;
 
-  constructor(@Inject(PRISMA) prisma: PrismaClient, @Inject(ConfigService) config: ConfigService) {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(ConfigService) config: ConfigService,
+  ) {
     const env = environmentFrom(config);
-    const store = { storeClient: prisma, tableName: 'loginThrottle' };
+    // The library's own clean-up timer cannot be stopped: it outlived the application (and, in tests, the
+    // test file that made it) and then queried a closed client. Ours stops with the module.
+    const store = { storeClient: prisma, tableName: 'loginThrottle', clearExpiredByTimeout: false };
     this.failures = new RateLimiterPrisma({
       ...store,
       keyPrefix: 'login-failures',
@@ -40,6 +48,24 @@ export class LoginThrottle {
         maxWaitSeconds: env.AUTH_LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS,
       },
     };
+    this.cleanUp = setInterval(() => void this.removeExpired(), CLEAN_UP_EVERY_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.cleanUp);
+  }
+
+  /** Rows expired for an hour or more count for nothing; removing them keeps the table small. */
+  async removeExpired(): Promise<number> {
+    try {
+      const { count } = await this.prisma.loginThrottle.deleteMany({
+        where: { expire: { lt: new Date(Date.now() - HOUR_SECONDS * 1000) } },
+      });
+      return count;
+    } catch (error) {
+      this.logger.warn(`Could not remove expired sign-in counters: ${String(error)}`);
+      return 0;
+    }
   }
 
   /** Refuses (429, with the wait) while the address or the account name must wait. */
