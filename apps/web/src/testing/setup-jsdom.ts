@@ -76,4 +76,5 @@ class TimeoutMessageChannel {
 
 // antd is large: on a busy machine a render with its first interactions takes seconds.
 jest.setTimeout(60_000);
-configure({ asyncUtilTimeout: 15_000 });
+// Role queries skip the visibility check: with antd's CSS-in-JS it walks every style sheet per element (seconds per query).
+configure({ asyncUtilTimeout: 15_000, defaultHidden: true });
