@@ -357,7 +357,7 @@ describe('The whole procedure (e2e)', () => {
       ['an unknown item kind', { items: [{ kind: 'abolish', unitId: 'x' }] }, 'items[0].kind'],
       ['a wrong type', { title: 42 }, 'title'],
       ['a title of 10,000 characters', { title: 'x'.repeat(10_000) }, 'title'],
-      ['an unknown field', { secretary: 'someone' }, 'body'],
+      ['an unknown field', { secretary: 'someone' }, 'secretary'],
       ['a title of spaces', { title: '   ' }, 'title'],
       ['a bad effective date', { effectiveDate: '15/07/2025' }, 'effectiveDate'],
       ['a non-UUID id', { id: '42' }, 'id'],

@@ -12,7 +12,7 @@ export const auditQuerySchema = z
     action: z
       .string()
       .trim()
-      .regex(/^[a-z_.]{1,60}$/, 'a-z, "_" or ".", at most 60 characters')
+      .regex(/^[a-z_.]{1,60}$/, 'chỉ gồm chữ thường không dấu (a-z), "_" hoặc ".", tối đa 60 ký tự')
       .optional(),
     /** First day (inclusive, Vietnam time). */
     from: day.optional(),
@@ -22,7 +22,7 @@ export const auditQuerySchema = z
     /** `next` of the previous page. */
     after: z
       .string()
-      .regex(/^[0-9]{1,19}$/, 'the `next` of a previous page')
+      .regex(/^[0-9]{1,19}$/, 'dùng giá trị `next` của trang trước')
       .optional(),
   })
   .strict()

@@ -58,7 +58,7 @@ export const castVoteSchema = z
       .string()
       .min(8)
       .max(200)
-      .regex(/^[A-Za-z0-9._:-]+$/)
+      .regex(/^[A-Za-z0-9._:-]+$/, 'chỉ gồm chữ không dấu, chữ số, ".", "_", ":" hoặc "-"')
       .optional()
       .describe('Or the Idempotency-Key header: a repeat with the same key is counted once'),
   })

@@ -9,12 +9,18 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,99}$/, 'a-z, 0-9, ".", "_" or "-", 3 to 100 characters');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{2,99}$/,
+    'từ 3 đến 100 ký tự, chỉ gồm chữ thường không dấu (a-z), chữ số, ".", "_" hoặc "-", bắt đầu bằng chữ hoặc số',
+  );
 export const wardCodeSchema = z.string().min(1).max(64);
 export const memberIdSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'a-z, 0-9, ".", "_" or "-", 2 to 64 characters');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,63}$/,
+    'từ 2 đến 64 ký tự, chỉ gồm chữ thường không dấu (a-z), chữ số, ".", "_" hoặc "-", bắt đầu bằng chữ hoặc số',
+  );
 export const passwordSchema = z.string().min(12).max(200);
 const nameSchema = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
 

@@ -105,8 +105,14 @@ export const describeIssue = (issue: Issue): Reason => {
       };
     case 'invalid_format': {
       const known = FORMATS[issue.format];
-      return known
-        ? { reason: known[0], reasonEn: known[1] }
+      if (known) return { reason: known[0], reasonEn: known[1] };
+      // A pattern given with its own Vietnamese description says what is allowed, instead of a bare "wrong".
+      const described = issue.format === 'regex' && !issue.message.startsWith('Invalid string');
+      return described
+        ? {
+            reason: `Sai định dạng: ${issue.message}.`,
+            reasonEn: `Invalid format: must match ${issue.pattern}.`,
+          }
         : { reason: 'Sai định dạng.', reasonEn: 'Invalid format.' };
     }
     case 'custom': {

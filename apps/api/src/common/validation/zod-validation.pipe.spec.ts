@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { usernameSchema } from '@kientoan/platform';
 import { RequestValidationError } from '../errors/request-validation.error';
 import { inboxQuerySchema } from '../../inbox/inbox.schemas';
 import { castVoteSchema, reviewSchema, startProcedureSchema } from '../../procedures/procedure.schemas';
@@ -46,11 +48,45 @@ describe('ZodValidationPipe', () => {
     expect(fieldsOf(() => start.transform(undefined)).length).toBeGreaterThan(0);
   });
 
-  it('given an unknown field, then it is refused', () => {
+  it('given unknown fields, then each is refused under its own name', () => {
     const errors = fieldsOf(() =>
-      new ZodValidationPipe(castVoteSchema).transform({ voterId: 'a', choice: 'approve', weight: 2 }),
+      new ZodValidationPipe(castVoteSchema).transform({ voterId: 'a', choice: 'approve', weight: 2, x: 1 }),
     );
-    expect(errors[0]).toMatchObject({ field: 'body', reasonEn: expect.stringContaining('weight') });
+    expect(errors).toEqual([
+      expect.objectContaining({ field: 'weight', reason: 'Trường không được hỗ trợ: weight.' }),
+      expect.objectContaining({ field: 'x', reason: 'Trường không được hỗ trợ: x.' }),
+    ]);
+  });
+
+  it('given an unknown field inside a list item, then its path names the item', () => {
+    const errors = fieldsOf(() =>
+      start.transform({
+        wardCode: 'phuong-kim-lien',
+        title: 'Đổi tên',
+        items: [{ kind: 'rename', unitId: 'u1', newName: 'Chi bộ 1', colour: 'đỏ' }],
+      }),
+    );
+    expect(errors.map((e) => e.field)).toEqual(['items[0].colour']);
+  });
+
+  it('given a username with a space, then the reason says which characters are allowed', () => {
+    const errors = fieldsOf(() =>
+      new ZodValidationPipe(usernameSchema).transform('a b', { type: 'param', data: 'username' }),
+    );
+    expect(errors).toEqual([
+      {
+        field: 'username',
+        reason: expect.stringContaining('chỉ gồm chữ thường không dấu (a-z), chữ số'),
+        reasonEn: expect.stringContaining('Invalid format: must match'),
+      },
+    ]);
+  });
+
+  it('given a bad path parameter, then the error names the parameter, not the body', () => {
+    const errors = fieldsOf(() =>
+      new ZodValidationPipe(z.uuid()).transform('abc', { type: 'param', data: 'id' }),
+    );
+    expect(errors.map((e) => e.field)).toEqual(['id']);
   });
 
   it('given a value of the wrong type, then the reason says so instead of "required"', () => {
