@@ -373,6 +373,21 @@ describe('The whole procedure (e2e)', () => {
       },
     );
 
+    it('given the body sent as plain text, when starting, then 415 says JSON is needed and nothing is stored', async () => {
+      const before = await stack.prisma.procedure.count();
+      const body = JSON.stringify({ wardCode: ward.code, title: 'đổi tên', items: renameGroup6(ward.code) });
+      const response = await as.secretary
+        .post('/api/procedures')
+        .set('content-type', 'text/plain')
+        .send(body)
+        .expect(415);
+      expect(response.body).toMatchObject({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: expect.stringContaining('JSON'),
+      });
+      expect(await stack.prisma.procedure.count()).toBe(before);
+    });
+
     it.each([
       ["a sibling's name plus a zero-width space", 'Chi bộ Tổ dân phố số 5\u200b', 'ký tự vô hình'],
       ['an invisible name', '\u3164\u3164', 'ký tự vô hình'],

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { z } from 'zod';
 import { HttpErrorFilter } from '../common/errors/http-error.filter';
 import { CONTENT_SECURITY_POLICY } from '../common/http/content-security-policy';
+import { jsonOnly } from '../common/http/json-only.middleware';
 import { requestContext } from '../common/http/request-context.middleware';
 import { ShutdownGate } from '../common/http/shutdown-gate';
 import { applyGlobalPrefix, buildOpenApiDocument } from '../openapi/openapi-document';
@@ -22,6 +23,7 @@ export const configureApp = (app: INestApplication): void => {
   z.config(z.locales.vi());
   app.use(requestContext);
   app.use(app.get(ShutdownGate).middleware);
+  app.use('/api', jsonOnly);
   // Bodies up to two drafts of the configured size (resolution and decision) plus the rest; larger is a 413
   // before parsing. The draft's own limits (lines and bytes) are checked by the submit use case.
   (app as NestExpressApplication).useBodyParser('json', { limit: 2 * env.DRAFT_MAX_BYTES + 16_384 });
