@@ -48,6 +48,32 @@ describe('Starting a procedure, retried (e2e)', () => {
     expect(await startEntries(first.body.id as string)).toBe(1);
   });
 
+  it('given a start with an Idempotency-Key, when the key is sent again with other units, then 409 IDEMPOTENCY_KEY_REUSED and nothing else is started', async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
+    const as = await signIn(stack.app.getHttpServer() as App, ward);
+    const first = await as.secretary
+      .post('/api/procedures')
+      .set('Idempotency-Key', 'start-retry-0004')
+      .send(body(ward.code));
+
+    const other = await as.secretary
+      .post('/api/procedures')
+      .set('Idempotency-Key', 'start-retry-0004')
+      .send({
+        ...body(ward.code),
+        items: [{ kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ 35' }],
+      });
+
+    expect(first.status).toBe(202);
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message: expect.stringContaining('hãy dùng khóa mới'),
+    });
+    expect(await stack.prisma.procedure.count({ where: { wardCode: ward.code } })).toBe(1);
+    expect(await startEntries(first.body.id as string)).toBe(1);
+  });
+
   it('given the workflow started but no worker wrote the row yet (none runs), when the client retries with the key, then the retry commits the row and its one audit entry', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 1 });
     const as = await signIn(stack.app.getHttpServer() as App, ward);

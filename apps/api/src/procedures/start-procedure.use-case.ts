@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
@@ -45,6 +46,10 @@ const kindOf = (body: StartProcedureBody): ChangeKind | 'mixed' => {
  * The procedure id a client's Idempotency-Key stands for (a name-based UUID of the account and the key): a
  * retried start finds the procedure the first attempt started, whatever happened to that attempt's answer.
  */
+/** Stored JSON against a request's: equal when they say the same (key order and absent fields aside). */
+const sameJson = (stored: unknown, sent: unknown): boolean =>
+  isDeepStrictEqual(stored, JSON.parse(JSON.stringify(sent)) as unknown);
+
 export const procedureIdForKey = (userId: string, key: string): string => {
   const hex = createHash('sha256').update(`procedure.start\u0000${userId}\u0000${key}`).digest('hex');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
@@ -93,7 +98,7 @@ export class StartProcedureUseCase {
     if (badDates) throw badDates;
     const id =
       body.id ?? (idempotencyKey ? procedureIdForKey(ctx.actor.userId, idempotencyKey) : randomUUID());
-    const replay = idempotencyKey ? await this.startedBefore(ctx, id, body) : undefined;
+    const replay = idempotencyKey ? await this.startedBefore(ctx, id, body, idempotencyKey) : undefined;
     if (replay) return replay;
     const subject = { id, wardCode: ward.code, items: body.items };
     // Planned once here and stored with the procedure: the worker's steps reuse it while the registry stands.
@@ -170,7 +175,7 @@ export class StartProcedureUseCase {
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         // The same start committed meanwhile (its first attempt, or the workflow's first view).
-        const replayed = idempotencyKey ? await this.startedBefore(ctx, id, body) : undefined;
+        const replayed = idempotencyKey ? await this.startedBefore(ctx, id, body, idempotencyKey) : undefined;
         if (replayed) return replayed;
         throw ProcedureErrors.alreadyExists(id);
       }
@@ -185,14 +190,19 @@ export class StartProcedureUseCase {
     ctx: RequestContext,
     id: string,
     body: StartProcedureBody,
+    key?: string,
   ): Promise<StartedProcedure | undefined> {
     const existing = await this.prisma.procedure.findUnique({
       where: { id },
-      select: { initiatedBy: true, wardCode: true, workflowId: true },
+      select: { initiatedBy: true, wardCode: true, workflowId: true, title: true, items: true },
     });
     if (!existing) return undefined;
     if (existing.initiatedBy !== ctx.actor.userId || existing.wardCode !== body.wardCode)
       throw ProcedureErrors.alreadyExists(id);
+    // The same key with other content is a client bug (or a second proposal): answering the first one's
+    // result would make the client believe its new proposal was started.
+    if (key && (existing.title !== body.title || !sameJson(existing.items, body.items)))
+      throw ProcedureErrors.idempotencyKeyReused(key, 'start');
     return { id, workflowId: existing.workflowId, items: body.items.length };
   }
 }

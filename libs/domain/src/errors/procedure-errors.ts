@@ -96,12 +96,12 @@ export const ProcedureErrors = {
       'Ban Thường vụ chưa có thành viên nào trong sổ đăng ký, không thể biểu quyết.',
       'The standing committee has no members in the registry; no vote can be held.',
     ),
-  idempotencyKeyReused: (key: string) =>
+  idempotencyKeyReused: (key: string, action: 'vote' | 'start' = 'vote') =>
     new DomainError(
       'IDEMPOTENCY_KEY_REUSED',
       'conflict',
-      'Khóa chống trùng lặp (Idempotency-Key) này đã được dùng cho một biểu quyết khác.',
-      `Idempotency key "${key}" was already used for a different vote.`,
+      `Khóa chống trùng lặp (Idempotency-Key) này đã được dùng cho ${action === 'vote' ? 'một biểu quyết khác' : 'một đề nghị khởi tạo thủ tục khác'}; hãy dùng khóa mới cho yêu cầu mới.`,
+      `Idempotency key "${key}" was already used for a different ${action === 'vote' ? 'vote' : 'procedure start'}.`,
       { field: 'idempotencyKey', key },
     ),
   notAwaiting: (who: 'reviewer' | 'secretary', current: string) =>
