@@ -1,4 +1,5 @@
 export * from './database/prisma-client.factory';
+export * from './database/bounded-pool';
 export * from './database/statistics';
 export * from './config/environment';
 export * from './calendar/vietnam-holidays';

@@ -40,6 +40,19 @@ const RESULT_RESERVE_MS = 750;
 /** Whatever is left of the action's wait, each phase gets at least this long. */
 const MIN_PHASE_MS = 250;
 const PROBE_TIMEOUT_MS = 500;
+/**
+ * Sending an Update needs at least this much of the budget (acceptance, the probe that names the missing part,
+ * the result): with less left (the request queued behind others, or its reads were slow) nothing is sent and
+ * the answer is 503 SERVER_BUSY, so the answer still comes within the bound.
+ */
+const MIN_SEND_MS = MIN_PHASE_MS + RESULT_RESERVE_MS + PROBE_TIMEOUT_MS;
+/** The poller check stops this much before the send's minimum, so a slow check still leaves time to send. */
+const POLLER_SLACK_MS = 100;
+
+/** When an action's time budget began: the request's arrival (defaults to now). */
+export interface ActionTiming {
+  readonly since?: number;
+}
 
 /** Turns a failure raised by a workflow validator back into the DomainError it started as. */
 const toDomainError = (failure: ApplicationFailure): DomainError | undefined => {
@@ -110,8 +123,8 @@ export class ProcedureWorkflowGateway {
     return workflowId;
   }
 
-  castVote(procedureId: string, vote: CastVoteInput): Promise<CastVoteResult> {
-    return this.execute(procedureId, castVoteUpdate, vote, voteUpdateId(vote.idempotencyKey));
+  castVote(procedureId: string, vote: CastVoteInput, timing: ActionTiming = {}): Promise<CastVoteResult> {
+    return this.execute(procedureId, castVoteUpdate, vote, voteUpdateId(vote.idempotencyKey), timing);
   }
 
   /** A human action as a workflow Update; the idempotency key (if any) makes a repeat answer the first result. */
@@ -120,12 +133,14 @@ export class ProcedureWorkflowGateway {
     update: UpdateDefinition<Result, [Arg]>,
     arg: Arg,
     idempotencyKey?: string,
+    timing: ActionTiming = {},
   ): Promise<Result> {
     return this.execute(
       procedureId,
       update,
       arg,
       actionUpdateId(update.name, idempotencyKey ?? randomUUID()),
+      timing,
     );
   }
 
@@ -142,14 +157,25 @@ export class ProcedureWorkflowGateway {
     update: UpdateDefinition<Result, [Arg]>,
     arg: Arg,
     updateId: string,
+    { since = Date.now() }: ActionTiming,
   ): Promise<Result> {
-    const deadline = Date.now() + this.actionWaitMs;
-    const left = () => Math.max(MIN_PHASE_MS + RESULT_RESERVE_MS, deadline - Date.now());
-    // Asked first (cached, bounded): nothing is sent when Temporal is down or no worker polls.
-    let pollers = await this.pollers.status();
-    if (pollers.known && pollers.polling === 0) pollers = await this.pollers.status({ fresh: true });
+    // The budget counts from the request's arrival: time spent loading the actor and the procedure (a busy pool,
+    // a loaded machine) is part of what the person waits for.
+    const deadline = since + this.actionWaitMs;
+    const remaining = () => deadline - Date.now();
+    const left = () => Math.max(MIN_PHASE_MS + RESULT_RESERVE_MS, remaining() - PROBE_TIMEOUT_MS);
+    const enoughToSend = () => {
+      if (remaining() < MIN_SEND_MS) throw ServiceUnavailable.serverBusy();
+    };
+    enoughToSend();
+    // Asked first (cached, bounded by what is left): nothing is sent when Temporal is down or no worker polls.
+    const pollerBudget = () => remaining() - MIN_SEND_MS - POLLER_SLACK_MS;
+    let pollers = await this.pollers.status({ withinMs: pollerBudget() });
+    if (pollers.known && pollers.polling === 0 && pollerBudget() > MIN_PHASE_MS)
+      pollers = await this.pollers.status({ fresh: true, withinMs: pollerBudget() });
     if (!pollers.known && !pollers.reachable) throw ServiceUnavailable.workflowService();
     if (pollers.known && pollers.polling === 0) throw ServiceUnavailable.noWorker(false);
+    enoughToSend();
     const handle = this.client.workflow.getHandle(procedureWorkflowId(procedureId));
     try {
       const accepted = await this.within(left() - RESULT_RESERVE_MS, () =>

@@ -37,6 +37,29 @@ export const ServiceUnavailable = {
       { dependency: 'database', applied: false },
     ),
 
+  /** PostgreSQL answers but every pooled connection stayed busy for DATABASE_POOL_WAIT_MS: a burst, not an outage. */
+  databaseBusy: () =>
+    new ServiceUnavailableError(
+      'DATABASE_BUSY',
+      'Hệ thống đang bận do có nhiều yêu cầu cùng lúc. Thao tác chưa được thực hiện; vui lòng thử lại sau vài giây.',
+      'The system is busy with many requests at once. The action was not carried out; please retry in a few seconds.',
+      2,
+      { dependency: 'database', applied: false, busy: true },
+    ),
+
+  /**
+   * The request spent its whole time budget (ACTION_WAIT_MS from its arrival) before the action could be sent:
+   * an overloaded API. Nothing was sent to the workflow.
+   */
+  serverBusy: () =>
+    new ServiceUnavailableError(
+      'SERVER_BUSY',
+      'Máy chủ đang quá tải nên chưa kịp gửi thao tác. Thao tác chưa được thực hiện; vui lòng thử lại sau vài giây.',
+      'The server is overloaded and could not send the action in time. The action was not carried out; please retry in a few seconds.',
+      2,
+      { applied: false, mayApplyLater: false, busy: true },
+    ),
+
   workflowService: () =>
     new ServiceUnavailableError(
       'WORKFLOW_SERVICE_UNAVAILABLE',
