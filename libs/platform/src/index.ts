@@ -23,3 +23,4 @@ export * from './registry/lineage.store';
 export * from './documents/document-register.store';
 export * from './sheets/read-sheet';
 export * from './accounts/spreadsheet-csv';
+export * from './files/lazy-modules';

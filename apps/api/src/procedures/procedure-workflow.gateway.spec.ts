@@ -23,7 +23,12 @@ const temporalWhereNoWorkerAccepts = () => {
           call(),
           new Promise<T>((_, reject) =>
             setTimeout(
-              () => reject(new WorkflowUpdateRPCTimeoutOrCancelledError('Deadline exceeded', {})),
+              () =>
+                reject(
+                  new WorkflowUpdateRPCTimeoutOrCancelledError('Deadline exceeded', {
+                    cause: new Error('4 Deadline exceeded'),
+                  }),
+                ),
               Math.max(0, deadline - Date.now()),
             ),
           ),
