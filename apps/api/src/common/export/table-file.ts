@@ -6,7 +6,6 @@
  * a formula (= + - @) is prefixed with an apostrophe in the CSV (CSV injection), never in the .xlsx, whose
  * cells are typed strings.
  */
-import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '@kientoan/platform';
 
 export type TableFormat = 'xlsx' | 'csv';

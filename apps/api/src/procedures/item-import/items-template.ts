@@ -3,7 +3,6 @@
  * import and the paste box read), in Vietnamese, as .xlsx (with a drop-down of kinds and a guide sheet) or as
  * .csv (UTF-8 with BOM and ";", as Excel in Vietnam opens it).
  */
-import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '@kientoan/platform';
 import { ITEM_COLUMNS, ITEM_COLUMN_TITLES, SHEET_ITEM_KINDS, SHEET_KIND_TITLES } from '@kientoan/domain';
 
