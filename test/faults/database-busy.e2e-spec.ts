@@ -7,6 +7,10 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type PrismaClient, createPrismaClient } from '@kientoan/platform';
 import { unavailableDependencyOf } from '../../apps/api/src/common/errors/unavailable-dependency';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { PRISMA } from '../../apps/api/src/infrastructure/infrastructure.tokens';
+import { createTestStack } from '../support/test-app';
 import { readTestEnvironment } from '../support/test-environment';
 
 /** A port nothing listens on (taken, then released). */
@@ -98,5 +102,33 @@ describe('PostgreSQL pool: busy is not unreachable (e2e)', () => {
 
     expect(unavailableDependencyOf(query.error)).toBe('database');
     expect(query.elapsedMs).toBeLessThan(1_500);
+  });
+
+  it("given every connection of the API's pool is held, when /health is asked, then the database is up (busy is not down) while the API's own queries find no connection", async () => {
+    process.env.DATABASE_POOL_SIZE = '2';
+    process.env.DATABASE_POOL_WAIT_MS = '500';
+    const stack = await createTestStack();
+    try {
+      const http = stack.app.getHttpServer() as App;
+      const apiPrisma = stack.app.get<PrismaClient>(PRISMA);
+      const holds = [holdTheConnection(apiPrisma), holdTheConnection(apiPrisma)];
+      await Promise.all(holds.map((h) => h.held));
+
+      const started = Date.now();
+      const health = await request(http).get('/health');
+      const healthMs = Date.now() - started;
+      const viaPool = await failureOf(apiPrisma.$queryRaw`SELECT 1`);
+      holds.forEach((h) => h.release());
+      await Promise.all(holds.map((h) => h.transaction));
+
+      expect(health.body.checks.database.status).toBe('up');
+      expect(health.body.down).not.toContain('database');
+      expect(healthMs).toBeLessThan(2_500);
+      expect(unavailableDependencyOf(viaPool.error)).toBe('database-busy');
+    } finally {
+      await stack.close();
+      delete process.env.DATABASE_POOL_SIZE;
+      delete process.env.DATABASE_POOL_WAIT_MS;
+    }
   });
 });

@@ -1,5 +1,6 @@
 export * from './database/prisma-client.factory';
 export * from './database/bounded-pool';
+export * from './database/database-probe';
 export * from './database/statistics';
 export * from './config/environment';
 export * from './calendar/vietnam-holidays';

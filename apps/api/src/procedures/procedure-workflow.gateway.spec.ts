@@ -14,7 +14,7 @@ const update = defineUpdate<string, [{ by: string }]>('review');
  * A Temporal client whose calls obey their deadline like the real one (gRPC DEADLINE_EXCEEDED surfaces as
  * WorkflowUpdateRPCTimeoutOrCancelledError) and whose Update is never accepted: no worker takes it.
  */
-const temporalWhereNoWorkerAccepts = () => {
+const temporalWhereNoWorkerAccepts = (accept?: () => Promise<{ result: () => Promise<unknown> }>) => {
   const sent: string[] = [];
   const client = {
     connection: {
@@ -39,7 +39,7 @@ const temporalWhereNoWorkerAccepts = () => {
       getHandle: () => ({
         startUpdate: () => {
           sent.push('startUpdate');
-          return new Promise<never>(() => undefined);
+          return accept ? accept() : new Promise<never>(() => undefined);
         },
       }),
     },
@@ -138,5 +138,43 @@ describe('ProcedureWorkflowGateway: an action is answered within ACTION_WAIT_MS 
     expect(answer.error?.details).toMatchObject({ mayApplyLater: false });
     expect(sent).toEqual([]);
     expect(answer.sinceArrivalMs).toBeLessThan(500);
+  });
+
+  it('given a worker polled a moment ago but none accepts the Update in time (a burst), then NO_WORKER_AVAILABLE says the workers are busy, with a short Retry-After', async () => {
+    const { client } = temporalWhereNoWorkerAccepts();
+    const gateway = gatewayWith(client, pollersAnswering({ known: true, polling: 1, lastPollAgoMs: 200 }));
+    const arrived = Date.now() - 2_000;
+
+    const answer = await answerOf(
+      gateway.action('p1', update, { by: 'u' }, 'k', { since: arrived }),
+      arrived,
+    );
+
+    expect(answer.error?.code).toBe('NO_WORKER_AVAILABLE');
+    expect(answer.error?.details).toMatchObject({ applied: false, mayApplyLater: true, busy: true });
+    expect(answer.error?.retryAfterSeconds).toBe(3);
+    expect(answer.error?.messageVi).toContain('đang bận');
+    expect(answer.sinceArrivalMs).toBeLessThanOrEqual(ACTION_WAIT_MS + 100);
+  });
+
+  it('given the Update was accepted and polling its result hits a raw gRPC DEADLINE_EXCEEDED (a loaded server), then it answers ACTION_PENDING, not "Temporal unreachable"', async () => {
+    const deadlineExceeded = Object.assign(new Error('4 DEADLINE_EXCEEDED: Deadline exceeded'), {
+      code: 4,
+      details: 'Deadline exceeded',
+      metadata: {},
+    });
+    const { client } = temporalWhereNoWorkerAccepts(() =>
+      Promise.resolve({ result: () => Promise.reject(deadlineExceeded) }),
+    );
+    const gateway = gatewayWith(client, pollersAnswering({ known: true, polling: 1 }));
+    const arrived = Date.now();
+
+    const answer = await answerOf(
+      gateway.action('p1', update, { by: 'u' }, 'k', { since: arrived }),
+      arrived,
+    );
+
+    expect(answer.error?.code).toBe('ACTION_PENDING');
+    expect(answer.error?.details).toMatchObject({ applied: 'pending', accepted: true });
   });
 });

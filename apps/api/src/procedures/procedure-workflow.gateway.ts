@@ -9,6 +9,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
   WorkflowUpdateStage,
+  isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DOMAIN_ERROR_KINDS, DomainError, type DomainErrorKind, ProcedureErrors } from '@kientoan/domain';
@@ -25,7 +26,7 @@ import {
 } from '@kientoan/workflows';
 import { ServiceUnavailable } from '../common/errors/service-unavailable.error';
 import { PRISMA, TEMPORAL_CLIENT } from '../infrastructure/infrastructure.tokens';
-import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
+import { type PollerStatus, TaskQueuePollers } from '../infrastructure/task-queue-pollers';
 
 /**
  * Every call to Temporal has a deadline: without one the client retries an unreachable server for ~20 s and an
@@ -48,6 +49,22 @@ const PROBE_TIMEOUT_MS = 500;
 const MIN_SEND_MS = MIN_PHASE_MS + RESULT_RESERVE_MS + PROBE_TIMEOUT_MS;
 /** The poller check stops this much before the send's minimum, so a slow check still leaves time to send. */
 const POLLER_SLACK_MS = 100;
+
+/** A probe after the deadline still gets this long (a loaded Temporal answers GetSystemInfo in tens of ms). */
+const MIN_PROBE_MS = 150;
+/** A worker that polled this recently is alive: an Update it has not accepted yet waits on a busy worker. */
+const LIVE_POLL_MS = 10_000;
+
+/**
+ * A call that ran out of its deadline: the client's Update timeout, or the raw gRPC DEADLINE_EXCEEDED (4) that
+ * polling an Update's result raises on a loaded server (it is not a server that is down).
+ */
+const isCallTimeout = (error: unknown): boolean =>
+  error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+  (isGrpcServiceError(error) && Number(error.code) === 4);
+
+const workerPolledRecently = (pollers: PollerStatus): boolean =>
+  pollers.known && pollers.polling > 0 && (pollers.lastPollAgoMs ?? Infinity) <= LIVE_POLL_MS;
 
 /** When an action's time budget began: the request's arrival (defaults to now). */
 export interface ActionTiming {
@@ -163,7 +180,6 @@ export class ProcedureWorkflowGateway {
     // a loaded machine) is part of what the person waits for.
     const deadline = since + this.actionWaitMs;
     const remaining = () => deadline - Date.now();
-    const left = () => Math.max(MIN_PHASE_MS + RESULT_RESERVE_MS, remaining() - PROBE_TIMEOUT_MS);
     const enoughToSend = () => {
       if (remaining() < MIN_SEND_MS) throw ServiceUnavailable.serverBusy();
     };
@@ -177,23 +193,31 @@ export class ProcedureWorkflowGateway {
     if (pollers.known && pollers.polling === 0) throw ServiceUnavailable.noWorker(false);
     enoughToSend();
     const handle = this.client.workflow.getHandle(procedureWorkflowId(procedureId));
+    // Each phase ends early enough for its probe; past the deadline a phase or probe gets only a short floor,
+    // so an answer comes at most a few hundred ms after the deadline (plus the process's own lag under load).
+    const phase = (reserveMs: number) => Math.max(MIN_PHASE_MS, remaining() - reserveMs);
+    const probe = () => Math.max(MIN_PROBE_MS, Math.min(PROBE_TIMEOUT_MS, remaining()));
     try {
-      const accepted = await this.within(left() - RESULT_RESERVE_MS, () =>
+      const accepted = await this.within(phase(RESULT_RESERVE_MS + PROBE_TIMEOUT_MS), () =>
         handle.startUpdate(update, {
           args: [arg],
           updateId,
           waitForStage: WorkflowUpdateStage.ACCEPTED,
         }),
       ).catch(async (error: unknown) => {
-        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
-        // Timed out: either Temporal is unreachable, or it is up and no worker took the Update.
-        throw (await this.temporalAnswers()) ? ServiceUnavailable.noWorker(true) : error;
+        if (!isCallTimeout(error)) throw error;
+        // Timed out: either Temporal is unreachable, or it is up and no worker took the Update (none, or all
+        // busy: a worker that polled a moment ago is alive but has not reached this workflow yet).
+        if (!(await this.temporalAnswers(probe()))) throw error;
+        throw ServiceUnavailable.noWorker(true, { busy: workerPolledRecently(pollers) });
       });
-      return await this.within(left(), () => accepted.result()).catch(async (error: unknown) => {
-        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
-        // Durable but not done: say which part it waits on when we can tell (a step waits on PostgreSQL).
-        throw ServiceUnavailable.pending((await this.databaseAnswers()) ? 'worker' : 'database');
-      });
+      return await this.within(phase(PROBE_TIMEOUT_MS), () => accepted.result()).catch(
+        async (error: unknown) => {
+          if (!isCallTimeout(error)) throw error;
+          // Durable but not done: say which part it waits on when we can tell (a step waits on PostgreSQL).
+          throw ServiceUnavailable.pending((await this.databaseAnswers(probe())) ? 'worker' : 'database');
+        },
+      );
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         throw toDomainError(error.cause) ?? error;
@@ -203,11 +227,11 @@ export class ProcedureWorkflowGateway {
     }
   }
 
-  private async databaseAnswers(): Promise<boolean> {
+  private async databaseAnswers(timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
     try {
       await Promise.race([
         this.prisma.$queryRaw`SELECT 1`,
-        sleep(PROBE_TIMEOUT_MS).then(() => Promise.reject(new Error('timed out'))),
+        sleep(timeoutMs).then(() => Promise.reject(new Error('timed out'))),
       ]);
       return true;
     } catch {
@@ -219,9 +243,9 @@ export class ProcedureWorkflowGateway {
     return this.client.connection.withDeadline(Date.now() + timeoutMs, call);
   }
 
-  private async temporalAnswers(): Promise<boolean> {
+  private async temporalAnswers(timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
     try {
-      await this.within(PROBE_TIMEOUT_MS, () => this.client.workflowService.getSystemInfo({}));
+      await this.within(timeoutMs, () => this.client.workflowService.getSystemInfo({}));
       return true;
     } catch {
       return false;
