@@ -18,10 +18,16 @@ if (local)
   say(
     `Node ${process.versions.node} is out of support: running on the project's Node ${LOCAL_NODE_VERSION} (.tools/node).`,
   );
-// One argument is a shell command line (`a && b`); several are a program and its arguments, passed as they are.
+/** One argument for POSIX sh, quoted unless plainly safe. */
+const shellQuote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+// One argument is a shell command line (`a && b`); a shell command line followed by arguments (`npm run
+// test:faults -- --only x`) gets them appended to its last command; otherwise a program and its arguments,
+// passed as they are.
+const isCommandLine = /\s/.test(command);
 const result =
-  args.length === 0
-    ? spawnSync(command, { shell: true, stdio: 'inherit', env })
+  args.length === 0 || isCommandLine
+    ? spawnSync([command, ...args.map(shellQuote)].join(' '), { shell: true, stdio: 'inherit', env })
     : spawnSync(command, args, { stdio: 'inherit', env });
+if (result.error) process.stderr.write(`on-node: ${command}: ${result.error.message}\n`);
 if (result.signal) process.kill(process.pid, result.signal);
 process.exit(result.status ?? 1);

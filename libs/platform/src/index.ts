@@ -1,4 +1,6 @@
 export * from './database/prisma-client.factory';
+export * from './database/bounded-pool';
+export * from './database/database-probe';
 export * from './database/statistics';
 export * from './config/environment';
 export * from './calendar/vietnam-holidays';
@@ -22,3 +24,4 @@ export * from './registry/lineage.store';
 export * from './documents/document-register.store';
 export * from './sheets/read-sheet';
 export * from './accounts/spreadsheet-csv';
+export * from './files/lazy-modules';

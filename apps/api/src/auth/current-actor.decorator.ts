@@ -4,6 +4,8 @@ import type { Actor } from '@kientoan/domain';
 export interface AuthenticatedRequest {
   actor?: Actor;
   requestId?: string;
+  /** When the request arrived (epoch ms), set by the request-context middleware. */
+  receivedAt?: number;
   ip?: string;
 }
 
@@ -19,12 +21,19 @@ export interface RequestContext {
   readonly actor: Actor;
   readonly clientAddress: string | null;
   readonly requestId: string | null;
+  /** When the request arrived (epoch ms): an action's time budget counts from here. */
+  readonly receivedAt?: number;
 }
 
 export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext => {
   const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.actor) throw new Error('Ctx used on a public route');
-  return { actor: request.actor, clientAddress: request.ip ?? null, requestId: request.requestId ?? null };
+  return {
+    actor: request.actor,
+    clientAddress: request.ip ?? null,
+    requestId: request.requestId ?? null,
+    ...(request.receivedAt === undefined ? {} : { receivedAt: request.receivedAt }),
+  };
 });
 
 /** Where a request comes from, on any route (public ones too): for throttling and the audit trail. */

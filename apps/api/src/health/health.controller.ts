@@ -2,7 +2,8 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Connection } from '@temporalio/client';
-import type { PrismaClient } from '@kientoan/platform';
+import { ConfigService } from '@nestjs/config';
+import { type PrismaClient, databaseAnswers, environmentFrom } from '@kientoan/platform';
 import { Public } from '../auth/public.decorator';
 import { PRISMA, TEMPORAL_CONNECTION } from '../infrastructure/infrastructure.tokens';
 import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
@@ -30,6 +31,8 @@ interface Check {
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
+/** The pool's answer is enough when it comes this fast; otherwise the server is asked on a connection of its own. */
+const POOL_PROBE_MS = 500;
 
 /** Up or down and how long it took; never the error text (it names hosts, ports and users). */
 const timed = async (probe: () => Promise<unknown>): Promise<Check> => {
@@ -42,6 +45,24 @@ const timed = async (probe: () => Promise<unknown>): Promise<Check> => {
     return { status: 'up', latencyMs: Date.now() - started };
   } catch {
     return { status: 'down', latencyMs: Date.now() - started };
+  }
+};
+
+/** Whether `probe` succeeded within `ms`. */
+const timedWithin = async (ms: number, probe: () => Promise<unknown>): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), ms);
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 };
 
@@ -65,6 +86,7 @@ export class HealthController {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
     @Inject(TaskQueuePollers) private readonly pollers: TaskQueuePollers,
+    @Inject(ConfigService) private readonly config: ConfigService,
   ) {}
 
   @Get()
@@ -76,7 +98,7 @@ export class HealthController {
   @ApiResult(healthSchema, 503, 'At least one part is down; `down` lists which')
   async check(@Res({ passthrough: true }) res: Response) {
     const [database, temporal, workers] = await Promise.all([
-      timed(() => this.prisma.$queryRaw`SELECT 1`),
+      this.database(),
       // With a gRPC deadline too: the client would otherwise keep retrying after we stopped waiting.
       timed(() =>
         this.temporal.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
@@ -97,6 +119,22 @@ export class HealthController {
       messages: down.map((part) => ({ part, message: MESSAGES[part].vi, messageEn: MESSAGES[part].en })),
       checks,
     };
+  }
+
+  /**
+   * Through the pool first (the usual, cheap case). A pool whose connections are all busy (a burst) answers late
+   * or not at all: then PostgreSQL is asked on a connection of its own, so /health says "down" only when the
+   * server does not answer, not when the API is busy.
+   */
+  private async database(): Promise<Check> {
+    const started = Date.now();
+    const viaPool = await timedWithin(POOL_PROBE_MS, () => this.prisma.$queryRaw`SELECT 1`);
+    if (viaPool) return { status: 'up', latencyMs: Date.now() - started };
+    const answers = await databaseAnswers(
+      environmentFrom(this.config).DATABASE_URL,
+      CHECK_TIMEOUT_MS - (Date.now() - started),
+    );
+    return { status: answers ? 'up' : 'down', latencyMs: Date.now() - started };
   }
 
   private async workers(): Promise<Check & { polling?: number; lastPollAgoMs?: number }> {

@@ -50,7 +50,11 @@ class InfrastructureShutdown implements OnApplicationShutdown {
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {
         const env = environmentFrom(config);
-        return createPrismaClient({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+        return createPrismaClient({
+          url: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
+          poolWaitMs: env.DATABASE_POOL_WAIT_MS,
+        });
       },
     },
     {

@@ -20,6 +20,8 @@ const WORKFLOW_TASK_QUEUE = 1;
  */
 const POLLER_FRESH_MS = 75_000;
 const DESCRIBE_TIMEOUT_MS = 1_500;
+/** No answer within the caller's budget: not known to be down, so the action is sent within its deadline. */
+const UNKNOWN_REACHABLE: PollerStatus = { known: false, reachable: true };
 /** Actions ask on every request; one answer serves the requests of the next moment. */
 const CACHE_MS = 2_000;
 
@@ -40,8 +42,15 @@ export class TaskQueuePollers {
     this.namespace = env.TEMPORAL_NAMESPACE;
   }
 
-  /** `fresh` skips the cache (before refusing an action: a worker may have started a moment ago). */
-  async status({ fresh = false } = {}): Promise<PollerStatus> {
+  /**
+   * `fresh` skips the cache (before refusing an action: a worker may have started a moment ago). `withinMs`
+   * bounds this caller's wait (what is left of its budget): past it the answer is "unknown, reachable", so the
+   * action is sent within its own deadline rather than answered late.
+   */
+  async status({
+    fresh = false,
+    withinMs,
+  }: { fresh?: boolean; withinMs?: number } = {}): Promise<PollerStatus> {
     const now = Date.now();
     if (!fresh && this.cached && now - this.cached.at < CACHE_MS) return this.cached.status;
     // Concurrent requests share one DescribeTaskQueue call (not one each when the cached answer expires).
@@ -53,7 +62,16 @@ export class TaskQueuePollers {
       .finally(() => {
         this.asking = undefined;
       });
-    return this.asking;
+    if (withinMs === undefined || withinMs >= DESCRIBE_TIMEOUT_MS) return this.asking;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<PollerStatus>((resolve) => {
+      timer = setTimeout(() => resolve(UNKNOWN_REACHABLE), Math.max(0, withinMs));
+    });
+    try {
+      return await Promise.race([this.asking, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async describe(now: number): Promise<PollerStatus> {

@@ -66,13 +66,17 @@ export class CastVoteUseCase {
     }
     assertRunning(procedure);
 
-    const result = await this.workflows.castVote(procedureId, {
-      voterId,
-      choice: body.choice,
-      idempotencyKey: body.idempotencyKey,
-      ...(body.comment ? { comment: body.comment } : {}),
-      audit: auditContext(ctx, 'procedure.vote', procedure.wardCode),
-    });
+    const result = await this.workflows.castVote(
+      procedureId,
+      {
+        voterId,
+        choice: body.choice,
+        idempotencyKey: body.idempotencyKey,
+        ...(body.comment ? { comment: body.comment } : {}),
+        audit: auditContext(ctx, 'procedure.vote', procedure.wardCode),
+      },
+      ctx.receivedAt === undefined ? {} : { since: ctx.receivedAt },
+    );
     return {
       procedureId,
       round: result.round,

@@ -46,6 +46,12 @@ export class ProcedureActionRunner {
       ...(await action.argument(procedure)),
       audit: auditContext(ctx, action.permission, procedure.wardCode),
     } as Arg;
-    return this.workflows.action(id, action.update, argument, idempotencyKey);
+    return this.workflows.action(
+      id,
+      action.update,
+      argument,
+      idempotencyKey,
+      ctx.receivedAt === undefined ? {} : { since: ctx.receivedAt },
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
   WorkflowUpdateStage,
+  isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DOMAIN_ERROR_KINDS, DomainError, type DomainErrorKind, ProcedureErrors } from '@kientoan/domain';
@@ -25,7 +26,7 @@ import {
 } from '@kientoan/workflows';
 import { ServiceUnavailable } from '../common/errors/service-unavailable.error';
 import { PRISMA, TEMPORAL_CLIENT } from '../infrastructure/infrastructure.tokens';
-import { TaskQueuePollers } from '../infrastructure/task-queue-pollers';
+import { type PollerStatus, TaskQueuePollers } from '../infrastructure/task-queue-pollers';
 
 /**
  * Every call to Temporal has a deadline: without one the client retries an unreachable server for ~20 s and an
@@ -40,6 +41,35 @@ const RESULT_RESERVE_MS = 750;
 /** Whatever is left of the action's wait, each phase gets at least this long. */
 const MIN_PHASE_MS = 250;
 const PROBE_TIMEOUT_MS = 500;
+/**
+ * Sending an Update needs at least this much of the budget (acceptance, the probe that names the missing part,
+ * the result): with less left (the request queued behind others, or its reads were slow) nothing is sent and
+ * the answer is 503 SERVER_BUSY, so the answer still comes within the bound.
+ */
+const MIN_SEND_MS = MIN_PHASE_MS + RESULT_RESERVE_MS + PROBE_TIMEOUT_MS;
+/** The poller check stops this much before the send's minimum, so a slow check still leaves time to send. */
+const POLLER_SLACK_MS = 100;
+
+/** A probe after the deadline still gets this long (a loaded Temporal answers GetSystemInfo in tens of ms). */
+const MIN_PROBE_MS = 150;
+/** A worker that polled this recently is alive: an Update it has not accepted yet waits on a busy worker. */
+const LIVE_POLL_MS = 10_000;
+
+/**
+ * A call that ran out of its deadline: the client's Update timeout, or the raw gRPC DEADLINE_EXCEEDED (4) that
+ * polling an Update's result raises on a loaded server (it is not a server that is down).
+ */
+const isCallTimeout = (error: unknown): boolean =>
+  error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+  (isGrpcServiceError(error) && Number(error.code) === 4);
+
+const workerPolledRecently = (pollers: PollerStatus): boolean =>
+  pollers.known && pollers.polling > 0 && (pollers.lastPollAgoMs ?? Infinity) <= LIVE_POLL_MS;
+
+/** When an action's time budget began: the request's arrival (defaults to now). */
+export interface ActionTiming {
+  readonly since?: number;
+}
 
 /** Turns a failure raised by a workflow validator back into the DomainError it started as. */
 const toDomainError = (failure: ApplicationFailure): DomainError | undefined => {
@@ -110,8 +140,8 @@ export class ProcedureWorkflowGateway {
     return workflowId;
   }
 
-  castVote(procedureId: string, vote: CastVoteInput): Promise<CastVoteResult> {
-    return this.execute(procedureId, castVoteUpdate, vote, voteUpdateId(vote.idempotencyKey));
+  castVote(procedureId: string, vote: CastVoteInput, timing: ActionTiming = {}): Promise<CastVoteResult> {
+    return this.execute(procedureId, castVoteUpdate, vote, voteUpdateId(vote.idempotencyKey), timing);
   }
 
   /** A human action as a workflow Update; the idempotency key (if any) makes a repeat answer the first result. */
@@ -120,12 +150,14 @@ export class ProcedureWorkflowGateway {
     update: UpdateDefinition<Result, [Arg]>,
     arg: Arg,
     idempotencyKey?: string,
+    timing: ActionTiming = {},
   ): Promise<Result> {
     return this.execute(
       procedureId,
       update,
       arg,
       actionUpdateId(update.name, idempotencyKey ?? randomUUID()),
+      timing,
     );
   }
 
@@ -142,32 +174,50 @@ export class ProcedureWorkflowGateway {
     update: UpdateDefinition<Result, [Arg]>,
     arg: Arg,
     updateId: string,
+    { since = Date.now() }: ActionTiming,
   ): Promise<Result> {
-    const deadline = Date.now() + this.actionWaitMs;
-    const left = () => Math.max(MIN_PHASE_MS + RESULT_RESERVE_MS, deadline - Date.now());
-    // Asked first (cached, bounded): nothing is sent when Temporal is down or no worker polls.
-    let pollers = await this.pollers.status();
-    if (pollers.known && pollers.polling === 0) pollers = await this.pollers.status({ fresh: true });
+    // The budget counts from the request's arrival: time spent loading the actor and the procedure (a busy pool,
+    // a loaded machine) is part of what the person waits for.
+    const deadline = since + this.actionWaitMs;
+    const remaining = () => deadline - Date.now();
+    const enoughToSend = () => {
+      if (remaining() < MIN_SEND_MS) throw ServiceUnavailable.serverBusy();
+    };
+    enoughToSend();
+    // Asked first (cached, bounded by what is left): nothing is sent when Temporal is down or no worker polls.
+    const pollerBudget = () => remaining() - MIN_SEND_MS - POLLER_SLACK_MS;
+    let pollers = await this.pollers.status({ withinMs: pollerBudget() });
+    if (pollers.known && pollers.polling === 0 && pollerBudget() > MIN_PHASE_MS)
+      pollers = await this.pollers.status({ fresh: true, withinMs: pollerBudget() });
     if (!pollers.known && !pollers.reachable) throw ServiceUnavailable.workflowService();
     if (pollers.known && pollers.polling === 0) throw ServiceUnavailable.noWorker(false);
+    enoughToSend();
     const handle = this.client.workflow.getHandle(procedureWorkflowId(procedureId));
+    // Each phase ends early enough for its probe; past the deadline a phase or probe gets only a short floor,
+    // so an answer comes at most a few hundred ms after the deadline (plus the process's own lag under load).
+    const phase = (reserveMs: number) => Math.max(MIN_PHASE_MS, remaining() - reserveMs);
+    const probe = () => Math.max(MIN_PROBE_MS, Math.min(PROBE_TIMEOUT_MS, remaining()));
     try {
-      const accepted = await this.within(left() - RESULT_RESERVE_MS, () =>
+      const accepted = await this.within(phase(RESULT_RESERVE_MS + PROBE_TIMEOUT_MS), () =>
         handle.startUpdate(update, {
           args: [arg],
           updateId,
           waitForStage: WorkflowUpdateStage.ACCEPTED,
         }),
       ).catch(async (error: unknown) => {
-        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
-        // Timed out: either Temporal is unreachable, or it is up and no worker took the Update.
-        throw (await this.temporalAnswers()) ? ServiceUnavailable.noWorker(true) : error;
+        if (!isCallTimeout(error)) throw error;
+        // Timed out: either Temporal is unreachable, or it is up and no worker took the Update (none, or all
+        // busy: a worker that polled a moment ago is alive but has not reached this workflow yet).
+        if (!(await this.temporalAnswers(probe()))) throw error;
+        throw ServiceUnavailable.noWorker(true, { busy: workerPolledRecently(pollers) });
       });
-      return await this.within(left(), () => accepted.result()).catch(async (error: unknown) => {
-        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
-        // Durable but not done: say which part it waits on when we can tell (a step waits on PostgreSQL).
-        throw ServiceUnavailable.pending((await this.databaseAnswers()) ? 'worker' : 'database');
-      });
+      return await this.within(phase(PROBE_TIMEOUT_MS), () => accepted.result()).catch(
+        async (error: unknown) => {
+          if (!isCallTimeout(error)) throw error;
+          // Durable but not done: say which part it waits on when we can tell (a step waits on PostgreSQL).
+          throw ServiceUnavailable.pending((await this.databaseAnswers(probe())) ? 'worker' : 'database');
+        },
+      );
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         throw toDomainError(error.cause) ?? error;
@@ -177,11 +227,11 @@ export class ProcedureWorkflowGateway {
     }
   }
 
-  private async databaseAnswers(): Promise<boolean> {
+  private async databaseAnswers(timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
     try {
       await Promise.race([
         this.prisma.$queryRaw`SELECT 1`,
-        sleep(PROBE_TIMEOUT_MS).then(() => Promise.reject(new Error('timed out'))),
+        sleep(timeoutMs).then(() => Promise.reject(new Error('timed out'))),
       ]);
       return true;
     } catch {
@@ -193,9 +243,9 @@ export class ProcedureWorkflowGateway {
     return this.client.connection.withDeadline(Date.now() + timeoutMs, call);
   }
 
-  private async temporalAnswers(): Promise<boolean> {
+  private async temporalAnswers(timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
     try {
-      await this.within(PROBE_TIMEOUT_MS, () => this.client.workflowService.getSystemInfo({}));
+      await this.within(timeoutMs, () => this.client.workflowService.getSystemInfo({}));
       return true;
     } catch {
       return false;

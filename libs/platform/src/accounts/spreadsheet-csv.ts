@@ -2,7 +2,8 @@
  * The first worksheet of an .xlsx file as CSV text, so a spreadsheet imports exactly as its CSV export would
  * (same headings, same row checks, same line numbers: row n of the sheet is line n of the CSV).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../files/lazy-modules';
 import { DomainError } from '@kientoan/domain';
 
 const unreadable = (reason: string) =>
@@ -29,7 +30,7 @@ const cellText = (value: ExcelJS.CellValue): string => {
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 export const spreadsheetToCsv = async (xlsx: Buffer): Promise<string> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
   } catch (error) {

@@ -18,7 +18,13 @@ export const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z.string().url().default(DEFAULT_DATABASE_URL),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Connections per API process (PostgreSQL's default max_connections is 100: leave room for the worker). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    /**
+     * How long a request waits for a pooled connection while all are in use before the API answers 503
+     * DATABASE_BUSY (the server is reachable, the API is busy; nothing was done). Unlike DATABASE_UNAVAILABLE.
+     */
+    DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** The interface the API listens on: loopback unless a deployment says otherwise. */
     API_HOST: z.string().min(1).default('127.0.0.1'),

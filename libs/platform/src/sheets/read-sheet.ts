@@ -9,7 +9,8 @@
  * rows than allowed or an .xlsx that unpacks to more than allowed (a zip bomb) (413).
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../files/lazy-modules';
 import JSZip from 'jszip';
 import { DomainError, type SheetRecord } from '@kientoan/domain';
 
@@ -162,7 +163,7 @@ const readXlsx = async (bytes: Buffer, fileName: string, limits: SheetLimits): P
     throw SheetErrors.unreadable(fileName, 'tệp .xlsx bị hỏng.', 'the .xlsx file is damaged.');
   }
   if (size > limits.maxUnpackedBytes) throw SheetErrors.unpacksTooLarge(fileName);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -2,7 +2,7 @@ import type { ArgumentsHost } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { DomainError } from '@kientoan/domain';
-import { Prisma } from '@kientoan/platform';
+import { DatabasePoolBusyError, Prisma } from '@kientoan/platform';
 import { HttpErrorFilter } from './http-error.filter';
 import { ServiceUnavailable } from './service-unavailable.error';
 
@@ -61,14 +61,15 @@ describe('HttpErrorFilter: unavailable dependencies', () => {
         meta: { driverAdapterError: { cause: { kind: 'postgres', code: '57P01' } } },
       }),
     ],
-    [
-      'no pooled connection for a transaction within maxWait (P2028, a burst of starts)',
-      new Prisma.PrismaClientKnownRequestError(
-        'Transaction API error: Unable to start a transaction in the given time.',
-        { code: 'P2028', clientVersion: '7.10.0' },
-      ),
-    ],
     ['a connection dropped by node-postgres', new Error('Connection terminated unexpectedly')],
+    [
+      'a new connection that did not open within the connect timeout',
+      new Error('Connection terminated due to connection timeout'),
+    ],
+    [
+      "a pool queue timeout while the pool's connection attempts fail (node-postgres's own text kept)",
+      new Error('timeout exceeded when trying to connect'),
+    ],
     [
       'a refused socket',
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
@@ -90,6 +91,40 @@ describe('HttpErrorFilter: unavailable dependencies', () => {
         details: { applied: false },
       });
       expect(answer.body!['message']).toContain('chưa được thực hiện');
+    },
+  );
+
+  it.each([
+    ['no pooled connection within the pool wait (BoundedPool)', new DatabasePoolBusyError(3000)],
+    [
+      'the pool wait wrapped by Prisma (only its text kept)',
+      new Prisma.PrismaClientUnknownRequestError(
+        `Invalid invocation: ${new DatabasePoolBusyError(3000).message}`,
+        { clientVersion: '7.10.0' },
+      ),
+    ],
+    [
+      'no pooled connection for a transaction within maxWait (P2028, a burst of starts)',
+      new Prisma.PrismaClientKnownRequestError(
+        'Transaction API error: Unable to start a transaction in the given time.',
+        { code: 'P2028', clientVersion: '7.10.0' },
+      ),
+    ],
+  ])(
+    'given %s, when it reaches the filter, then it answers 503 DATABASE_BUSY (not "unreachable") with a short Retry-After',
+    (_what, error) => {
+      const answer = answerTo(error);
+
+      expect(answer.status).toBe(503);
+      expect(answer.headers['Retry-After']).toBe('2');
+      expect(answer.body).toMatchObject({
+        statusCode: 503,
+        code: 'DATABASE_BUSY',
+        details: { dependency: 'database', applied: false, busy: true },
+      });
+      expect(answer.body!['message']).toContain('bận');
+      expect(answer.body!['message']).toContain('chưa được thực hiện');
+      expect(answer.body!['message']).not.toContain('không truy cập được');
     },
   );
 

@@ -63,6 +63,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     switch (unavailableDependencyOf(exception)) {
       case 'database':
         return ServiceUnavailable.database();
+      case 'database-busy':
+        return ServiceUnavailable.databaseBusy();
       case 'temporal':
         return ServiceUnavailable.workflowService();
       case 'workflow':

@@ -37,6 +37,29 @@ export const ServiceUnavailable = {
       { dependency: 'database', applied: false },
     ),
 
+  /** PostgreSQL answers but every pooled connection stayed busy for DATABASE_POOL_WAIT_MS: a burst, not an outage. */
+  databaseBusy: () =>
+    new ServiceUnavailableError(
+      'DATABASE_BUSY',
+      'Hệ thống đang bận do có nhiều yêu cầu cùng lúc. Thao tác chưa được thực hiện; vui lòng thử lại sau vài giây.',
+      'The system is busy with many requests at once. The action was not carried out; please retry in a few seconds.',
+      2,
+      { dependency: 'database', applied: false, busy: true },
+    ),
+
+  /**
+   * The request spent its whole time budget (ACTION_WAIT_MS from its arrival) before the action could be sent:
+   * an overloaded API. Nothing was sent to the workflow.
+   */
+  serverBusy: () =>
+    new ServiceUnavailableError(
+      'SERVER_BUSY',
+      'Máy chủ đang quá tải nên chưa kịp gửi thao tác. Thao tác chưa được thực hiện; vui lòng thử lại sau vài giây.',
+      'The server is overloaded and could not send the action in time. The action was not carried out; please retry in a few seconds.',
+      2,
+      { applied: false, mayApplyLater: false, busy: true },
+    ),
+
   workflowService: () =>
     new ServiceUnavailableError(
       'WORKFLOW_SERVICE_UNAVAILABLE',
@@ -51,17 +74,21 @@ export const ServiceUnavailable = {
    * has admitted but no worker has accepted is not durable, so it may still be applied when a worker returns
    * (if the server still holds it) or may be lost. Retrying with the same Idempotency-Key is safe either way.
    */
-  noWorker: (sent: boolean) =>
+  noWorker: (sent: boolean, { busy = false }: { busy?: boolean } = {}) =>
     new ServiceUnavailableError(
       'NO_WORKER_AVAILABLE',
       sent
-        ? 'Hiện không có bộ xử lý nào nhận thao tác này. Thao tác chưa được thực hiện; hệ thống có thể vẫn thực hiện nó khi bộ xử lý hoạt động trở lại, nhưng không bảo đảm. Hãy kiểm tra lại hồ sơ hoặc gửi lại với cùng khóa Idempotency-Key (an toàn, không bị thực hiện hai lần).'
+        ? busy
+          ? 'Các bộ xử lý đang bận nên chưa nhận thao tác này. Thao tác chưa được thực hiện; hệ thống có thể vẫn thực hiện nó khi bộ xử lý rảnh, nhưng không bảo đảm. Hãy kiểm tra lại hồ sơ hoặc gửi lại với cùng khóa Idempotency-Key (an toàn, không bị thực hiện hai lần).'
+          : 'Hiện không có bộ xử lý nào nhận thao tác này. Thao tác chưa được thực hiện; hệ thống có thể vẫn thực hiện nó khi bộ xử lý hoạt động trở lại, nhưng không bảo đảm. Hãy kiểm tra lại hồ sơ hoặc gửi lại với cùng khóa Idempotency-Key (an toàn, không bị thực hiện hai lần).'
         : 'Hiện không có bộ xử lý nào hoạt động. Thao tác chưa được gửi đi và sẽ không được thực hiện; vui lòng thử lại sau ít phút.',
       sent
-        ? 'No worker picked up this action. It has not been carried out; it may still be applied when a worker returns, but that is not guaranteed. Check the procedure, or retry with the same Idempotency-Key (safe: it is never applied twice).'
+        ? busy
+          ? 'The workers are busy and have not taken this action yet. It has not been carried out; it may still be applied when a worker gets to it, but that is not guaranteed. Check the procedure, or retry with the same Idempotency-Key (safe: it is never applied twice).'
+          : 'No worker picked up this action. It has not been carried out; it may still be applied when a worker returns, but that is not guaranteed. Check the procedure, or retry with the same Idempotency-Key (safe: it is never applied twice).'
         : 'No worker is running. The action was not sent and will not be carried out; please retry in a moment.',
-      10,
-      { dependency: 'worker', applied: false, mayApplyLater: sent },
+      busy ? 3 : 10,
+      { dependency: 'worker', applied: false, mayApplyLater: sent, ...(busy ? { busy: true } : {}) },
     ),
 
   workflowNotReady: () =>

@@ -4,12 +4,19 @@
  * @prisma/adapter-pg, node-postgres and @temporalio/client 1.24), following `cause` chains.
  */
 import { WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
+import { DATABASE_POOL_BUSY_MESSAGE } from '@kientoan/platform';
 
-/** `workflow`: Temporal is up but the procedure's workflow cannot take an Update now (its task is failing). */
-export type UnavailableDependency = 'database' | 'temporal' | 'workflow';
+/**
+ * `workflow`: Temporal is up but the procedure's workflow cannot take an Update now (its task is failing).
+ * `database-busy`: PostgreSQL answers, but every pooled connection of this process stayed in use for the whole
+ * wait (a burst): not the same answer as an unreachable server.
+ */
+export type UnavailableDependency = 'database' | 'database-busy' | 'temporal' | 'workflow';
 
-/** Prisma error codes for "cannot reach / lost the server / no pooled connection in time". */
-const PRISMA_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Prisma error codes for "cannot reach / lost the server". */
+const PRISMA_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+/** Prisma's "timed out fetching a new connection from the connection pool": the pool, not the server. */
+const PRISMA_POOL_TIMEOUT_CODE = 'P2024';
 /** Prisma's interactive transaction could not get a connection within maxWait. */
 const PRISMA_NO_TRANSACTION_IN_TIME = 'Unable to start a transaction in the given time';
 /** Driver-adapter error kinds (@prisma/driver-adapter-utils) for the same. */
@@ -56,6 +63,22 @@ const adapterCauseOf = (error: Loose): Loose | undefined => {
   return asRecord(adapterError?.['cause']);
 };
 
+/**
+ * The pool was busy: our BoundedPool's error (by name, or by its text when a wrapper kept only that), Prisma's
+ * pool timeout, or an interactive transaction that found no free connection within maxWait (nothing written;
+ * had the server been down, opening a connection would have failed first, as ECONNREFUSED or a connect timeout).
+ */
+const isDatabaseBusy = (error: Loose): boolean => {
+  const name = typeof error['name'] === 'string' ? error['name'] : '';
+  const code = typeof error['code'] === 'string' ? error['code'] : undefined;
+  const message = typeof error['message'] === 'string' ? error['message'] : '';
+  if (name === 'DatabasePoolBusyError' || message.includes(DATABASE_POOL_BUSY_MESSAGE)) return true;
+  if (!PRISMA_ERROR_NAMES.has(name)) return false;
+  return (
+    code === PRISMA_POOL_TIMEOUT_CODE || (code === 'P2028' && message.includes(PRISMA_NO_TRANSACTION_IN_TIME))
+  );
+};
+
 const isDatabaseUnavailable = (error: Loose): boolean => {
   const name = typeof error['name'] === 'string' ? error['name'] : '';
   const code = typeof error['code'] === 'string' ? error['code'] : undefined;
@@ -63,8 +86,6 @@ const isDatabaseUnavailable = (error: Loose): boolean => {
   if (PRISMA_ERROR_NAMES.has(name)) {
     if (name === 'PrismaClientInitializationError') return true;
     if (code && PRISMA_UNAVAILABLE_CODES.has(code)) return true;
-    // P2028 when every pooled connection stays busy past maxWait (a burst of 100 starts): nothing was written.
-    if (code === 'P2028' && message.includes(PRISMA_NO_TRANSACTION_IN_TIME)) return true;
     const cause = adapterCauseOf(error);
     const kind = cause?.['kind'];
     if (typeof kind === 'string' && ADAPTER_UNAVAILABLE_KINDS.has(kind)) return true;
@@ -99,6 +120,7 @@ export const unavailableDependencyOf = (error: unknown): UnavailableDependency |
     if (isWorkflowNotReady(current)) return 'workflow';
     const record = asRecord(current);
     if (!record) return undefined;
+    if (isDatabaseBusy(record)) return 'database-busy';
     if (isDatabaseUnavailable(record)) return 'database';
     current = record['cause'];
   }

@@ -6,7 +6,7 @@
  * a formula (= + - @) is prefixed with an apostrophe in the CSV (CSV injection), never in the .xlsx, whose
  * cells are typed strings.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '@kientoan/platform';
 
 export type TableFormat = 'xlsx' | 'csv';
 
@@ -41,7 +41,7 @@ export const tableFile = async <Row extends Record<string, unknown>>(input: {
   readonly columns: readonly TableColumn<Row>[];
   readonly rows: readonly Row[];
 }): Promise<TableFile> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'kientoan';
   const sheet = workbook.addWorksheet('Danh sách', {
     views: input.format === 'xlsx' ? [{ state: 'frozen', ySplit: 2 }] : [],

@@ -12,7 +12,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  * requests that waited on something slow or down.
  */
 export const requestContext = (
-  req: Request & { requestId?: string },
+  req: Request & { requestId?: string; receivedAt?: number },
   res: Response,
   next: NextFunction,
 ): void => {
@@ -21,6 +21,8 @@ export const requestContext = (
   req.requestId = id;
   res.setHeader('X-Request-Id', id);
   const started = Date.now();
+  // Time budgets (an action's ACTION_WAIT_MS) count from here, not from when a use case begins.
+  req.receivedAt = started;
   res.on('finish', () => {
     logger.log(`${id} ${req.method} ${req.path} ${res.statusCode} ${Date.now() - started}ms`);
   });

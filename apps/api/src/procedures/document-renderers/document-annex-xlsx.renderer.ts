@@ -4,7 +4,8 @@
  * the sheet lists exactly what the issued decision lists: its "DANH SÁCH" title, the "(Kèm theo Quyết định
  * số …)" line, then the annex table with its own columns.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '@kientoan/platform';
 import type { DocumentAnnex, DocumentModel } from '@kientoan/domain';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,7 +22,7 @@ const widths = (annex: DocumentAnnex): number[] =>
 export const annexXlsx = async (doc: DocumentModel): Promise<Buffer | undefined> => {
   const { annex } = doc;
   if (!annex) return undefined;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = doc.issuer.body;
   workbook.title = [...annex.title].join(' ');
   const sheet = workbook.addWorksheet('Phụ lục', {

@@ -3,7 +3,7 @@
  * full Vietnamese coverage) shipped in an npm package and embedded in the file: the same output on any
  * machine, no browser needed on the server. A4, margins 20/15/20/30 mm, 14 pt.
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '@kientoan/platform';
 import { DRAFT_MARK, type DocumentModel, NATION_HEADING, issuerBodyLines } from '@kientoan/domain';
 
 const FONTS = {
@@ -67,8 +67,9 @@ const annexTable = (pdf: Pdf, annex: NonNullable<DocumentModel['annex']>) => {
   for (const r of annex.rows) row(r, false);
 };
 
-export const documentPdf = (doc: DocumentModel, title: string): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
+export const documentPdf = async (doc: DocumentModel, title: string): Promise<Buffer> => {
+  const PDFDocument = await loadPdfKit();
+  return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({ size: 'A4', margins: MARGIN, info: { Title: title }, autoFirstPage: true });
     const chunks: Buffer[] = [];
     pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -147,3 +148,4 @@ export const documentPdf = (doc: DocumentModel, title: string): Promise<Buffer> 
     }
     pdf.end();
   });
+};

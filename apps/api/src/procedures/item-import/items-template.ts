@@ -3,7 +3,7 @@
  * import and the paste box read), in Vietnamese, as .xlsx (with a drop-down of kinds and a guide sheet) or as
  * .csv (UTF-8 with BOM and ";", as Excel in Vietnam opens it).
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '@kientoan/platform';
 import { ITEM_COLUMNS, ITEM_COLUMN_TITLES, SHEET_ITEM_KINDS, SHEET_KIND_TITLES } from '@kientoan/domain';
 
 export const TEMPLATE_FILE_NAME = 'mau-nhap-danh-sach-kien-toan';
@@ -27,7 +27,7 @@ const GUIDE: readonly (readonly [string, string])[] = [
 ];
 
 export const itemsTemplateXlsx = async (): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'kientoan';
   const sheet = workbook.addWorksheet('Danh sách', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = ITEM_COLUMNS.map((c) => ({
