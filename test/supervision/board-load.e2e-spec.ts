@@ -130,7 +130,7 @@ describe('City board with 10,000 procedures (e2e, load)', () => {
       process.stdout.write(
         `Board page in Chromium with ${PROCEDURES} synthetic procedures (ms, full page load): table ${table}, chart ${chart}\n`,
       );
-      expect(await page.locator('.board-table tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(126);
+      expect(await page.locator('.board-table tbody tr.board-row').count()).toBeGreaterThanOrEqual(126);
       expect(chart).toBeLessThan(15_000);
     } finally {
       await browser.close();
