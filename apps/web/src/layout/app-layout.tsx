@@ -79,9 +79,11 @@ export function AppLayout() {
         ]
       : []),
   ];
+  // A ward's page belongs to the board.
+  const path = location.pathname.startsWith('/supervision/wards/') ? '/supervision/board' : location.pathname;
   const selected = nav
     .map((n) => n.key)
-    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+    .filter((k) => path === k || path.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
 
