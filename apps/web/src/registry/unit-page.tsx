@@ -391,7 +391,7 @@ function UnitAsOf({ unit, asOf }: { unit: UnitDetail; asOf: string }) {
             },
             {
               key: 'officers',
-              label: t('registry.unit.officers'),
+              label: t('registry.unit.asOf.officers'),
               span: 2,
               children: officers.length ? (
                 <Space direction="vertical" size={0}>
