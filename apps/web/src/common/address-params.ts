@@ -15,7 +15,8 @@ export const useAddressParams = () => {
         else next.delete(key);
         return next;
       },
-      { replace: true },
+      // At once, not in a transition: a ticked checkbox shows ticked (controlled by the address) on the click.
+      { replace: true, flushSync: true },
     );
   return { get, set };
 };
