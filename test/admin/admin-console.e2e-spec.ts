@@ -165,6 +165,33 @@ describe('Admin console endpoints (e2e)', () => {
       }
     });
 
+    it('given a name with diacritics, then a search without them (any case, any Unicode form) finds it, in SQL', async () => {
+      const t = tag();
+      await admin
+        .post('/api/admin/accounts')
+        .send({ username: `nvd-${t}`, displayName: `Nguyễn Văn Đức ${t}` })
+        .expect(201);
+      await admin
+        .post('/api/admin/accounts')
+        .send({ username: `nvh-${t}`, displayName: `Nguyễn Thị Hoà ${t}` })
+        .expect(201);
+      const found = async (q: string) =>
+        (
+          (await admin.get(`/api/admin/accounts?q=${encodeURIComponent(q)}`).expect(200)).body as {
+            items: { username: string }[];
+          }
+        ).items
+          .map((a) => a.username)
+          .filter((u) => u.endsWith(t));
+
+      expect(await found(`nguyen van duc ${t}`)).toEqual([`nvd-${t}`]);
+      expect(await found('NGUYEN VAN DUC')).toEqual([`nvd-${t}`]);
+      expect(await found(`nguyễn thị hòa ${t}`.normalize('NFD'))).toEqual([`nvh-${t}`]);
+      expect(await found(`nguyen ${t}`)).toEqual([]);
+      expect(await found('nguyen')).toEqual([`nvd-${t}`, `nvh-${t}`]);
+      expect(await found('100%')).toEqual([]);
+    });
+
     it('given a bad query, a secretary or no token, then 400 naming the field, 403 and 401', async () => {
       const bad = await admin.get('/api/admin/accounts?sort=age').expect(400);
       expect(bad.body.errors[0].field).toBe('sort');

@@ -122,6 +122,22 @@ describe('The registry browser in Chromium', () => {
     await page.locator('.lineage-graph canvas').first().waitFor();
     await inspect(page, 'registry-unit');
 
+    // The unit as of 1 July 2025 (its own date picker): the old name, the date in the address.
+    await page.getByLabel('Xem vào ngày').fill('01/07/2025');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/asOf=2025-07-01/);
+    const asOf = page.locator('.unit-as-of');
+    await asOf.getByRole('heading', { name: /^Tổ chức vào ngày / }).waitFor();
+    await asOf.getByText(OLD_NAME, { exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: NEW_NAME, level: 2 }).count()).toBe(1);
+    await inspect(page, 'registry-unit-as-of');
+    // Before the unit existed: said so.
+    await page.goto(`${base}/registry/units/${ward.code}.tdp6?asOf=1990-01-01`);
+    await page
+      .locator('.unit-as-of')
+      .getByText(/chưa được thành lập/)
+      .waitFor();
+
     await decisionLink.click();
     await page.waitForURL(`**/procedures/${procedureId}/documents/decision`);
     await page.getByRole('heading', { name: 'Quyết định' }).waitFor();

@@ -15,6 +15,7 @@ import { TEST_PASSWORD } from '../support/http-client';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
 import {
   DESKTOP,
+  PHONE,
   SCREENSHOTS,
   launchChromium,
   screenshots,
@@ -76,6 +77,16 @@ describe('The supervisor board in Chromium', () => {
     });
   };
 
+  /** Picks an option of an antd Select, clicked in the open list once its animation has settled. */
+  const choose = async (page: Page, label: string, option: string) => {
+    await page.getByLabel(label, { exact: true }).click();
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
+    await item.first().waitFor();
+    await page.waitForTimeout(400);
+    await item.first().click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  };
+
   it('finds the stalled procedures of one ward from the board, dry-runs and runs a reminder; the bells show it', async () => {
     const http = stack.app.getHttpServer() as App;
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', {
@@ -122,8 +133,47 @@ describe('The supervisor board in Chromium', () => {
     expect(await projected.textContent()).toMatch(/2\/2 thủ tục trễ/);
     await inspect(supervisor, 'supervisor-board');
 
-    // The ward's stalled procedures, oldest first, waiting for the committee.
+    // The ward's page: all its procedures (here both, waiting for the committee), filtered by step and
+    // overdue; from there its stalled ones.
     await wardLink.click();
+    await supervisor.waitForURL(`**/supervision/wards/${ward.code}`);
+    await supervisor.getByRole('heading', { name: `Thủ tục của ${ward.name}` }).waitFor();
+    const wardRows = supervisor.locator('.ward-procedures-table tbody tr.ant-table-row');
+    const runningRows = wardRows.filter({ hasText: 'Đang xử lý' });
+    await eventually(
+      async () => ((await runningRows.count()) === 2 ? true : undefined),
+      20_000,
+      'two running',
+    );
+    // Not only the stalled ones: the ward's completed procedures (its measured step durations) are listed too.
+    expect(await wardRows.filter({ hasText: 'Hoàn thành' }).count()).toBeGreaterThan(0);
+    await choose(supervisor, 'Bước', 'Rà soát');
+    await supervisor.waitForURL(/step=review/);
+    await supervisor.getByText('Không có thủ tục nào khớp bộ lọc.').waitFor();
+    await choose(supervisor, 'Bước', 'Ban Thường vụ biểu quyết');
+    await supervisor.getByLabel('Chỉ thủ tục quá hạn').check();
+    await supervisor.waitForURL(/overdue=1/);
+    await eventually(
+      async () => ((await wardRows.count()) === 2 && (await runningRows.count()) === 2 ? true : undefined),
+      20_000,
+      'the two overdue',
+    );
+    await inspect(supervisor, 'supervisor-ward');
+    // The header at 360 px: one line, the menu in a drawer (opened by a button, with the same links).
+    await supervisor.setViewportSize(PHONE);
+    const header = await supervisor.locator('.app-header').boundingBox();
+    expect(header?.height).toBeLessThanOrEqual(64);
+    await supervisor.getByRole('button', { name: 'Mở menu' }).click();
+    const drawer = supervisor.locator('.app-menu-drawer');
+    await drawer.getByRole('link', { name: 'Bảng theo dõi' }).waitFor();
+    await supervisor.waitForTimeout(400); // the drawer slides in
+    await supervisor.screenshot({ path: `${SCREENSHOTS}/layout-menu-drawer-360.png` });
+    await supervisor.keyboard.press('Escape');
+    await drawer.getByRole('link', { name: 'Bảng theo dõi' }).waitFor({ state: 'hidden' });
+    await supervisor.setViewportSize(DESKTOP);
+
+    await supervisor.getByRole('link', { name: /^Xem 2 thủ tục chậm, lỗi/ }).click();
+    // The ward's stalled procedures, oldest first, waiting for the committee.
     await supervisor.waitForURL(/\/supervision\/stalled\?wardCode=/);
     const rows = supervisor.locator('.stalled-table tbody tr.ant-table-row');
     await eventually(async () => ((await rows.count()) === 2 ? true : undefined), 20_000, 'two stalled rows');

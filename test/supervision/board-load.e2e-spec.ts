@@ -127,10 +127,21 @@ describe('City board with 10,000 procedures (e2e, load)', () => {
       const table = Math.round(performance.now() - started);
       await page.locator('.board-chart canvas').waitFor();
       const chart = Math.round(performance.now() - started);
+      // From the menu (the app and its code already loaded): what a supervisor waits for most days.
+      const clicks: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        await page.getByRole('link', { name: 'Việc cần làm' }).first().click();
+        await page.waitForURL('**/inbox');
+        const clicked = performance.now();
+        await page.getByRole('link', { name: 'Bảng theo dõi' }).click();
+        await page.locator('.board-table tbody tr.board-row').nth(125).waitFor();
+        clicks.push(Math.round(performance.now() - clicked));
+      }
       process.stdout.write(
-        `Board page in Chromium with ${PROCEDURES} synthetic procedures (ms, full page load): table ${table}, chart ${chart}\n`,
+        `Board page in Chromium with ${PROCEDURES} synthetic procedures (ms): full page load: table ${table}, ` +
+          `chart ${chart}; from the menu, table: ${clicks.join(', ')}\n`,
       );
-      expect(await page.locator('.board-table tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(126);
+      expect(await page.locator('.board-table tbody tr.board-row').count()).toBeGreaterThanOrEqual(126);
       expect(chart).toBeLessThan(15_000);
     } finally {
       await browser.close();

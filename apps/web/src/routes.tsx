@@ -87,6 +87,10 @@ export const router = createBrowserRouter([
         element: page(async () => (await import('./supervision/board-page')).BoardPage),
       },
       {
+        path: 'supervision/wards/:wardCode',
+        element: page(async () => (await import('./supervision/ward-procedures-page')).WardProceduresPage),
+      },
+      {
         path: 'supervision/stalled',
         element: page(async () => (await import('./supervision/stalled-page')).StalledPage),
       },

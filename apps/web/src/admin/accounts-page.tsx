@@ -1,10 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { LoadMore, useKeysetList } from '../common/keyset-list';
 import { EmptyText, QueryState } from '../common/page-states';
 import { formatDateTime } from '../format/format';
 import { CreateAccountModal } from './create-account-modal';
@@ -29,10 +29,9 @@ export function AccountsPage() {
   const [filters, setFilters] = useState<Filters>({ sort: 'username_asc' });
   const [creating, setCreating] = useState(false);
   const [handOver, setHandOver] = useState<{ username: string; temporaryPassword: string } | null>(null);
-  const list = useInfiniteQuery({
+  const { list: list, items } = useKeysetList({
     queryKey: ['admin', 'accounts', filters],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
+    fetchPage: (pageParam) =>
       unwrap(
         api.GET('/api/admin/accounts', {
           params: {
@@ -47,9 +46,7 @@ export function AccountsPage() {
           },
         }),
       ),
-    getNextPageParam: (last) => last.next ?? undefined,
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap="small">
@@ -154,11 +151,7 @@ export function AccountsPage() {
             },
           ]}
         />
-        {list.hasNextPage ? (
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
+        <LoadMore list={list} />
       </QueryState>
       <CreateAccountModal
         open={creating}

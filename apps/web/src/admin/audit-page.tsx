@@ -1,10 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { AutoComplete, Button, DatePicker, Flex, Input, Space, Table, Typography } from 'antd';
+import { AutoComplete, DatePicker, Flex, Input, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { LoadMore, useKeysetList } from '../common/keyset-list';
 import { EmptyText, QueryState } from '../common/page-states';
 import { formatDateTime } from '../format/format';
 import type { AuditEntry } from './use-admin';
@@ -40,7 +40,7 @@ export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [actorText, setActorText] = useState('');
   const [actionText, setActionText] = useState('');
-  const list = useInfiniteQuery({
+  const { list: list, items } = useKeysetList({
     queryKey: [
       'admin',
       'audit',
@@ -49,8 +49,7 @@ export function AuditPage() {
       filters.action,
       filters.range?.map((d) => d.format('YYYY-MM-DD')),
     ],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
+    fetchPage: (pageParam) =>
       unwrap(
         api.GET('/api/admin/audit', {
           params: {
@@ -67,9 +66,7 @@ export function AuditPage() {
           },
         }),
       ),
-    getNextPageParam: (last) => last.next ?? undefined,
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const actionLabel = (action: string) =>
     t(`admin.audit.actions.${action}`, { defaultValue: t(`actions.${action}`, { defaultValue: action }) });
   return (
@@ -162,11 +159,7 @@ export function AuditPage() {
             { key: 'address', title: t('admin.audit.address'), render: (_, e) => e.clientAddress ?? '—' },
           ]}
         />
-        {list.hasNextPage ? (
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
+        <LoadMore list={list} />
       </QueryState>
     </Space>
   );

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -20,6 +20,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useErrorText } from '../common/error-text';
 import { DueCell } from '../common/due-cell';
+import { LoadMore, useKeysetList } from '../common/keyset-list';
 import { EmptyText, QueryState } from '../common/page-states';
 import { formatDateTime } from '../format/format';
 import { usePollInterval } from '../live/use-live-updates';
@@ -37,11 +38,14 @@ export function InboxPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({ sort: 'due_asc' });
   const poll = usePollInterval();
-  const inbox = useInfiniteQuery({
+  const {
+    list: inbox,
+    items,
+    first,
+  } = useKeysetList({
     queryKey: ['inbox', filters.kind, filters.step, filters.dueBefore?.toISOString(), filters.sort],
     refetchInterval: poll,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
+    fetchPage: (pageParam) =>
       unwrap(
         api.GET('/api/inbox', {
           params: {
@@ -56,10 +60,7 @@ export function InboxPage() {
           },
         }),
       ),
-    getNextPageParam: (last) => last.next ?? undefined,
   });
-  const first = inbox.data?.pages[0];
-  const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2}>{t('inbox.title')}</Typography.Title>
@@ -140,11 +141,7 @@ export function InboxPage() {
             },
           ]}
         />
-        {inbox.hasNextPage ? (
-          <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
+        <LoadMore list={inbox} />
         {first && first.acknowledgements.length > 0 ? (
           <AcknowledgementList items={first.acknowledgements} />
         ) : null}

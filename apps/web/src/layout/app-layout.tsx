@@ -1,5 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -31,6 +33,10 @@ export function AppLayout() {
   const wardNames = useWardNames(session !== null);
   const queryClient = useQueryClient();
   useLiveUpdates(session !== null);
+  // Phones (below 768 px): the menu is a button that opens a drawer, so the header stays one line.
+  const phone = Grid.useBreakpoint().md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname, phone]);
 
   if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
 
@@ -73,9 +79,11 @@ export function AppLayout() {
         ]
       : []),
   ];
+  // A ward's page belongs to the board.
+  const path = location.pathname.startsWith('/supervision/wards/') ? '/supervision/board' : location.pathname;
   const selected = nav
     .map((n) => n.key)
-    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+    .filter((k) => path === k || path.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
 
@@ -85,28 +93,63 @@ export function AppLayout() {
         {t('layout.skipToContent')}
       </a>
       <Layout.Header className="app-header">
+        {phone ? (
+          <Button
+            className="app-menu-button"
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('layout.menu')}
+            aria-expanded={menuOpen}
+            aria-controls="app-menu-drawer"
+            onClick={() => setMenuOpen(true)}
+          />
+        ) : null}
         <Link to="/" className="app-brand">
           {t('app.shortTitle')}
         </Link>
-        <Menu
-          className="app-nav"
-          mode="horizontal"
-          // No "…" overflow menu: its hidden copies of the items stay focusable (axe: aria-hidden-focus);
-          // the items scroll sideways on a narrow screen instead.
-          disabledOverflow
-          theme="dark"
-          selectedKeys={selected}
-          items={nav}
-          aria-label={t('nav.label')}
-        />
-        <Space className="app-header-tools" wrap size="small">
+        {phone ? null : (
+          <Menu
+            className="app-nav"
+            mode="horizontal"
+            // No "…" overflow menu: its hidden copies of the items stay focusable (axe: aria-hidden-focus);
+            // the items scroll sideways on a narrow screen instead.
+            disabledOverflow
+            theme="dark"
+            selectedKeys={selected}
+            items={nav}
+            aria-label={t('nav.label')}
+          />
+        )}
+        <Space className="app-header-tools" size="small">
           <NotificationBell />
-          <LanguageSwitch />
+          {phone ? null : <LanguageSwitch />}
           <Button size="small" onClick={() => void signOut()}>
             {t('layout.signOut')}
           </Button>
         </Space>
       </Layout.Header>
+      {phone ? (
+        <Drawer
+          id="app-menu-drawer"
+          className="app-menu-drawer"
+          placement="left"
+          width={280}
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          title={t('nav.label')}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            items={nav}
+            aria-label={t('nav.label')}
+            onClick={() => setMenuOpen(false)}
+          />
+          <div className="app-menu-drawer-language">
+            <LanguageSwitch />
+          </div>
+        </Drawer>
+      ) : null}
       <div className="app-context">
         <Space wrap size="small">
           <Typography.Text strong>{actor?.username}</Typography.Text>

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Flex, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Descriptions, Flex, List, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { EmptyText, QueryState } from '../common/page-states';
 import { formatDate, formatNumber } from '../format/format';
@@ -20,9 +21,28 @@ export function UnitPage() {
   const { t, i18n } = useTranslation();
   const changeLabel = useChangeLabel();
   const date = (d: string | null | undefined) => formatDate(d, i18n.language);
+  // The unit as of a date (history and officers then): in the address, so the link can be shared.
+  const [params, setParams] = useSearchParams();
+  const asOfParam = params.get('asOf');
+  const asOf = asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : undefined;
+  const setAsOf = (value: string | undefined) =>
+    setParams(
+      (p) => {
+        if (value) p.set('asOf', value);
+        else p.delete('asOf');
+        return p;
+      },
+      { replace: true },
+    );
   const unit = useQuery({
-    queryKey: ['registry', 'unit', unitId],
-    queryFn: () => unwrap(api.GET('/api/registry/units/{unitId}', { params: { path: { unitId } } })),
+    queryKey: ['registry', 'unit', unitId, asOf ?? null],
+    placeholderData: (previous) => previous,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/registry/units/{unitId}', {
+          params: { path: { unitId }, query: asOf ? { asOf } : {} },
+        }),
+      ),
   });
   const lineage = useQuery({
     queryKey: ['registry', 'lineage', unitId],
@@ -56,6 +76,18 @@ export function UnitPage() {
             </Typography.Title>
             <Tag color={STATUS_COLORS[u.status]}>{t(`registry.unit.statusValues.${u.status}`)}</Tag>
           </Flex>
+          <Flex wrap gap="small" align="center">
+            <label htmlFor="unit-as-of">{t('registry.unit.asOf.label')}</label>
+            <DatePicker
+              id="unit-as-of"
+              placeholder={t('registry.unit.asOf.placeholder')}
+              format="DD/MM/YYYY"
+              value={asOf ? dayjs(asOf) : null}
+              onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
+              allowClear
+            />
+          </Flex>
+          {asOf ? <UnitAsOf unit={u} asOf={asOf} /> : null}
           <Descriptions
             bordered
             size="small"
@@ -298,5 +330,86 @@ export function UnitPage() {
         </Space>
       ) : null}
     </QueryState>
+  );
+}
+
+/** The unit as it stood on a date: its version then (name, kind, parent, members) and its officers then. */
+function UnitAsOf({ unit, asOf }: { unit: UnitDetail; asOf: string }) {
+  const { t, i18n } = useTranslation();
+  const date = (d: string | null | undefined) => formatDate(d, i18n.language);
+  const version = unit.asOf?.date === asOf ? unit.asOf.version : undefined;
+  const on = (from: string, to: string | null) => from <= asOf && (to === null || to > asOf);
+  const officers = unit.officerHistory.filter((o) => on(o.validFrom, o.validTo));
+  const parentNames = new Map<string, string>();
+  if (unit.parent?.name) parentNames.set(unit.parent.id, unit.parent.name);
+  for (const p of unit.former.parents)
+    if (p.value.id && p.value.name) parentNames.set(p.value.id, p.value.name);
+  const title = <h3 className="unit-as-of-title">{t('registry.unit.asOf.title', { date: date(asOf) })}</h3>;
+  // The answer for this date is still on its way (the previous date's is shown meanwhile).
+  if (version === undefined) return <Card size="small" className="unit-as-of" title={title} loading />;
+  return (
+    <Card size="small" className="unit-as-of" title={title}>
+      {version === null ? (
+        <Typography.Text>{t('registry.unit.asOf.none')}</Typography.Text>
+      ) : (
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={[
+            { key: 'name', label: t('registry.unit.asOf.name'), children: version.name },
+            { key: 'kind', label: t('registry.unit.kind'), children: t(`registry.kinds.${version.kind}`) },
+            {
+              key: 'parent',
+              label: t('registry.unit.parent'),
+              children: version.parentId ? (
+                <Link to={`/registry/units/${encodeURIComponent(version.parentId)}?asOf=${asOf}`}>
+                  {parentNames.get(version.parentId) ?? version.parentId}
+                </Link>
+              ) : (
+                '—'
+              ),
+            },
+            {
+              key: 'members',
+              label: t('registry.unit.members'),
+              children: formatNumber(version.fullMembers, i18n.language),
+            },
+            {
+              key: 'status',
+              label: t('registry.unit.asOf.status'),
+              children: t(`registry.unit.statusValues.${version.status}`),
+            },
+            {
+              key: 'since',
+              label: t('registry.unit.asOf.since'),
+              children: (
+                <Space size="small" wrap>
+                  {date(version.validFrom)}
+                  <DecisionLink decision={version.decision} decisionRef={version.decisionRef} />
+                </Space>
+              ),
+            },
+            {
+              key: 'officers',
+              label: t('registry.unit.asOf.officers'),
+              span: 2,
+              children: officers.length ? (
+                <Space direction="vertical" size={0}>
+                  {officers.map((o) => (
+                    <span key={`${o.role}-${o.personName}-${o.validFrom}`}>
+                      {t(`registry.unit.roles.${o.role}`)}: {o.personName} (
+                      {t('registry.unit.since', { date: date(o.validFrom) })}){' '}
+                      <DecisionLink decision={o.decision} decisionRef={o.decisionRef} />
+                    </span>
+                  ))}
+                </Space>
+              ) : (
+                t('registry.unit.noOfficers')
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
   );
 }

@@ -1,25 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Card,
-  Checkbox,
-  Col,
-  Flex,
-  Input,
-  List,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
-import { useMemo } from 'react';
+import { Alert, Card, Checkbox, Flex, Input, List, Select, Space, Typography } from 'antd';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   BOARD_SORTS,
-  type BoardSort,
   type BoardWard,
   boardTotals,
   filterBoard,
@@ -29,41 +14,31 @@ import { WARD_AREAS } from '@kientoan/domain/supervision/ward-areas';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useMe } from '../auth/use-me';
+import { oneOf, useAddressParams } from '../common/address-params';
 import { EmptyText, QueryState } from '../common/page-states';
 import { formatDate, formatDateTime, formatNumber } from '../format/format';
 import { usePollInterval } from '../live/use-live-updates';
-import { CHANGE_KINDS, STEPS, type Step } from '../procedures/labels';
+import { CHANGE_KINDS, STEPS } from '../procedures/labels';
 import { BoardChart } from './board-chart';
-
-type Kind = (typeof CHANGE_KINDS)[number];
+import { TotalCards } from './total-cards';
+import './board.css';
 
 /** The filters live in the address, so going back to the board keeps them (and a link can be shared). */
 const useBoardParams = () => {
-  const [params, setParams] = useSearchParams();
-  const get = (key: string) => params.get(key) ?? undefined;
-  const set = (key: string, value: string | undefined) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  const sort = get('sort');
+  const { get, set } = useAddressParams();
   return {
     area: get('area'),
-    kind: get('kind') as Kind | undefined,
-    step: get('step') as Step | undefined,
-    overdueOnly: params.get('overdue') === '1',
-    sort: (BOARD_SORTS as readonly string[]).includes(sort ?? '') ? (sort as BoardSort) : 'ordinal',
+    kind: oneOf(CHANGE_KINDS, get('kind')),
+    step: oneOf(STEPS, get('step')),
+    overdueOnly: get('overdue') === '1',
+    sort: oneOf(BOARD_SORTS, get('sort')) ?? 'ordinal',
     target: get('target'),
     set,
   };
 };
 
-const stalledLink = (code: string) => `/supervision/stalled?wardCode=${encodeURIComponent(code)}`;
+/** A ward's page: all its procedures (filterable), with links to its stalled and failed ones. */
+export const wardLink = (code: string) => `/supervision/wards/${encodeURIComponent(code)}`;
 
 /** Supervisors: all 126 wards at a glance, filtered and sorted, with a projection for a target date. */
 export function BoardPage() {
@@ -90,20 +65,22 @@ export function BoardPage() {
         }),
       ),
   });
+  // The query keeps an unchanged answer's wards as the same array (structural sharing): a refetch that only
+  // moves `asOf` re-renders neither the table nor the chart.
+  const boardWards = board.data?.wards;
   const wards = useMemo(
     () =>
       sortBoard(
-        filterBoard((board.data?.wards ?? []) as BoardWard[], {
+        filterBoard((boardWards ?? []) as BoardWard[], {
           area: p.area,
           step: p.step,
           overdueOnly: p.overdueOnly,
         }),
         p.sort,
       ),
-    [board.data, p.area, p.step, p.overdueOnly, p.sort],
+    [boardWards, p.area, p.step, p.overdueOnly, p.sort],
   );
-  const totals = boardTotals(wards);
-  const n = (v: number) => formatNumber(v, i18n.language);
+  const totals = useMemo(() => boardTotals(wards), [wards]);
 
   if (me.data && !supervisor) return <Alert type="warning" showIcon message={t('board.supervisorsOnly')} />;
 
@@ -164,28 +141,16 @@ export function BoardPage() {
             })}
           </Typography.Text>
         ) : null}
-        <Row gutter={[12, 12]} className="board-totals">
-          {(
-            [
-              ['wards', wards.length, undefined],
-              ['running', totals.runningTotal, undefined],
-              ['overdue', totals.overdue, '#ad4e00'],
-              ['stalled', totals.stalled, '#a8071a'],
-              ['failed', totals.failed, '#a8071a'],
-              ['completedThisWeek', totals.completedThisWeek, '#237804'],
-            ] as const
-          ).map(([key, value, color]) => (
-            <Col key={key} xs={12} sm={8} lg={4}>
-              <Card size="small">
-                <Statistic
-                  title={t(`board.totals.${key}`)}
-                  value={n(value)}
-                  valueStyle={color ? { color } : {}}
-                />
-              </Card>
-            </Col>
-          ))}
-        </Row>
+        <TotalCards
+          totals={[
+            ['wards', wards.length],
+            ['running', totals.runningTotal],
+            ['overdue', totals.overdue],
+            ['stalled', totals.stalled],
+            ['failed', totals.failed],
+            ['completedThisWeek', totals.completedThisWeek],
+          ]}
+        />
         <Card size="small" title={<h3 className="board-card-title">{t('board.chart.title')}</h3>}>
           {wards.length === 0 ? (
             <EmptyText text={t('board.empty')} />
@@ -201,7 +166,7 @@ export function BoardPage() {
                   stalled: totals.stalled,
                   failed: totals.failed,
                 })}
-                onWard={(code) => void navigate(stalledLink(code))}
+                onWard={(code) => void navigate(wardLink(code))}
               />
             </>
           )}
@@ -213,73 +178,92 @@ export function BoardPage() {
           isPending={projection.isFetching}
           error={projection.error}
         />
-        <Table
-          className="board-table"
-          rowKey="code"
-          size="small"
-          dataSource={wards}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          caption={<h3 className="board-card-title">{t('board.table.caption')}</h3>}
-          locale={{ emptyText: <EmptyText text={t('board.empty')} /> }}
-          columns={[
-            {
-              title: t('board.table.ward'),
-              dataIndex: 'name',
-              fixed: 'left',
-              render: (name: string, w: BoardWard) => (
-                <Link to={stalledLink(w.code)} aria-label={t('board.table.open', { ward: name })}>
-                  {name}
-                </Link>
-              ),
-            },
-            {
-              title: t('board.table.area'),
-              dataIndex: ['area', 'name'],
-              render: (v: string | undefined) => v ?? t('board.table.noArea'),
-            },
-            ...STEPS.map((s) => ({
-              title: t(`steps.${s}`),
-              key: s,
-              align: 'right' as const,
-              render: (_: unknown, w: BoardWard) => n(w.running[s]),
-            })),
-            {
-              title: t('board.table.total'),
-              dataIndex: 'runningTotal',
-              align: 'right' as const,
-              render: (v: number) => <strong>{n(v)}</strong>,
-            },
-            {
-              title: t('board.totals.overdue'),
-              dataIndex: 'overdue',
-              align: 'right' as const,
-              render: (v: number) => <span className={v > 0 ? 'board-count-overdue' : ''}>{n(v)}</span>,
-            },
-            {
-              title: t('board.totals.stalled'),
-              dataIndex: 'stalled',
-              align: 'right' as const,
-              render: (v: number) => <span className={v > 0 ? 'board-count-stalled' : ''}>{n(v)}</span>,
-            },
-            {
-              title: t('board.totals.failed'),
-              dataIndex: 'failed',
-              align: 'right' as const,
-              render: (v: number) => <span className={v > 0 ? 'board-count-stalled' : ''}>{n(v)}</span>,
-            },
-            {
-              title: t('board.totals.completedThisWeek'),
-              dataIndex: 'completedThisWeek',
-              align: 'right' as const,
-              render: (v: number) => n(v),
-            },
-          ]}
-        />
+        <BoardTable wards={wards} />
       </QueryState>
     </Space>
   );
 }
+
+/**
+ * The table view of the board's numbers (the chart's accessible twin): 126 rows of 12 cells, as a plain HTML
+ * table. antd's Table spent most of the board's render time on these ~1,500 cells (a component, contexts and
+ * measured sticky offsets per cell) for a table that neither sorts nor pages; this one renders in a few
+ * milliseconds and is memoised, so a filter or refetch that leaves the rows as they were does not render them.
+ */
+const BoardTable = memo(function BoardTable({ wards }: { wards: readonly BoardWard[] }) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
+  const count = (v: number, className: string) => <span className={v > 0 ? className : ''}>{n(v)}</span>;
+  return (
+    <div className="board-table-scroll" tabIndex={0} role="group" aria-label={t('board.table.caption')}>
+      <table className="board-table">
+        <caption>
+          <h3 className="board-card-title">{t('board.table.caption')}</h3>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="board-table-ward">
+              {t('board.table.ward')}
+            </th>
+            <th scope="col">{t('board.table.area')}</th>
+            {STEPS.map((s) => (
+              <th scope="col" key={s} className="board-table-number">
+                {t(`steps.${s}`)}
+              </th>
+            ))}
+            <th scope="col" className="board-table-number">
+              {t('board.table.total')}
+            </th>
+            <th scope="col" className="board-table-number">
+              {t('board.totals.overdue')}
+            </th>
+            <th scope="col" className="board-table-number">
+              {t('board.totals.stalled')}
+            </th>
+            <th scope="col" className="board-table-number">
+              {t('board.totals.failed')}
+            </th>
+            <th scope="col" className="board-table-number">
+              {t('board.totals.completedThisWeek')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {wards.length === 0 ? (
+            <tr>
+              <td colSpan={7 + STEPS.length} className="board-table-empty">
+                <EmptyText text={t('board.empty')} />
+              </td>
+            </tr>
+          ) : (
+            wards.map((w) => (
+              <tr key={w.code} className="board-row">
+                <th scope="row" className="board-table-ward">
+                  <Link to={wardLink(w.code)} aria-label={t('board.table.open', { ward: w.name })}>
+                    {w.name}
+                  </Link>
+                </th>
+                <td>{w.area?.name ?? t('board.table.noArea')}</td>
+                {STEPS.map((s) => (
+                  <td key={s} className="board-table-number">
+                    {n(w.running[s])}
+                  </td>
+                ))}
+                <td className="board-table-number">
+                  <strong>{n(w.runningTotal)}</strong>
+                </td>
+                <td className="board-table-number">{count(w.overdue, 'board-count-overdue')}</td>
+                <td className="board-table-number">{count(w.stalled, 'board-count-stalled')}</td>
+                <td className="board-table-number">{count(w.failed, 'board-count-stalled')}</td>
+                <td className="board-table-number">{n(w.completedThisWeek)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+});
 
 type ProjectionData =
   paths['/api/supervision/board/projection']['get']['responses'][200]['content']['application/json'];
@@ -333,7 +317,7 @@ function Projection({
                   renderItem={(w) => (
                     <List.Item>
                       <Space direction="vertical" size={0}>
-                        <Link to={stalledLink(w.code)}>{w.name}</Link>
+                        <Link to={wardLink(w.code)}>{w.name}</Link>
                         <Typography.Text>
                           {t('board.projection.reason', {
                             waiting: t(`board.waitingAt.${w.reason.step}`),

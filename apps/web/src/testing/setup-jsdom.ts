@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { TextDecoder, TextEncoder } from 'node:util';
 import { configure } from '@testing-library/react';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -28,6 +29,9 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
 });
+
+// react-router encodes with TextEncoder, which jsdom lacks.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,

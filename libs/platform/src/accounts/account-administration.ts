@@ -4,7 +4,7 @@
  * (disable, new password) raises its token version, so access tokens already handed out stop working at once.
  */
 import { randomBytes } from 'node:crypto';
-import { dateInVietnam } from '@kientoan/domain';
+import { dateInVietnam, searchKey } from '@kientoan/domain';
 import type { Prisma, PrismaClient } from '../../../../prisma/generated/client/client';
 import { hashPassword } from '../auth/password-hasher';
 import { servingOn } from '../registry/committee-membership';
@@ -102,13 +102,7 @@ export class AccountAdministration {
   async list(query: PageQuery & Partial<Omit<AccountListQuery, 'limit' | 'after'>>) {
     const sort = query.sort ?? 'username_asc';
     const filters: Prisma.UserAccountWhereInput[] = [];
-    if (query.q)
-      filters.push({
-        OR: [
-          { username: { contains: query.q, mode: 'insensitive' } },
-          { displayName: { contains: query.q, mode: 'insensitive' } },
-        ],
-      });
+    if (query.q) filters.push({ id: { in: await this.matching(query.q) } });
     if (query.wardCode) filters.push({ wardRoles: { some: { wardCode: query.wardCode } } });
     if (query.status) filters.push({ disabledAt: query.status === 'disabled' ? { not: null } : null });
     if (query.after) filters.push(afterCursor(sort, query.after));
@@ -130,6 +124,20 @@ export class AccountAdministration {
           : `${last.createdAt.toISOString()}|${last.username}`
         : null;
     return { items: page.map(accountView), next };
+  }
+
+  /**
+   * Accounts whose username or name holds `q`, ignoring case and diacritics ("nguyen van" finds "Nguyễn Văn
+   * An"): `q` folded by the domain's searchKey, the columns by the database's kientoan_search_fold (the same
+   * fold, in SQL).
+   */
+  private async matching(q: string): Promise<string[]> {
+    const key = searchKey(q).replace(/\s+/g, ' ').trim();
+    const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM user_account
+      WHERE kientoan_search_fold(username) LIKE ${pattern} OR kientoan_search_fold(display_name) LIKE ${pattern}`;
+    return rows.map((r) => r.id);
   }
 
   async get(username: string): Promise<AccountView> {
