@@ -20,5 +20,6 @@ export * from './accounts/csv-import';
 export * from './registry/issued-documents.store';
 export * from './registry/lineage.store';
 export * from './documents/document-register.store';
+export * from './documents/ward-congress.store';
 export * from './sheets/read-sheet';
 export * from './accounts/spreadsheet-csv';
