@@ -1,8 +1,8 @@
 /**
  * The secretary's draft editor and the issued set in a real browser (Chromium) against the real stack: every
  * document of the set has its own tab; an edit of decision 3 (the collective one) is shown as a diff, a removed
- * blank is refused next to the text, and what the committee approves and the register issues is the edited
- * decision 3, word for word, while the other decisions stay as generated. Once issued the page's banner lists
+ * blank is refused next to the text, articles out of order are pointed out, and what the committee approves and
+ * the register issues is the edited decision 3, word for word, while the other decisions stay as generated. Once issued the page's banner lists
  * the whole set (NQ and each QĐ with its number and unit), and the secretary withdraws QĐ 3 with a reason: the set
  * and the register show it withdrawn, a second withdrawal is explained (409). Photographed at 1366 and 360 px
  * (test-results/web), checked with axe-core.
@@ -109,6 +109,10 @@ describe('Editing and withdrawing the documents of a set in Chromium', () => {
     await page.getByText('Phải giữ nguyên chỗ trống [[số nghị quyết]] (được điền khi ban hành).').waitFor();
     await page.getByText('Chưa trình được: sửa lỗi trong QĐ 3.').waitFor();
     expect((await driver.state(id)).status).toBe('drafting');
+
+    // Articles out of order are pointed out (a warning: it can still be submitted).
+    await editor.fill(generated.replace('Điều 3. Văn phòng', 'Điều 4. Văn phòng'));
+    await page.getByText('Điều 4 đứng ở vị trí Điều 3: các điều phải đánh số liên tục từ Điều 1.').waitFor();
 
     // The real edit, seen as a diff against the draft.
     await editor.fill(generated.replace(EDIT_FROM, EDIT_TO));

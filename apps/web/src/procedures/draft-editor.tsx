@@ -2,6 +2,11 @@ import { Alert, Badge, Button, Card, Flex, Input, Space, Tabs, Typography } from
 import { diffArrays } from 'diff';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type NumberingProblem,
+  articleNumberingProblems,
+} from '@kientoan/domain/documents/article-numbering';
+import { documentModelFromText } from '@kientoan/domain/documents/document-model';
 import { PLACEHOLDERS } from '@kientoan/domain/documents/document-placeholders';
 import { api, unwrap } from '../api/client';
 import { useFieldErrors } from '../common/error-text';
@@ -100,6 +105,22 @@ export const documentProblems = (type: 'NQ' | 'QĐ', text: string): Problem[] =>
       ? [PLACEHOLDERS.number, PLACEHOLDERS.signingDate]
       : [PLACEHOLDERS.number, PLACEHOLDERS.signingDate, PLACEHOLDERS.resolutionNumber];
   return required.filter((blank) => !text.includes(blank)).map((blank) => ({ key: 'blank', blank }));
+};
+
+/**
+ * What the edit changes that does not stop the submission but that the secretary should know: the layout no
+ * longer read as a Party document (only HTML and text downloads then), articles or items numbered out of order.
+ */
+export const documentWarnings = (
+  original: string,
+  text: string,
+): { layout: boolean; numbering: NumberingProblem[] } => {
+  const model = documentModelFromText(text);
+  const wasStructured = documentModelFromText(original) !== undefined;
+  return {
+    layout: wasStructured && model === undefined,
+    numbering: model ? articleNumberingProblems(model.articles) : [],
+  };
 };
 
 /** Line diff between the draft's text and the edited one (as the versions' diff shows it). */
@@ -207,6 +228,15 @@ function DraftSetForm({
     const problems = tried || textOf(d) !== d.body ? problemsOf(d).map(problemText) : [];
     const apiError = apiErrorOf(d);
     const messages = [...problems, ...(apiError ? [apiError] : [])];
+    const warnings = textOf(d) !== d.body ? documentWarnings(d.body, textOf(d)) : undefined;
+    const warningTexts = [
+      ...(warnings?.layout ? [t('draftSet.layoutBroken')] : []),
+      ...(warnings?.numbering ?? []).map((n) =>
+        n.kind === 'article'
+          ? t('draftSet.articleOrder', { expected: n.expected, found: n.found })
+          : t('draftSet.itemOrder', { article: n.article, expected: n.expected, found: n.found }),
+      ),
+    ];
     const fieldId = `draft-document-${d.position}`;
     const errorId = `${fieldId}-error`;
     const changed = textOf(d) !== d.body;
@@ -244,6 +274,20 @@ function DraftSetForm({
               <div key={m}>{m}</div>
             ))}
           </div>
+        ) : null}
+        {warningTexts.length ? (
+          <Alert
+            type="warning"
+            showIcon
+            message={t('draftSet.warnings')}
+            description={
+              <ul className="draft-warnings">
+                {warningTexts.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            }
+          />
         ) : null}
         <Space wrap>
           <Button size="small" disabled={!changed} onClick={() => setShowDiff((v) => !v)}>
