@@ -111,7 +111,7 @@ export function CongressesPage() {
       {wardCode ? (
         <QueryState isPending={view.isPending} error={view.error} onRetry={() => void view.refetch()}>
           {data ? (
-            <>
+            <Flex vertical gap="middle">
               <Card size="small" title={t('congresses.listTitle', { ward: data.wardTitle })}>
                 <Form<CongressForm>
                   form={form}
@@ -286,7 +286,7 @@ export function CongressesPage() {
                   ]}
                 />
               </Card>
-            </>
+            </Flex>
           ) : null}
         </QueryState>
       ) : (
