@@ -195,9 +195,12 @@ describe('The web app in Chromium (browser story)', () => {
     await reviewer.getByRole('button', { name: 'Chấp nhận đề nghị' }).click();
     await reviewer.getByText('Đã ghi kết quả rà soát').waitFor();
 
-    // The secretary edits article 3 of the decision and submits the draft.
-    const decisionEditor = secretary.getByLabel('Dự thảo quyết định');
-    await reloadUntilVisible(secretary, decisionEditor);
+    // The secretary edits article 3 of the decision (its own tab of the set) and submits the draft.
+    const decisionTab = secretary.getByRole('tab', { name: 'QĐ 1', exact: true });
+    await reloadUntilVisible(secretary, decisionTab);
+    await decisionTab.click();
+    const decisionEditor = secretary.getByLabel('Nội dung QĐ 1');
+    await decisionEditor.waitFor();
     await inspect(secretary, 'draft-editor');
     const edited = 'Điều 3. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, các chi bộ, đảng bộ trực thuộc';
     const decisionText = await decisionEditor.inputValue();
@@ -296,11 +299,12 @@ describe('The web app in Chromium (browser story)', () => {
     await inspect(fourth, 'vote-closed');
 
     // The drafts diff shows the edited article; the issued decision carries it and its number.
-    await reloadUntilVisible(secretary, secretary.getByRole('link', { name: 'Quyết định' }));
+    const issuedDecision = secretary.getByRole('link', { name: 'Xem / In Số 01-QĐ/ĐU' });
+    await reloadUntilVisible(secretary, issuedDecision);
     await secretary.getByRole('tab', { name: 'Dự thảo' }).click();
     await secretary.locator('.diff ins').filter({ hasText: edited }).waitFor();
     await inspect(secretary, 'procedure-completed-drafts-diff');
-    await secretary.getByRole('link', { name: 'Quyết định' }).click();
+    await issuedDecision.click();
     const document = secretary.frameLocator('iframe.document-frame');
     await document.getByText('Số 01-QĐ/ĐU').first().waitFor();
     const issuedText = (await document.locator('body').textContent())!.replace(/\s+/g, ' ');

@@ -160,10 +160,94 @@ describe('Spreadsheets in and out (e2e)', () => {
     await upload(as.secretary, good, 'a.csv', { kind: 'establish' }).expect(400);
   });
 
+  it('given establish, upgrade and merge rows in the template, then they come back as items that start a procedure; bad ones are each named and nothing is stored', async () => {
+    const before = await procedures();
+    // Upgrade: a subordinate cell becomes a grassroots cell; merge: two residential cells, their kind by size.
+    const sub = ward.units.find((u) => u.kind === 'subordinate_cell')!;
+    const mergedMembers = [31, 32]
+      .map((n) => ward.units.find((u) => u.id === `${ward.code}.tdp${n}`)!.fullMembers)
+      .reduce((a, b) => a + b, 0);
+    const mergedKind = mergedMembers >= 30 ? 'Đảng bộ cơ sở' : 'Chi bộ cơ sở';
+    const mergedUnitKind = mergedMembers >= 30 ? 'grassroots_committee' : 'grassroots_cell';
+    const file = await xlsx([
+      [
+        'Loại thay đổi',
+        'Tổ chức đảng',
+        'Tên mới',
+        'Cấp trên mới',
+        'Bí thư',
+        'Loại tổ chức',
+        'Loại hình',
+        'Số đảng viên',
+      ],
+      [
+        'Thành lập',
+        '',
+        'Chi bộ Trường Mầm non Ô Chợ Dừa',
+        ward.committeeId,
+        '',
+        'Chi bộ cơ sở',
+        'Trường học',
+        9,
+      ],
+      [
+        'Hợp nhất',
+        `${ward.code}.tdp31, ${ward.code}.tdp32`,
+        'Chi bộ Tổ dân phố số 3132',
+        ward.committeeId,
+        '',
+        mergedKind,
+        'Tổ dân phố',
+        '',
+      ],
+      ['Nâng cấp', sub.id, '', '', '', '', '', ''],
+    ]);
+    const imported = await upload(as.secretary, file, 'thanh-lap.xlsx').expect(200);
+    expect(imported.body.items).toEqual([
+      {
+        kind: 'establish',
+        name: 'Chi bộ Trường Mầm non Ô Chợ Dừa',
+        unitKind: 'grassroots_cell',
+        setting: 'school',
+        parentId: ward.committeeId,
+        fullMembers: 9,
+      },
+      {
+        kind: 'merge',
+        unitIds: [`${ward.code}.tdp31`, `${ward.code}.tdp32`],
+        name: 'Chi bộ Tổ dân phố số 3132',
+        unitKind: mergedUnitKind,
+        setting: 'residential_group',
+        parentId: ward.committeeId,
+      },
+      { kind: 'upgrade', unitId: sub.id, toKind: 'grassroots_cell' },
+    ]);
+    // The same rules through the CSV a secretary exports from Excel: every bad cell named, nothing stored.
+    const bad = Buffer.from(
+      '\uFEFFLoại thay đổi;Tổ chức đảng;Tên mới;Cấp trên mới;Loại tổ chức;Loại hình;Số đảng viên\r\n' +
+        `Thành lập;;Chi bộ A;${ward.committeeId};Chi bộ cơ sở;Trường học;chín\r\n` +
+        `Hợp nhất;${ward.code}.tdp31;Chi bộ B;${ward.committeeId};Chi bộ cơ sở;Tổ dân phố;\r\n` +
+        `Nâng cấp;${ward.code}.tdp33;;;Chi bộ trực thuộc;;\r\n`,
+      'utf8',
+    );
+    const refused = await upload(as.secretary, bad, 'loi.csv').expect(400);
+    expect(refused.body.code).toBe('SHEET_ROWS_INVALID');
+    expect(refused.body.errors.map((e: { reason: string }) => e.reason)).toEqual([
+      'Dòng 2, cột "Số đảng viên": Số đảng viên "chín" không phải số nguyên từ 0 đến 100000.',
+      'Dòng 3, cột "Tổ chức đảng": Hợp nhất cần ít nhất hai tổ chức khác nhau, cách nhau bằng dấu phẩy hoặc dấu "+".',
+      'Dòng 4, cột "Loại tổ chức": Không hiểu loại tổ chức "Chi bộ trực thuộc"; ghi một trong: Chi bộ cơ sở, Đảng bộ cơ sở.',
+    ]);
+    const id = await driver.start(as, ward.code, imported.body.items);
+    expect(id).toEqual(expect.any(String));
+    expect(await procedures()).toBe(before + 1);
+  });
+
   it('gives the template with the Vietnamese headings the import reads, as .xlsx and .csv', async () => {
     const csv = await as.secretary.get('/api/procedures/items/template?format=csv').expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text).toBe('\uFEFFLoại thay đổi;Tổ chức đảng;Tên mới;Cấp trên mới;Bí thư\r\n');
+    expect(csv.text).toBe(
+      '\uFEFFLoại thay đổi;Tổ chức đảng;Tên mới;Cấp trên mới;Bí thư;Loại tổ chức;Loại hình;Số đảng viên\r\n',
+    );
 
     const file = await as.secretary
       .get('/api/procedures/items/template')
@@ -179,6 +263,9 @@ describe('Spreadsheets in and out (e2e)', () => {
       'Tên mới',
       'Cấp trên mới',
       'Bí thư',
+      'Loại tổ chức',
+      'Loại hình',
+      'Số đảng viên',
     ]);
     // The template, filled in, is read back by the import.
     workbook.worksheets[0]!.addRow(['Đổi tên', `${ward.code}.tdp6`, 'Chi bộ Tổ dân phố số 206']);

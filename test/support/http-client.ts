@@ -6,6 +6,7 @@ export interface Client {
   get(url: string): request.Test;
   post(url: string): request.Test;
   patch(url: string): request.Test;
+  put(url: string): request.Test;
   delete(url: string): request.Test;
 }
 
@@ -15,6 +16,7 @@ export const client = (http: App, token?: string): Client => {
     get: (url) => auth(request(http).get(url)),
     post: (url) => auth(request(http).post(url)),
     patch: (url) => auth(request(http).patch(url)),
+    put: (url) => auth(request(http).put(url)),
     delete: (url) => auth(request(http).delete(url)),
   };
 };

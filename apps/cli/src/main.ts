@@ -1,18 +1,19 @@
 /**
  * Command-line tools: `seed [--seed N]` generates the city registry (and, outside production, the demo
  * accounts); `import <ward-code> <file.csv|file.xlsx> [--effective YYYY-MM-DD]` loads a ward's units from a spreadsheet
- * export; `bootstrap-admin`, `account …`, `committee …`, `import-accounts`, `import-committee` administer
+ * export; `bootstrap-admin`, `account …`, `committee …`, `congress …`, `import-accounts`, `import-committee` administer
  * accounts and standing committees (see ACCOUNT_USAGE).
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createPrismaClient, validateEnvironment } from '@kientoan/platform';
 import { ACCOUNT_USAGE, runAccountCommand } from './accounts/account-commands.command';
+import { CONGRESS_USAGE, runCongressCommand } from './congresses/congress-commands.command';
 import { runImport } from './import/import-units.command';
 import { seedCity } from './seed/seed-city.command';
 import { seedDemoAccounts } from './seed/demo-accounts';
 
-const USAGE = `usage:\n  cli seed [--seed N] [--no-demo-accounts]\n  cli import <ward-code> <file.csv|file.xlsx> [--effective YYYY-MM-DD]\n  ${ACCOUNT_USAGE}`;
+const USAGE = `usage:\n  cli seed [--seed N] [--no-demo-accounts]\n  cli import <ward-code> <file.csv|file.xlsx> [--effective YYYY-MM-DD]\n  ${ACCOUNT_USAGE}\n  ${CONGRESS_USAGE}`;
 
 const option = (args: string[], name: string): string | undefined => {
   const at = args.indexOf(name);
@@ -47,6 +48,8 @@ async function main(args: string[]): Promise<number> {
           option(rest, '--effective') ?? new Date().toISOString().slice(0, 10),
         );
       }
+      case 'congress':
+        return await runCongressCommand(prisma, rest);
       case 'bootstrap-admin':
       case 'account':
       case 'committee':

@@ -78,6 +78,10 @@ export const router = createBrowserRouter([
             path: 'committee',
             element: page(async () => (await import('./admin/committee-page')).CommitteePage),
           },
+          {
+            path: 'congresses',
+            element: page(async () => (await import('./admin/congresses-page')).CongressesPage),
+          },
           { path: 'import', element: page(async () => (await import('./admin/import-page')).ImportPage) },
           { path: 'audit', element: page(async () => (await import('./admin/audit-page')).AuditPage) },
         ],

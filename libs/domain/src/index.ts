@@ -17,6 +17,8 @@ export * from './documents/document-signer';
 export * from './documents/document-set';
 export * from './documents/document-set-texts';
 export * from './documents/committee-term';
+export * from './documents/ward-congresses';
+export * from './documents/typographic-joins';
 export * from './registry';
 export * from './calendar/working-days';
 export * from './calendar/public-holidays';

@@ -22,6 +22,7 @@ export * from './accounts/csv-import';
 export * from './registry/issued-documents.store';
 export * from './registry/lineage.store';
 export * from './documents/document-register.store';
+export * from './documents/ward-congress.store';
 export * from './sheets/read-sheet';
 export * from './accounts/spreadsheet-csv';
 export * from './files/lazy-modules';

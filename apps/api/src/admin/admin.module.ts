@@ -14,17 +14,24 @@ import {
 import { AdminAccountsController } from './admin-accounts.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCommitteeController } from './admin-committee.controller';
+import { AdminCongressesController } from './admin-congresses.controller';
 import {
   AddCommitteeMemberUseCase,
   ImportCommitteeUseCase,
   ListCommitteeUseCase,
   UpdateCommitteeMemberUseCase,
 } from './committee-admin.use-cases';
+import { GetWardCongressesUseCase, SetWardCongressesUseCase } from './congress-admin.use-cases';
 import { ReadAuditTrailUseCase } from './read-audit-trail.use-case';
 
 /** `/api/admin/...`: accounts, ward roles and standing committees, for the admin role; every change audited. */
 @Module({
-  controllers: [AdminAccountsController, AdminCommitteeController, AdminAuditController],
+  controllers: [
+    AdminAccountsController,
+    AdminCommitteeController,
+    AdminAuditController,
+    AdminCongressesController,
+  ],
   providers: [
     {
       provide: AccountAdministration,
@@ -44,6 +51,8 @@ import { ReadAuditTrailUseCase } from './read-audit-trail.use-case';
     UpdateCommitteeMemberUseCase,
     ImportCommitteeUseCase,
     ReadAuditTrailUseCase,
+    GetWardCongressesUseCase,
+    SetWardCongressesUseCase,
   ],
 })
 export class AdminModule {}

@@ -69,3 +69,21 @@ export const memberImportSchema = z.object({
   dryRun: z.boolean(),
   created: z.array(memberViewSchema.extend({ line: z.number().int() })),
 });
+
+export const wardCongressesViewSchema = z.object({
+  wardCode: z.string(),
+  wardName: z.string(),
+  wardTitle: z.string(),
+  congresses: z.array(z.object({ ordinal: z.number().int(), name: z.string(), closedOn: z.iso.date() })),
+  /** The terms documents are already numbered in: their congress days cannot cross these documents. */
+  numberedTerms: z.array(
+    z.object({
+      term: z.string(),
+      from: z.iso.date().nullable(),
+      to: z.iso.date().nullable(),
+      documents: z.number().int(),
+      firstDay: z.iso.date(),
+      lastDay: z.iso.date(),
+    }),
+  ),
+});

@@ -245,6 +245,21 @@ export class ProcedureDocumentsUseCase {
       to,
       resolution: diffDraftLines(a.body, b.body).lines,
       decision: diffDraftLines(a.decisionBody, b.decisionBody).lines,
+      // Each decision of the set (a set keeps its positions across versions of one plan).
+      documents: [...new Set([...a.documents, ...b.documents].map((d) => d.position))]
+        .sort((x, y) => x - y)
+        .flatMap((position) => {
+          const before = a.documents.find((d) => d.position === position);
+          const after = b.documents.find((d) => d.position === position);
+          if (before?.body === after?.body) return [];
+          return [
+            {
+              position,
+              title: (after ?? before)!.title,
+              lines: diffDraftLines(before?.body ?? '', after?.body ?? '').lines,
+            },
+          ];
+        }),
     };
   }
 

@@ -206,6 +206,8 @@ export const draftDiffSchema = z.object({
   to: z.number().int(),
   resolution: z.array(diffLine),
   decision: z.array(diffLine),
+  /** Every decision of the set (by position) that differs between the two versions; unchanged ones left out. */
+  documents: z.array(z.object({ position: z.number().int(), title: z.string(), lines: z.array(diffLine) })),
 });
 export const acknowledgementSchema = z.object({
   unitId: z.string(),

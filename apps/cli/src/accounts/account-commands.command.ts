@@ -36,6 +36,27 @@ export const ACCOUNT_USAGE = [
   'cli import-accounts <file.csv> | cli import-committee <file.csv>',
 ].join('\n  ');
 
+/** Who acts from a shell on the server: `cli:<os user>`. */
+export const cliActor = () => `cli:${os.userInfo().username}`.slice(0, 64);
+
+/** Audit entries written by the CLI: the OS user as actor, the host as client address. */
+export const cliAuditSink =
+  (by: string): AuditSink =>
+  (tx, entry) =>
+    tx.auditEntry
+      .create({
+        data: {
+          actorId: by,
+          role: entry.role,
+          action: entry.action,
+          wardCode: entry.wardCode ?? null,
+          before: entry.before === undefined ? undefined : (entry.before as object),
+          after: entry.after === undefined ? undefined : (entry.after as object),
+          clientAddress: os.hostname().slice(0, 100),
+        },
+      })
+      .then(() => undefined);
+
 class UsageError extends Error {}
 
 const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
@@ -57,21 +78,8 @@ export const runAccountCommand = async (
   args: string[],
   logger = new Logger('accounts'),
 ): Promise<number> => {
-  const by = `cli:${os.userInfo().username}`.slice(0, 64);
-  const audit: AuditSink = (tx, entry) =>
-    tx.auditEntry
-      .create({
-        data: {
-          actorId: by,
-          role: entry.role,
-          action: entry.action,
-          wardCode: entry.wardCode ?? null,
-          before: entry.before === undefined ? undefined : (entry.before as object),
-          after: entry.after === undefined ? undefined : (entry.after as object),
-          clientAddress: os.hostname().slice(0, 100),
-        },
-      })
-      .then(() => undefined);
+  const by = cliActor();
+  const audit = cliAuditSink(by);
   const admin = new AccountAdministration(prisma);
   const { values, positionals } = parseArgs({
     args,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/use-me';
 
-const SECTIONS = ['accounts', 'committee', 'import', 'audit'] as const;
+const SECTIONS = ['accounts', 'committee', 'congresses', 'import', 'audit'] as const;
 
 /** Administration (admins only; the API checks the same): accounts, committees, imports, the audit trail. */
 export function AdminLayout() {

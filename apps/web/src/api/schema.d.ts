@@ -213,6 +213,27 @@ export interface paths {
     patch: operations['AdminCommitteeController_update'];
     trace?: never;
   };
+  '/api/admin/wards/{wardCode}/congresses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các kỳ đại hội của xã, phường (mốc nhiệm kỳ đánh số văn bản) / A ward’s congresses: the committee terms its documents are numbered in */
+    get: operations['AdminCongressesController_get'];
+    /**
+     * Đặt các kỳ đại hội (cả danh sách) / Set a ward’s congresses (the whole list), audited
+     * @description Ordinals 1, 2 … with closing days in order (400 CONGRESSES_INVALID, every field named). 409 CONGRESS_MOVES_NUMBERED_DOCUMENTS when a document already numbered would fall in another term.
+     */
+    put: operations['AdminCongressesController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -1887,6 +1908,148 @@ export interface operations {
       };
     };
   };
+  AdminCongressesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The congresses */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            congresses: {
+              /** Format: date */
+              closedOn: string;
+              name: string;
+              ordinal: number;
+            }[];
+            numberedTerms: {
+              documents: number;
+              /** Format: date */
+              firstDay: string;
+              from: string | null;
+              /** Format: date */
+              lastDay: string;
+              term: string;
+              to: string | null;
+            }[];
+            wardCode: string;
+            wardName: string;
+            wardTitle: string;
+          };
+        };
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description WARD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminCongressesController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          congresses: {
+            /**
+             * Format: date
+             * @description Ngày bế mạc (YYYY-MM-DD): ngày cuối của nhiệm kỳ cũ
+             */
+            closedOn: string;
+            /** @description Tên đại hội, ví dụ "Đại hội Đảng bộ phường … lần thứ Nhất" */
+            name: string;
+            /** @description 1 = lần thứ Nhất, 2 = lần thứ Hai … */
+            ordinal: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The congresses */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            congresses: {
+              /** Format: date */
+              closedOn: string;
+              name: string;
+              ordinal: number;
+            }[];
+            numberedTerms: {
+              documents: number;
+              /** Format: date */
+              firstDay: string;
+              from: string | null;
+              /** Format: date */
+              lastDay: string;
+              term: string;
+              to: string | null;
+            }[];
+            wardCode: string;
+            wardName: string;
+            wardTitle: string;
+          };
+        };
+      };
+      /** @description VALIDATION_FAILED, CONGRESSES_INVALID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description WARD_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description CONGRESS_MOVES_NUMBERED_DOCUMENTS */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AuthController_login: {
     parameters: {
       query?: never;
@@ -3499,6 +3662,15 @@ export interface operations {
               op: 'same' | 'added' | 'removed';
               text: string;
             }[];
+            documents: {
+              lines: {
+                /** @enum {string} */
+                op: 'same' | 'added' | 'removed';
+                text: string;
+              }[];
+              position: number;
+              title: string;
+            }[];
             from: number;
             resolution: {
               /** @enum {string} */
@@ -4014,17 +4186,43 @@ export interface operations {
                 }
             )[];
             rows: {
+              fullMembers?: number;
               /** @enum {string} */
-              kind: 'rename' | 'dissolve' | 'transfer' | 'appoint';
+              kind: 'rename' | 'dissolve' | 'transfer' | 'appoint' | 'establish' | 'upgrade' | 'merge';
               /** @description Dòng trong bảng tính / row number in the sheet */
               line: number;
+              /** @description Thành lập, hợp nhất: tên tổ chức mới / the new organization */
+              name?: string;
               newName?: string;
               parentId?: string;
               /** @description Lỗi của dòng (tiếng Việt) / what is wrong with the row */
               problem?: string;
               secretary?: string;
+              /** @enum {string} */
+              setting?:
+                | 'administrative'
+                | 'residential_group'
+                | 'village'
+                | 'school'
+                | 'health_station'
+                | 'agency'
+                | 'public_service_unit'
+                | 'enterprise'
+                | 'cooperative'
+                | 'credit_fund'
+                | 'mixed';
               unitId: string;
+              /** @description Hợp nhất: các tổ chức hợp nhất / merge: the units merged */
+              unitIds?: string[];
+              /** @enum {string} */
+              unitKind?:
+                | 'ward_committee'
+                | 'legacy_committee'
+                | 'grassroots_committee'
+                | 'grassroots_cell'
+                | 'subordinate_cell';
               unitName?: string;
+              unitNames?: string[];
             }[];
             wardCode: string;
           };

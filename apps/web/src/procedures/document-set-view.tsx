@@ -7,9 +7,10 @@ import { api, authorizedFetch, unwrap } from '../api/client';
 import { QueryState } from '../common/page-states';
 import { formatDate } from '../format/format';
 import { useProcedurePart } from './use-procedure';
+import { WithdrawDocumentButton } from './withdraw-document-button';
 
 /** Fetches a file with the session's token and hands it to the browser as a download. */
-const download = async (path: string, fallbackName: string) => {
+export const download = async (path: string, fallbackName: string) => {
   const response = await authorizedFetch(path);
   if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null));
   const disposition = response.headers.get('content-disposition') ?? '';
@@ -23,17 +24,21 @@ const download = async (path: string, fallbackName: string) => {
   URL.revokeObjectURL(url);
 };
 
+/** The procedure's document set (shared by the banner and the tab: one request). */
+export const useDocumentSet = (id: string) =>
+  useProcedurePart(id, 'documents', () =>
+    unwrap(api.GET('/api/procedures/{id}/documents', { params: { path: { id } } })),
+  );
+
 /**
  * The procedure's document set: the resolution and each decision (numbered once issued), who receives it and
  * whether they acknowledged it, with links to view and print it and to download it in Word or PDF, and the zip
  * of all of them for the ceremony.
  */
-export function DocumentSetView({ id }: { id: string }) {
+export function DocumentSetView({ id, canWithdraw = false }: { id: string; canWithdraw?: boolean }) {
   const { t, i18n } = useTranslation();
   const [failure, setFailure] = useState<string>();
-  const set = useProcedurePart(id, 'documents', () =>
-    unwrap(api.GET('/api/procedures/{id}/documents', { params: { path: { id } } })),
-  );
+  const set = useDocumentSet(id);
   const base = `/api/procedures/${encodeURIComponent(id)}/documents`;
   const get = (path: string, name: string) => {
     setFailure(undefined);
@@ -93,7 +98,19 @@ export function DocumentSetView({ id }: { id: string }) {
               render: (_, d) =>
                 d.symbol ? (
                   <span>
-                    {d.symbol} {d.withdrawn ? <Tag color="red">{t('documentSet.withdrawn')}</Tag> : null}
+                    {d.symbol}{' '}
+                    {d.withdrawn ? (
+                      <>
+                        <Tag color="red">{t('documentSet.withdrawn')}</Tag>
+                        <br />
+                        <Typography.Text type="secondary" style={{ whiteSpace: 'normal' }}>
+                          {t('documentSet.withdrawnOn', {
+                            date: formatDate(d.withdrawn.at, i18n.language),
+                            reason: d.withdrawn.reason,
+                          })}
+                        </Typography.Text>
+                      </>
+                    ) : null}
                   </span>
                 ) : (
                   <Typography.Text type="secondary">{t('documentSet.unnumbered')}</Typography.Text>
@@ -134,6 +151,14 @@ export function DocumentSetView({ id }: { id: string }) {
                     >
                       PDF
                     </Button>
+                    {canWithdraw ? (
+                      <WithdrawDocumentButton
+                        procedureId={id}
+                        position={d.position}
+                        symbol={d.symbol}
+                        withdrawn={d.withdrawn !== null}
+                      />
+                    ) : null}
                   </Flex>
                 ) : null,
             },

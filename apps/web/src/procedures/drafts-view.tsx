@@ -64,8 +64,22 @@ export function DraftsView({ id }: { id: string }) {
           <>
             <Typography.Title level={4}>{t('drafts.resolution')}</Typography.Title>
             <DiffLines lines={diff.data.resolution} />
-            <Typography.Title level={4}>{t('drafts.decision')}</Typography.Title>
-            <DiffLines lines={diff.data.decision} />
+            {diff.data.documents.length ? (
+              // A set: each decision that changed between the two versions, by its position.
+              diff.data.documents.map((d) => (
+                <div key={d.position}>
+                  <Typography.Title level={4}>
+                    {t('drafts.setDecision', { position: d.position, title: d.title })}
+                  </Typography.Title>
+                  <DiffLines lines={d.lines} />
+                </div>
+              ))
+            ) : (
+              <>
+                <Typography.Title level={4}>{t('drafts.decision')}</Typography.Title>
+                <DiffLines lines={diff.data.decision} />
+              </>
+            )}
           </>
         ) : null}
       </QueryState>

@@ -6,16 +6,16 @@
 import {
   type DraftRow,
   type KnownUnit,
-  SHEET_ITEM_KINDS,
-  type SheetItemKind,
+  UNIT_ROW_KINDS,
   readItemRows,
   splitPastedText,
 } from '@kientoan/domain/sheets/item-rows';
 
 export { foldVietnamese, rowToItem } from '@kientoan/domain/sheets/item-rows';
 export type { DraftRow, KnownUnit } from '@kientoan/domain/sheets/item-rows';
-export type PastedKind = SheetItemKind;
-export const PASTE_KINDS = SHEET_ITEM_KINDS;
+/** What rows without a kind column are read as; establish, upgrade and merge rows name their kind. */
+export type PastedKind = (typeof UNIT_ROW_KINDS)[number];
+export const PASTE_KINDS = UNIT_ROW_KINDS;
 
 /** Every pasted row, each with what is wrong with it (unknown unit, missing new name, hostile text…). */
 export const parsePastedRows = (

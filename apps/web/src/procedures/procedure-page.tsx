@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useCurrentWard } from '../auth/current-ward';
 import { type Actor, useMe } from '../auth/use-me';
 import { QueryState } from '../common/page-states';
@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../format/format';
 import { DocumentSetView } from './document-set-view';
 import { DraftEditor } from './draft-editor';
 import { DraftsView } from './drafts-view';
+import { IssuedSetBanner } from './issued-set-banner';
 import { itemSummary } from './item-summary';
 import { STATUS_COLORS } from './labels';
 import { ProcedureStepper } from './procedure-stepper';
@@ -76,22 +77,7 @@ export function ProcedurePage() {
               message={t('procedure.ended', { by: p.ended.by, reason: p.ended.reason ?? '' })}
             />
           ) : null}
-          {p.decision ? (
-            <Alert
-              type="success"
-              showIcon
-              message={t('procedure.decisionIssued', {
-                symbol: p.decision.symbol,
-                date: formatDate(p.decision.effectiveDate, i18n.language),
-              })}
-              action={
-                <Space wrap>
-                  <Link to={`/procedures/${p.id}/documents/decision`}>{t('documents.decision')}</Link>
-                  <Link to={`/procedures/${p.id}/documents/resolution`}>{t('documents.resolution')}</Link>
-                </Space>
-              }
-            />
-          ) : null}
+          {p.decision ? <IssuedSetBanner id={p.id} effectiveDate={p.decision.effectiveDate} /> : null}
           {me.data ? <TaskPanel procedure={p} actor={me.data} /> : null}
           <Card size="small">
             <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
@@ -137,7 +123,7 @@ export function ProcedurePage() {
               {
                 key: 'documents',
                 label: t('documentSet.tab'),
-                children: <DocumentSetView id={p.id} />,
+                children: <DocumentSetView id={p.id} canWithdraw={roles.includes('secretary')} />,
               },
             ]}
           />

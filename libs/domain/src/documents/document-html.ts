@@ -27,9 +27,9 @@ body { font-family: "Times New Roman", Tinos, "Liberation Serif", serif; font-si
 .nation .date { font-style: italic; }
 .heading { text-align: center; margin: 1.2em 0 0.8em; }
 .heading .type { font-weight: bold; font-size: 15pt; }
-.heading .summary { font-weight: bold; }
+.heading .summary { font-weight: bold; text-wrap: balance; }
 .draft-mark { color: #b00; font-weight: bold; }
-.grounds p, .articles p, .notes p { text-align: justify; margin: 0.25em 0; text-indent: 10mm; }
+.grounds p, .articles p, .notes p { text-align: justify; margin: 0.25em 0; text-indent: 10mm; text-wrap: pretty; }
 .articles p.item { text-indent: 0; padding-left: 15mm; }
 .enacting { text-align: center; font-weight: bold; margin: 0.8em 0; }
 .footer { display: flex; justify-content: space-between; margin-top: 1.5em; page-break-inside: avoid; }

@@ -1,5 +1,5 @@
 import { documentHtml, documentHtmlFromText } from './document-html';
-import { composeDocument, documentFromText, documentText } from './party-documents';
+import { composeDocument, documentFromText, documentText, placeName } from './party-documents';
 
 const sentences = [
   {
@@ -105,5 +105,11 @@ describe('Party documents', () => {
     expect(html).toContain('@page { size: A4');
     expect(html).toContain('A&lt;B&gt;');
     expect(html).not.toContain('<b>');
+  });
+
+  it('dates a document at the administrative unit where the issuer sits: the ward by its proper name, a numbered one in full', () => {
+    expect(placeName('phuong', 'Kim Liên')).toBe('Kim Liên');
+    expect(placeName('xa', 'Đan Phượng')).toBe('Đan Phượng');
+    expect(placeName('phuong', '5')).toBe('Phường 5');
   });
 });

@@ -65,6 +65,18 @@ export type PartyDocument = DocumentModel;
 
 const DEFAULT_ANNEX_ABOVE = 5;
 
+/**
+ * The place a Party document is dated at (Hướng dẫn 36-HD/VPTW, 1.4.1): the official name of the administrative
+ * unit where the issuing committee has its seat — for a commune or ward committee, the commune or ward — written
+ * by its proper name ("Kim Liên", as "Hà Nội" for the city); a unit named by a number keeps its full name
+ * ("Phường 5"), which a bare number would not identify.
+ */
+export const placeName = (wardKind: PartyDocumentInput['wardKind'], wardName: string): string => {
+  if (!/^\d/.test(wardName)) return wardName;
+  const label = wardLabel(wardKind);
+  return `${label.charAt(0).toLocaleUpperCase('vi')}${label.slice(1)} ${wardName}`;
+};
+
 export const composeDocument = (input: PartyDocumentInput): DocumentModel => {
   const ward = `${wardLabel(input.wardKind)} ${input.wardName}`;
   const draft = input.draft === true;
@@ -99,8 +111,7 @@ export const composeDocument = (input: PartyDocumentInput): DocumentModel => {
       body: `ĐẢNG ỦY ${ward.toLocaleUpperCase('vi')}`,
       number: symbol,
     },
-    // The place is the administrative unit where the issuer sits: the ward or commune itself.
-    placeAndDate: `${input.wardName}, ${signingDate}`,
+    placeAndDate: `${placeName(input.wardKind, input.wardName)}, ${signingDate}`,
     draft,
     typeName: isDecision ? 'QUYẾT ĐỊNH' : 'NGHỊ QUYẾT',
     summary: `về việc ${input.title}`,

@@ -8,14 +8,45 @@
  * unit, new name. Units are matched in the ward's registry by id, or by name ignoring diacritics and case.
  * Every bad cell is a problem naming the row as the spreadsheet numbers it and the column by its heading.
  */
+import {
+  UNIT_KINDS,
+  UNIT_KIND_LABELS,
+  UNIT_SETTINGS,
+  UNIT_SETTING_LABELS,
+  type UnitKind,
+  type UnitSetting,
+} from '../registry/unit-kind';
 import { checkText } from '../text/clean-text';
 
-export const SHEET_ITEM_KINDS = ['rename', 'dissolve', 'transfer', 'appoint'] as const;
+export const SHEET_ITEM_KINDS = [
+  'rename',
+  'dissolve',
+  'transfer',
+  'appoint',
+  'establish',
+  'upgrade',
+  'merge',
+] as const;
 export type SheetItemKind = (typeof SHEET_ITEM_KINDS)[number];
+/**
+ * The kinds that act on one existing unit per row: what a row without a kind column is read as (the start
+ * page's choice). Establish, upgrade and merge rows say so in their kind column.
+ */
+export const UNIT_ROW_KINDS = ['rename', 'dissolve', 'transfer', 'appoint'] as const;
 
-export type ItemColumn = 'kind' | 'unit' | 'newName' | 'parent' | 'secretary';
+export type ItemColumn =
+  'kind' | 'unit' | 'newName' | 'parent' | 'secretary' | 'unitKind' | 'setting' | 'members';
 /** The template's column order. */
-export const ITEM_COLUMNS: readonly ItemColumn[] = ['kind', 'unit', 'newName', 'parent', 'secretary'];
+export const ITEM_COLUMNS: readonly ItemColumn[] = [
+  'kind',
+  'unit',
+  'newName',
+  'parent',
+  'secretary',
+  'unitKind',
+  'setting',
+  'members',
+];
 
 /** The heading each column has in the template (the first name it is known by). */
 export const ITEM_COLUMN_TITLES: Readonly<Record<ItemColumn, { readonly vi: string; readonly en: string }>> =
@@ -25,6 +56,9 @@ export const ITEM_COLUMN_TITLES: Readonly<Record<ItemColumn, { readonly vi: stri
     newName: { vi: 'Tên mới', en: 'New name' },
     parent: { vi: 'Cấp trên mới', en: 'New parent' },
     secretary: { vi: 'Bí thư', en: 'Secretary' },
+    unitKind: { vi: 'Loại tổ chức', en: 'Unit kind' },
+    setting: { vi: 'Loại hình', en: 'Setting' },
+    members: { vi: 'Số đảng viên', en: 'Full members' },
   };
 
 /** The words each kind is written as in the kind column (the template's drop-down offers the first). */
@@ -35,6 +69,9 @@ export const SHEET_KIND_TITLES: Readonly<
   dissolve: { vi: 'Giải thể', en: 'Dissolve' },
   transfer: { vi: 'Điều chuyển', en: 'Transfer' },
   appoint: { vi: 'Chỉ định', en: 'Appoint' },
+  establish: { vi: 'Thành lập', en: 'Establish' },
+  upgrade: { vi: 'Nâng cấp', en: 'Upgrade' },
+  merge: { vi: 'Hợp nhất', en: 'Merge' },
 };
 
 /** Lower case without diacritics ("Chi bộ Tổ dân phố số 6" → "chi bo to dan pho so 6"). */
@@ -55,6 +92,9 @@ const HEADERS: Readonly<Record<ItemColumn, readonly string[]>> = {
   kind: ['loai', 'loai thay doi', 'thay doi', 'kind'],
   parent: ['cap tren moi', 'truc thuoc', 'don vi cap tren', 'parent', 'new parent'],
   secretary: ['bi thu', 'secretary'],
+  unitKind: ['loai to chuc', 'loai to chuc dang', 'cap to chuc', 'nang len', 'unit kind'],
+  setting: ['loai hinh', 'loai hinh to chuc', 'linh vuc', 'setting'],
+  members: ['so dang vien', 'dang vien', 'so dang vien chinh thuc', 'full members', 'members'],
 };
 const KIND_WORDS: Readonly<Record<string, SheetItemKind>> = {
   'doi ten': 'rename',
@@ -67,7 +107,51 @@ const KIND_WORDS: Readonly<Record<string, SheetItemKind>> = {
   'chi dinh': 'appoint',
   'bo nhiem': 'appoint',
   appoint: 'appoint',
+  'thanh lap': 'establish',
+  'thanh lap moi': 'establish',
+  establish: 'establish',
+  'nang cap': 'upgrade',
+  'nang len': 'upgrade',
+  upgrade: 'upgrade',
+  'hop nhat': 'merge',
+  'sap nhap': 'merge',
+  merge: 'merge',
 };
+
+/** A unit kind as written: its Vietnamese or English label, or its code. */
+const UNIT_KIND_WORDS: ReadonlyMap<string, UnitKind> = new Map(
+  UNIT_KINDS.flatMap((k) => [
+    [foldVietnamese(UNIT_KIND_LABELS[k].vi), k],
+    [foldVietnamese(UNIT_KIND_LABELS[k].en), k],
+    [k.replace('_', ' '), k],
+    [k, k],
+  ]),
+);
+const SETTING_WORDS: ReadonlyMap<string, UnitSetting> = new Map(
+  UNIT_SETTINGS.flatMap((k) => [
+    [foldVietnamese(UNIT_SETTING_LABELS[k].vi), k],
+    [foldVietnamese(UNIT_SETTING_LABELS[k].en), k],
+    [k.replaceAll('_', ' '), k],
+    [k, k],
+  ]),
+);
+/** Other words offices use for a setting. */
+const SETTING_ALIASES: Readonly<Record<string, UnitSetting>> = {
+  'khu dan cu': 'residential_group',
+  'to dan pho': 'residential_group',
+  'khu tap the': 'residential_group',
+  lang: 'village',
+  'truong hoc': 'school',
+  truong: 'school',
+  'tram y te': 'health_station',
+  'doanh nghiep': 'enterprise',
+  'co quan': 'agency',
+};
+const settingOfWord = (word: string): UnitSetting | undefined =>
+  SETTING_WORDS.get(foldVietnamese(word)) ?? SETTING_ALIASES[foldVietnamese(word)];
+/** What a new organization can be (not a ward committee, nor a former one). */
+const NEW_UNIT_KINDS: readonly UnitKind[] = ['grassroots_committee', 'grassroots_cell', 'subordinate_cell'];
+const UPGRADE_KINDS = ['grassroots_cell', 'grassroots_committee'] as const;
 
 export const columnOfHeader = (header: string): ItemColumn | undefined =>
   ITEM_COLUMNS.find((c) => HEADERS[c].includes(foldVietnamese(header)));
@@ -106,6 +190,16 @@ export interface DraftRow {
   readonly newName?: string;
   readonly parentId?: string;
   readonly secretary?: string;
+  /** Merge: the units merged (ids when matched), at least two; `unitId` is the first. */
+  readonly unitIds?: readonly string[];
+  readonly unitNames?: readonly string[];
+  /** Establish, merge: the new organization's name. */
+  readonly name?: string;
+  /** Establish, merge: what the new organization is; upgrade: what the subordinate cell becomes (a cell by default). */
+  readonly unitKind?: UnitKind;
+  readonly setting?: UnitSetting;
+  /** Establish: its full members. */
+  readonly fullMembers?: number;
   /** The row's number in the sheet. */
   readonly line?: number;
   /** What is wrong with the row as read (Vietnamese), shown on its row. */
@@ -199,6 +293,27 @@ export const readItemRows = (
     };
   };
 
+  /** Several units in one cell ("A, B" or "A + B", one a line): each found, or why not; two at least. */
+  const resolveMany = (value: string): { units: KnownUnit[]; reasons: Reason[] } => {
+    const whole = resolve(value);
+    const parts =
+      'unit' in whole
+        ? [value]
+        : value
+            .split(/\s*(?:[,+\n]|\r\n)\s*/)
+            .map((p) => p.trim())
+            .filter(Boolean);
+    const found = parts.map(resolve);
+    const units = found.flatMap((f) => ('unit' in f ? [f.unit] : []));
+    const reasons = found.flatMap((f) => ('reason' in f ? [f.reason] : []));
+    if (new Set(units.map((u) => u.id)).size < 2 && reasons.length === 0)
+      reasons.push({
+        vi: 'Hợp nhất cần ít nhất hai tổ chức khác nhau, cách nhau bằng dấu phẩy hoặc dấu "+".',
+        en: 'A merge needs at least two different units, separated by a comma or "+".',
+      });
+    return { units, reasons };
+  };
+
   const rows = (hasHeader ? records.slice(1) : records)
     .filter((r) => r.cells.some((c) => c.trim() !== ''))
     .map((record): DraftRow => {
@@ -249,10 +364,103 @@ export const readItemRows = (
         });
       const rowKind = kind ?? defaultKind;
 
-      const unitText = text('unit', { vi: 'Chưa ghi tổ chức đảng.', en: 'No unit given.' });
-      const unit = unitText ? resolve(unitText) : undefined;
+      // Establish: the unit does not exist yet (its name may stand in this column when "Tên mới" is empty).
+      // Merge: the units merged, separated by "," "+" or a line break (two at least).
+      const unitText =
+        rowKind === 'establish'
+          ? raw('unit').trim()
+          : text(
+              'unit',
+              {
+                vi: rowKind === 'merge' ? 'Chưa ghi các tổ chức hợp nhất.' : 'Chưa ghi tổ chức đảng.',
+                en: rowKind === 'merge' ? 'No units to merge given.' : 'No unit given.',
+              },
+              rowKind === 'merge' ? 20 * NAME_MAX : NAME_MAX,
+            );
+      const merged = rowKind === 'merge' && unitText ? resolveMany(unitText) : undefined;
+      const unit = rowKind !== 'establish' && rowKind !== 'merge' && unitText ? resolve(unitText) : undefined;
       if (unit && 'reason' in unit) problem('unit', unit.reason);
-      const matched = unit && 'unit' in unit ? unit.unit : undefined;
+      merged?.reasons.forEach((r) => problem('unit', r));
+      const matched = unit && 'unit' in unit ? unit.unit : merged?.units[0];
+
+      /** Establish, upgrade, merge: the new organization's name, kind, setting, parent and members. */
+      const newOrganization = (k: 'establish' | 'upgrade' | 'merge'): Partial<DraftRow> => {
+        const kindCell = raw('unitKind').trim();
+        const unitKind: UnitKind | undefined = kindCell
+          ? UNIT_KIND_WORDS.get(foldVietnamese(kindCell))
+          : k === 'upgrade'
+            ? 'grassroots_cell'
+            : undefined;
+        const allowed: readonly UnitKind[] = k === 'upgrade' ? UPGRADE_KINDS : NEW_UNIT_KINDS;
+        if (!kindCell && k !== 'upgrade')
+          problem('unitKind', {
+            vi: `Chưa ghi loại tổ chức (${allowed.map((u) => UNIT_KIND_LABELS[u].vi).join(', ')}).`,
+            en: `No unit kind given (${allowed.map((u) => UNIT_KIND_LABELS[u].en).join(', ')}).`,
+          });
+        else if (kindCell && (!unitKind || !allowed.includes(unitKind)))
+          problem('unitKind', {
+            vi: `Không hiểu loại tổ chức "${kindCell}"; ghi một trong: ${allowed.map((u) => UNIT_KIND_LABELS[u].vi).join(', ')}.`,
+            en: `Unknown unit kind "${kindCell}"; write one of: ${allowed.map((u) => UNIT_KIND_LABELS[u].en).join(', ')}.`,
+          });
+        const parentText =
+          k === 'upgrade'
+            ? text('parent', undefined)
+            : text('parent', {
+                vi: 'Chưa ghi tổ chức cấp trên (trực thuộc).',
+                en: 'No parent given.',
+              });
+        const parent = parentText ? resolve(parentText) : undefined;
+        if (parent && 'reason' in parent) problem('parent', parent.reason);
+        const parentId = parent && 'unit' in parent ? parent.unit.id : parentText || undefined;
+        if (k === 'upgrade') return { ...(unitKind ? { unitKind } : {}), ...(parentId ? { parentId } : {}) };
+
+        const name =
+          text('newName', undefined) ||
+          (k === 'establish' ? unitText : '') ||
+          (problem('newName', {
+            vi: k === 'merge' ? 'Chưa ghi tên tổ chức sau hợp nhất.' : 'Chưa ghi tên tổ chức thành lập.',
+            en: k === 'merge' ? 'No name for the merged unit given.' : 'No name for the new unit given.',
+          }),
+          '');
+        const settingCell = raw('setting').trim();
+        const setting = settingCell ? settingOfWord(settingCell) : undefined;
+        if (!settingCell || !setting)
+          problem('setting', {
+            vi: settingCell
+              ? `Không hiểu loại hình "${settingCell}"; ghi một trong: ${UNIT_SETTINGS.map((u) => UNIT_SETTING_LABELS[u].vi).join(', ')}.`
+              : `Chưa ghi loại hình (ví dụ: ${UNIT_SETTING_LABELS.residential_group.vi}, ${UNIT_SETTING_LABELS.school.vi}).`,
+            en: settingCell
+              ? `Unknown setting "${settingCell}"; write one of: ${UNIT_SETTINGS.map((u) => UNIT_SETTING_LABELS[u].en).join(', ')}.`
+              : `No setting given (e.g. ${UNIT_SETTING_LABELS.residential_group.en}).`,
+          });
+        let fullMembers: number | undefined;
+        if (k === 'establish') {
+          const membersCell = raw('members').trim();
+          fullMembers = /^\d{1,6}$/.test(membersCell) ? Number(membersCell) : undefined;
+          if (fullMembers === undefined || fullMembers > 100_000)
+            problem('members', {
+              vi: membersCell
+                ? `Số đảng viên "${membersCell}" không phải số nguyên từ 0 đến 100000.`
+                : 'Chưa ghi số đảng viên.',
+              en: membersCell
+                ? `"${membersCell}" is not a whole number from 0 to 100000.`
+                : 'No number of full members given.',
+            });
+        }
+        return {
+          name,
+          ...(unitKind && allowed.includes(unitKind) ? { unitKind } : {}),
+          ...(setting ? { setting } : {}),
+          ...(parentId ? { parentId } : {}),
+          ...(fullMembers !== undefined && fullMembers <= 100_000 ? { fullMembers } : {}),
+          ...(merged
+            ? {
+                unitIds: merged.units.map((u) => u.id),
+                unitNames: merged.units.map((u) => u.name),
+              }
+            : {}),
+        };
+      };
 
       let change: Partial<DraftRow> = {};
       if (rowKind === 'rename')
@@ -266,6 +474,9 @@ export const readItemRows = (
         if (parent && 'reason' in parent) problem('parent', parent.reason);
         change = { parentId: parent && 'unit' in parent ? parent.unit.id : parentText };
       }
+      if (rowKind === 'establish' || rowKind === 'merge' || rowKind === 'upgrade') {
+        change = newOrganization(rowKind);
+      }
       if (rowKind === 'appoint')
         change = {
           secretary: text(
@@ -278,8 +489,14 @@ export const readItemRows = (
       problems.push(...found);
       return {
         kind: rowKind,
-        unitId: matched?.id ?? unitText,
-        ...(matched ? { unitName: matched.name } : {}),
+        unitId: rowKind === 'establish' ? '' : (matched?.id ?? unitText),
+        ...(rowKind === 'establish'
+          ? { unitName: change.name ?? '' }
+          : merged
+            ? { unitName: merged.units.map((u) => u.name).join(' + ') }
+            : matched
+              ? { unitName: matched.name }
+              : {}),
         ...change,
         line: record.line,
         ...(found.length
@@ -301,5 +518,33 @@ export const rowToItem = (row: DraftRow) => {
       return { kind: 'transfer' as const, unitId: row.unitId, parentId: row.parentId ?? '' };
     case 'appoint':
       return { kind: 'appoint' as const, unitId: row.unitId, secretary: row.secretary ?? '' };
+    case 'establish':
+      return {
+        kind: 'establish' as const,
+        name: row.name ?? '',
+        unitKind: row.unitKind ?? 'grassroots_cell',
+        setting: row.setting ?? 'residential_group',
+        parentId: row.parentId ?? '',
+        fullMembers: row.fullMembers ?? 0,
+      };
+    case 'upgrade':
+      return {
+        kind: 'upgrade' as const,
+        unitId: row.unitId,
+        toKind:
+          row.unitKind === 'grassroots_cell'
+            ? ('grassroots_cell' as const)
+            : ('grassroots_committee' as const),
+        ...(row.parentId ? { parentId: row.parentId } : {}),
+      };
+    case 'merge':
+      return {
+        kind: 'merge' as const,
+        unitIds: [...(row.unitIds ?? [row.unitId])],
+        name: row.name ?? '',
+        unitKind: row.unitKind ?? 'grassroots_cell',
+        setting: row.setting ?? 'residential_group',
+        parentId: row.parentId ?? '',
+      };
   }
 };

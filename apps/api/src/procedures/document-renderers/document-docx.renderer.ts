@@ -16,7 +16,13 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { DRAFT_MARK, type DocumentModel, NATION_HEADING, issuerBodyLines } from '@kientoan/domain';
+import {
+  DRAFT_MARK,
+  type DocumentModel,
+  NATION_HEADING,
+  issuerBodyLines,
+  typesetModel,
+} from '@kientoan/domain';
 
 const FONT = 'Times New Roman';
 /** docx sizes are half-points; page measures are twentieths of a point (1 mm ≈ 56.7). */
@@ -96,7 +102,9 @@ const annexTable = (annex: NonNullable<DocumentModel['annex']>) => {
   });
 };
 
-export const documentDocx = (doc: DocumentModel): Promise<Buffer> => {
+export const documentDocx = (approved: DocumentModel): Promise<Buffer> => {
+  // Numbers kept with their words (no "8" alone on a line): no-break spaces in the running text.
+  const doc = typesetModel(approved);
   const header = sideBySide(
     mm(72),
     [

@@ -4,7 +4,13 @@
  * machine, no browser needed on the server. A4, margins 20/15/20/30 mm, 14 pt.
  */
 import { loadPdfKit } from '@kientoan/platform';
-import { DRAFT_MARK, type DocumentModel, NATION_HEADING, issuerBodyLines } from '@kientoan/domain';
+import {
+  DRAFT_MARK,
+  type DocumentModel,
+  NATION_HEADING,
+  issuerBodyLines,
+  typesetModel,
+} from '@kientoan/domain';
 
 const FONTS = {
   regular: require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf'),
@@ -67,8 +73,10 @@ const annexTable = (pdf: Pdf, annex: NonNullable<DocumentModel['annex']>) => {
   for (const r of annex.rows) row(r, false);
 };
 
-export const documentPdf = async (doc: DocumentModel, title: string): Promise<Buffer> => {
+export const documentPdf = async (approved: DocumentModel, title: string): Promise<Buffer> => {
   const PDFDocument = await loadPdfKit();
+  // Numbers kept with their words (no "8" alone on a line): no-break spaces in the running text.
+  const doc = typesetModel(approved);
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({ size: 'A4', margins: MARGIN, info: { Title: title }, autoFirstPage: true });
     const chunks: Buffer[] = [];

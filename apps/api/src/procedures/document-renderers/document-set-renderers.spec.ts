@@ -132,6 +132,19 @@ describe('The documents of a set, in Word and PDF', () => {
       );
   });
 
+  it('given the appointment whose summary ends in "Kim Liên 8", then neither Word nor PDF leaves the number alone on a line (no-break joins)', async () => {
+    const model = documentModelFromText(set.decisions[1]!.text)!;
+    expect(model.summary).toMatch(/Kim Liên 8$/);
+    const docx = (await mammoth.extractRawText({ buffer: await documentDocx(model) })).value;
+    expect(docx).toContain('Kim\u00A0Liên\u00A08');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, 'orphan-check.pdf');
+    fs.writeFileSync(file, await documentPdf(model, 'appointment'));
+    const lines = pdfTool('text', file).split('\n');
+    expect(lines.filter((l) => /^\s*8\s*$/.test(l))).toEqual([]);
+    expect(lines).toContain('Kim Liên 8');
+  });
+
   it.each(kinds)(
     'given the %s, then the text extracted from its Word file is the golden one',
     async (kind, text) => {

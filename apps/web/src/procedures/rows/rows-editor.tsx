@@ -1,7 +1,22 @@
 import { Button, Grid, Input, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyText } from '../../common/page-states';
+import { UNIT_KIND_LABELS, UNIT_SETTING_LABELS } from '@kientoan/domain/registry/unit-kind';
 import type { DraftRow, KnownUnit } from '../paste-rows';
+
+/** Establish, upgrade, merge: what the sheet says of the new organization, in the user's language. */
+function NewOrganization({ row, known }: { row: DraftRow; known: readonly KnownUnit[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const parent = row.parentId ? (known.find((u) => u.id === row.parentId)?.name ?? row.parentId) : undefined;
+  const parts = [
+    row.unitKind ? UNIT_KIND_LABELS[row.unitKind][lang] : undefined,
+    row.setting ? UNIT_SETTING_LABELS[row.setting][lang] : undefined,
+    row.fullMembers !== undefined ? t('rowsEditor.members', { count: row.fullMembers }) : undefined,
+    parent ? t('rowsEditor.under', { parent }) : undefined,
+  ].filter(Boolean);
+  return <Typography.Text type="secondary">{parts.join(' · ') || '—'}</Typography.Text>;
+}
 
 interface RowsEditorProps {
   rows: readonly DraftRow[];
@@ -59,6 +74,21 @@ function ChangeInput({
           onChange={(e) => onChange(index, { secretary: e.target.value })}
         />
       );
+    case 'establish':
+    case 'merge':
+      return (
+        <>
+          <Input
+            aria-label={t('rowsEditor.nameFor', label)}
+            value={row.name}
+            status={problem ? 'error' : undefined}
+            onChange={(e) => onChange(index, { name: e.target.value })}
+          />
+          <NewOrganization row={row} known={known} />
+        </>
+      );
+    case 'upgrade':
+      return <NewOrganization row={row} known={known} />;
     default:
       return <span>—</span>;
   }
