@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -80,62 +80,64 @@ export function AppLayout() {
     .slice(0, 1);
 
   return (
-    <Layout className="app-layout">
-      <a className="skip-link" href="#main">
-        {t('layout.skipToContent')}
-      </a>
-      <Layout.Header className="app-header">
-        <Link to="/" className="app-brand">
-          {t('app.shortTitle')}
-        </Link>
-        <Menu
-          className="app-nav"
-          mode="horizontal"
-          // No "…" overflow menu: its hidden copies of the items stay focusable (axe: aria-hidden-focus);
-          // the items scroll sideways on a narrow screen instead.
-          disabledOverflow
-          theme="dark"
-          selectedKeys={selected}
-          items={nav}
-          aria-label={t('nav.label')}
-        />
-        <Space className="app-header-tools" wrap size="small">
-          <NotificationBell />
-          <LanguageSwitch />
-          <Button size="small" onClick={() => void signOut()}>
-            {t('layout.signOut')}
-          </Button>
-        </Space>
-      </Layout.Header>
-      <div className="app-context">
-        <Space wrap size="small">
-          <Typography.Text strong>{actor?.username}</Typography.Text>
-          <Link to="/change-password">{t('password.link')}</Link>
-          {wards.length > 0 ? (
-            <Select
-              size="small"
-              aria-label={t('layout.currentWard')}
-              value={ward ?? undefined}
-              onChange={setCurrentWard}
-              style={{ minWidth: 200 }}
-              options={wards.map((code) => ({ value: code, label: wardNames.data?.get(code) ?? code }))}
-            />
-          ) : null}
-          {roles.map((role) => (
-            <Tag key={role} color="volcano">
-              {t(`roles.${role}`)}
-            </Tag>
-          ))}
-          {actor?.supervisor ? <Tag color="blue">{t('roles.supervisor')}</Tag> : null}
-          {actor?.admin ? <Tag color="purple">{t('roles.admin')}</Tag> : null}
-        </Space>
-      </div>
-      <Layout.Content id="main" className="app-content" tabIndex={-1}>
-        <UnavailableBanner />
-        <QueryState isPending={me.isPending} error={me.error} onRetry={() => void me.refetch()}>
-          <Outlet />
-        </QueryState>
-      </Layout.Content>
-    </Layout>
+    <AntApp>
+      <Layout className="app-layout">
+        <a className="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <Layout.Header className="app-header">
+          <Link to="/" className="app-brand">
+            {t('app.shortTitle')}
+          </Link>
+          <Menu
+            className="app-nav"
+            mode="horizontal"
+            // No "…" overflow menu: its hidden copies of the items stay focusable (axe: aria-hidden-focus);
+            // the items scroll sideways on a narrow screen instead.
+            disabledOverflow
+            theme="dark"
+            selectedKeys={selected}
+            items={nav}
+            aria-label={t('nav.label')}
+          />
+          <Space className="app-header-tools" wrap size="small">
+            <NotificationBell />
+            <LanguageSwitch />
+            <Button size="small" onClick={() => void signOut()}>
+              {t('layout.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <div className="app-context">
+          <Space wrap size="small">
+            <Typography.Text strong>{actor?.username}</Typography.Text>
+            <Link to="/change-password">{t('password.link')}</Link>
+            {wards.length > 0 ? (
+              <Select
+                size="small"
+                aria-label={t('layout.currentWard')}
+                value={ward ?? undefined}
+                onChange={setCurrentWard}
+                style={{ minWidth: 200 }}
+                options={wards.map((code) => ({ value: code, label: wardNames.data?.get(code) ?? code }))}
+              />
+            ) : null}
+            {roles.map((role) => (
+              <Tag key={role} color="volcano">
+                {t(`roles.${role}`)}
+              </Tag>
+            ))}
+            {actor?.supervisor ? <Tag color="blue">{t('roles.supervisor')}</Tag> : null}
+            {actor?.admin ? <Tag color="purple">{t('roles.admin')}</Tag> : null}
+          </Space>
+        </div>
+        <Layout.Content id="main" className="app-content" tabIndex={-1}>
+          <UnavailableBanner />
+          <QueryState isPending={me.isPending} error={me.error} onRetry={() => void me.refetch()}>
+            <Outlet />
+          </QueryState>
+        </Layout.Content>
+      </Layout>
+    </AntApp>
   );
 }
