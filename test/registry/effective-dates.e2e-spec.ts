@@ -2,6 +2,7 @@
  * Effective dates with an injected clock: the API and the worker read the same `TestClock`, so "tomorrow"
  * comes when the test moves it.
  */
+import request from 'supertest';
 import type { App } from 'supertest/types';
 import {
   type ResolutionItem,
@@ -93,6 +94,29 @@ describe('Effective dates (e2e)', () => {
     expect(findNode(laterTree.body.tree, unitId)).toMatchObject({ name: NEW_NAME, scheduled: [] });
     expect(await searchIds(as.secretary, ward.code, 'to dan pho so 34')).toEqual([unitId]);
     expect(await searchIds(as.secretary, ward.code, 'to dan pho so 6')).toEqual([]);
+  });
+
+  it('given the date rules the API publishes (GET /api/procedures/rules), then the last day of the window starts and the day after is refused', async () => {
+    const { ward, as } = await aWard();
+    const rules = (await as.secretary.get('/api/procedures/rules').expect(200)).body as {
+      effectiveDate: { earliest: string; latest: string; maxDaysAhead: number };
+    };
+    const window = { earliest: clock.today(), latest: clock.today(365), maxDaysAhead: 365 };
+    expect(rules).toEqual({
+      timeZone: 'Asia/Ho_Chi_Minh',
+      today: clock.today(),
+      effectiveDate: window,
+      ceremony: { ...window, defaultTime: '08:00' },
+    });
+    const start = (effectiveDate: string) =>
+      as.secretary
+        .post('/api/procedures')
+        .send({ wardCode: ward.code, title: 'đổi tên', items: rename(ward.code), effectiveDate });
+    const tooFar = await start(clock.today(366)).expect(400);
+    expect(tooFar.body.errors).toEqual([expect.objectContaining({ field: 'effectiveDate' })]);
+    await start(rules.effectiveDate.latest).expect(202);
+    // Readable by any signed-in account, not without one.
+    await request(http).get('/api/procedures/rules').expect(401);
   });
 
   it('given an effective date before today or beyond the window, or a ceremony in the past, when starting, then 400 names the field in Vietnamese and nothing is stored', async () => {

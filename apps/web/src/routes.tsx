@@ -1,21 +1,37 @@
 import { Skeleton } from 'antd';
 import { type ComponentType, Suspense, lazy } from 'react';
-import { Navigate, createBrowserRouter } from 'react-router';
+import { Navigate, createBrowserRouter, useLocation } from 'react-router';
 import { SignInPage } from './auth/sign-in-page';
-import { NotFoundPage } from './common/page-states';
-import { AppLayout } from './layout/app-layout';
+import { useSession } from './auth/session-store';
+import { currentLanguage, textsReady } from './i18n/resources';
 // The admin, delegations and password pages' few styles (a separate file: styles.css is shared by every feature).
 import './admin/admin.css';
 
-/** Pages load on first visit: the sign-in page does not wait for the procedure screens' code. */
+/**
+ * Pages load on first visit, with the feature texts they read: the sign-in page (the first load) waits for
+ * neither the signed-in layout nor the procedure screens' code.
+ */
 const page = (load: () => Promise<ComponentType>) => {
-  const Page = lazy(async () => ({ default: await load() }));
+  const Page = lazy(async () => {
+    const [Component] = await Promise.all([load(), textsReady(currentLanguage())]);
+    return { default: Component };
+  });
   return (
     <Suspense fallback={<Skeleton active />}>
       <Page />
     </Suspense>
   );
 };
+
+const signedInLayout = page(async () => (await import('./layout/app-layout')).AppLayout);
+
+/** Signed out: straight to the sign-in page, without fetching the signed-in layout's code first. */
+function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  return signedInLayout;
+}
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -25,7 +41,7 @@ export const router = createBrowserRouter([
   },
   {
     path: '/',
-    element: <AppLayout />,
+    element: <RequireSession />,
     children: [
       { index: true, element: <Navigate to="/inbox" replace /> },
       { path: 'inbox', element: page(async () => (await import('./inbox/inbox-page')).InboxPage) },
@@ -98,7 +114,7 @@ export const router = createBrowserRouter([
         path: 'supervision/stalled',
         element: page(async () => (await import('./supervision/stalled-page')).StalledPage),
       },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', element: page(async () => (await import('./common/page-states')).NotFoundPage) },
     ],
   },
 ]);

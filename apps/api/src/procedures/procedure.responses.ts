@@ -8,6 +8,23 @@ export const procedureStatusSchema = z.enum(['running', 'completed', 'failed', '
 export const waitingForSchema = z.enum(['reviewer', 'secretary', 'committee']);
 const label = z.object({ vi: z.string(), en: z.string() });
 
+const dateWindow = z.object({
+  earliest: calendarDate.describe('Sớm nhất (hôm nay, giờ Hà Nội) / earliest, today in Hà Nội'),
+  latest: calendarDate.describe('Muộn nhất / latest (earliest + maxDaysAhead)'),
+  maxDaysAhead: z.number().int().describe('EFFECTIVE_DATE_MAX_DAYS_AHEAD'),
+});
+
+export const procedureRulesSchema = z.object({
+  timeZone: z.string().describe('Every date is a day in this zone (Asia/Ho_Chi_Minh)'),
+  today: calendarDate,
+  effectiveDate: dateWindow.describe(
+    'Ngày hiệu lực được chọn khi khởi tạo / the effective date chosen at start',
+  ),
+  ceremony: dateWindow
+    .extend({ defaultTime: z.string().describe('HH:mm when no time is chosen') })
+    .describe('Ngày lễ công bố / the announcement ceremony'),
+});
+
 export const startedProcedureSchema = z.object({
   id: z.uuid(),
   workflowId: z.string(),

@@ -16,6 +16,7 @@ import { CurrentActor, Ctx, type RequestContext } from '../auth/current-actor.de
 import { openApiSchema } from '../common/validation/openapi-schema';
 import { ZodValidationPipe } from '../common/validation/zod-validation.pipe';
 import { CastVoteUseCase } from './cast-vote.use-case';
+import { GetProcedureRulesUseCase } from './get-procedure-rules.use-case';
 import { GetProcedureUseCase } from './get-procedure.use-case';
 import { GetTimelineUseCase } from './get-timeline.use-case';
 import {
@@ -37,6 +38,7 @@ import { ApiQueryFrom, ApiResult } from '../common/openapi/api-responses';
 import {
   castVoteResponseSchema,
   procedureDetailSchema,
+  procedureRulesSchema,
   startedProcedureSchema,
   timelineSchema,
 } from './procedure.responses';
@@ -55,7 +57,19 @@ export class ProceduresController {
     @Inject(CastVoteUseCase) private readonly castVote: CastVoteUseCase,
     @Inject(GetTimelineUseCase) private readonly timeline: GetTimelineUseCase,
     @Inject(ListProceduresUseCase) private readonly listProcedures: ListProceduresUseCase,
+    @Inject(GetProcedureRulesUseCase) private readonly rules: GetProcedureRulesUseCase,
   ) {}
+
+  // Before ':id', which would take "rules" for an id.
+  @Get('rules')
+  @ApiResult(procedureRulesSchema)
+  @ApiOperation({
+    summary:
+      'Quy tắc ngày khi khởi tạo (ngày hiệu lực, lễ công bố) / The date rules a start enforces, as of today',
+  })
+  getRules() {
+    return this.rules.execute();
+  }
 
   @Get()
   @ApiResult(procedureListSchema)

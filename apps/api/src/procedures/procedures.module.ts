@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegistryModule } from '../registry/registry.module';
 import { AcknowledgeAnnouncementUseCase } from './acknowledge-announcement.use-case';
 import { CastVoteUseCase } from './cast-vote.use-case';
+import { GetProcedureRulesUseCase } from './get-procedure-rules.use-case';
 import { GetProcedureUseCase } from './get-procedure.use-case';
 import { GetTimelineUseCase } from './get-timeline.use-case';
 import { ListProceduresUseCase } from './list-procedures.use-case';
@@ -35,6 +36,7 @@ import { ImportItemsUseCase } from './item-import/import-items.use-case';
     ProcedureActionRunner,
     StartProcedureUseCase,
     GetProcedureUseCase,
+    GetProcedureRulesUseCase,
     GetTimelineUseCase,
     ListProceduresUseCase,
     CastVoteUseCase,

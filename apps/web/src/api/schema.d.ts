@@ -800,6 +800,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/procedures/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quy tắc ngày khi khởi tạo (ngày hiệu lực, lễ công bố) / The date rules a start enforces, as of today */
+    get: operations['ProceduresController_getRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/registry/preview': {
     parameters: {
       query?: never;
@@ -4392,6 +4409,77 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProceduresController_getRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Ngày lễ công bố / the announcement ceremony */
+            ceremony: {
+              /** @description HH:mm when no time is chosen */
+              defaultTime: string;
+              /**
+               * Format: date
+               * @description Sớm nhất (hôm nay, giờ Hà Nội) / earliest, today in Hà Nội
+               */
+              earliest: string;
+              /**
+               * Format: date
+               * @description Muộn nhất / latest (earliest + maxDaysAhead)
+               */
+              latest: string;
+              /** @description EFFECTIVE_DATE_MAX_DAYS_AHEAD */
+              maxDaysAhead: number;
+            };
+            /** @description Ngày hiệu lực được chọn khi khởi tạo / the effective date chosen at start */
+            effectiveDate: {
+              /**
+               * Format: date
+               * @description Sớm nhất (hôm nay, giờ Hà Nội) / earliest, today in Hà Nội
+               */
+              earliest: string;
+              /**
+               * Format: date
+               * @description Muộn nhất / latest (earliest + maxDaysAhead)
+               */
+              latest: string;
+              /** @description EFFECTIVE_DATE_MAX_DAYS_AHEAD */
+              maxDaysAhead: number;
+            };
+            /** @description Every date is a day in this zone (Asia/Ho_Chi_Minh) */
+            timeZone: string;
+            /** Format: date */
+            today: string;
+          };
+        };
+      };
+      /** @description No or invalid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No role for this ward */
+      403: {
         headers: {
           [name: string]: unknown;
         };

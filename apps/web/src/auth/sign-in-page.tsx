@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/api-error';
@@ -40,7 +40,8 @@ export function SignInPage() {
   if (session && !signIn.isPending) return <Navigate to={from} replace />;
   return (
     <main className="sign-in">
-      <Card className="sign-in-card">
+      {/* A plain panel rather than antd's Card, which brings its tabs into the first load. */}
+      <div className="sign-in-card">
         <Typography.Title level={1} className="sign-in-title">
           {t('app.title')}
         </Typography.Title>
@@ -77,7 +78,7 @@ export function SignInPage() {
         <div className="sign-in-footer">
           <LanguageSwitch />
         </div>
-      </Card>
+      </div>
     </main>
   );
 }

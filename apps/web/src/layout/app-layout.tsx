@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Drawer, Grid, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -88,97 +88,99 @@ export function AppLayout() {
     .slice(0, 1);
 
   return (
-    <Layout className="app-layout">
-      <a className="skip-link" href="#main">
-        {t('layout.skipToContent')}
-      </a>
-      <Layout.Header className="app-header">
-        {phone ? (
-          <Button
-            className="app-menu-button"
-            type="text"
-            icon={<MenuOutlined />}
-            aria-label={t('layout.menu')}
-            aria-expanded={menuOpen}
-            aria-controls="app-menu-drawer"
-            onClick={() => setMenuOpen(true)}
-          />
-        ) : null}
-        <Link to="/" className="app-brand">
-          {t('app.shortTitle')}
-        </Link>
-        {phone ? null : (
-          <Menu
-            className="app-nav"
-            mode="horizontal"
-            // No "…" overflow menu: its hidden copies of the items stay focusable (axe: aria-hidden-focus);
-            // the items scroll sideways on a narrow screen instead.
-            disabledOverflow
-            theme="dark"
-            selectedKeys={selected}
-            items={nav}
-            aria-label={t('nav.label')}
-          />
-        )}
-        <Space className="app-header-tools" size="small">
-          <NotificationBell />
-          {phone ? null : <LanguageSwitch />}
-          <Button size="small" onClick={() => void signOut()}>
-            {t('layout.signOut')}
-          </Button>
-        </Space>
-      </Layout.Header>
-      {phone ? (
-        <Drawer
-          id="app-menu-drawer"
-          className="app-menu-drawer"
-          placement="left"
-          width={280}
-          open={menuOpen}
-          onClose={() => setMenuOpen(false)}
-          title={t('nav.label')}
-        >
-          <Menu
-            mode="inline"
-            selectedKeys={selected}
-            items={nav}
-            aria-label={t('nav.label')}
-            onClick={() => setMenuOpen(false)}
-          />
-          <div className="app-menu-drawer-language">
-            <LanguageSwitch />
-          </div>
-        </Drawer>
-      ) : null}
-      <div className="app-context">
-        <Space wrap size="small">
-          <Typography.Text strong>{actor?.username}</Typography.Text>
-          <Link to="/change-password">{t('password.link')}</Link>
-          {wards.length > 0 ? (
-            <Select
-              size="small"
-              aria-label={t('layout.currentWard')}
-              value={ward ?? undefined}
-              onChange={setCurrentWard}
-              style={{ minWidth: 200 }}
-              options={wards.map((code) => ({ value: code, label: wardNames.data?.get(code) ?? code }))}
+    <AntApp>
+      <Layout className="app-layout">
+        <a className="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <Layout.Header className="app-header">
+          {phone ? (
+            <Button
+              className="app-menu-button"
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('layout.menu')}
+              aria-expanded={menuOpen}
+              aria-controls="app-menu-drawer"
+              onClick={() => setMenuOpen(true)}
             />
           ) : null}
-          {roles.map((role) => (
-            <Tag key={role} color="volcano">
-              {t(`roles.${role}`)}
-            </Tag>
-          ))}
-          {actor?.supervisor ? <Tag color="blue">{t('roles.supervisor')}</Tag> : null}
-          {actor?.admin ? <Tag color="purple">{t('roles.admin')}</Tag> : null}
-        </Space>
-      </div>
-      <Layout.Content id="main" className="app-content" tabIndex={-1}>
-        <UnavailableBanner />
-        <QueryState isPending={me.isPending} error={me.error} onRetry={() => void me.refetch()}>
-          <Outlet />
-        </QueryState>
-      </Layout.Content>
-    </Layout>
+          <Link to="/" className="app-brand">
+            {t('app.shortTitle')}
+          </Link>
+          {phone ? null : (
+            <Menu
+              className="app-nav"
+              mode="horizontal"
+              // No "…" overflow menu: its hidden copies of the items stay focusable (axe: aria-hidden-focus);
+              // the items scroll sideways on a narrow screen instead.
+              disabledOverflow
+              theme="dark"
+              selectedKeys={selected}
+              items={nav}
+              aria-label={t('nav.label')}
+            />
+          )}
+          <Space className="app-header-tools" size="small">
+            <NotificationBell />
+            {phone ? null : <LanguageSwitch />}
+            <Button size="small" onClick={() => void signOut()}>
+              {t('layout.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        {phone ? (
+          <Drawer
+            id="app-menu-drawer"
+            className="app-menu-drawer"
+            placement="left"
+            width={280}
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            title={t('nav.label')}
+          >
+            <Menu
+              mode="inline"
+              selectedKeys={selected}
+              items={nav}
+              aria-label={t('nav.label')}
+              onClick={() => setMenuOpen(false)}
+            />
+            <div className="app-menu-drawer-language">
+              <LanguageSwitch />
+            </div>
+          </Drawer>
+        ) : null}
+        <div className="app-context">
+          <Space wrap size="small">
+            <Typography.Text strong>{actor?.username}</Typography.Text>
+            <Link to="/change-password">{t('password.link')}</Link>
+            {wards.length > 0 ? (
+              <Select
+                size="small"
+                aria-label={t('layout.currentWard')}
+                value={ward ?? undefined}
+                onChange={setCurrentWard}
+                style={{ minWidth: 200 }}
+                options={wards.map((code) => ({ value: code, label: wardNames.data?.get(code) ?? code }))}
+              />
+            ) : null}
+            {roles.map((role) => (
+              <Tag key={role} color="volcano">
+                {t(`roles.${role}`)}
+              </Tag>
+            ))}
+            {actor?.supervisor ? <Tag color="blue">{t('roles.supervisor')}</Tag> : null}
+            {actor?.admin ? <Tag color="purple">{t('roles.admin')}</Tag> : null}
+          </Space>
+        </div>
+        <Layout.Content id="main" className="app-content" tabIndex={-1}>
+          <UnavailableBanner />
+          <QueryState isPending={me.isPending} error={me.error} onRetry={() => void me.refetch()}>
+            <Outlet />
+          </QueryState>
+        </Layout.Content>
+      </Layout>
+    </AntApp>
   );
 }

@@ -1,12 +1,14 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api, unwrap } from '../api/client';
+import { type ProcedureChanged, createRefreshScheduler } from './refresh-scheduler';
 
 /**
  * Live updates over Server-Sent Events (GET /api/events). EventSource cannot send an Authorization header,
  * so the app first trades its bearer token for a ticket that lives 60 s (POST /api/events/ticket) and
  * opens the stream with it in the query string. Each event names a procedure; the queries that show it
- * (the procedure, the inboxes, the lists) are invalidated. While the stream is down, pages poll instead.
+ * (the procedure, the inboxes, the lists) are refreshed, a burst of events without cancelling the answers
+ * on their way (refresh-scheduler.ts). While the stream is down, pages poll instead.
  */
 type LiveStatus = 'connected' | 'polling';
 let status: LiveStatus = 'polling';
@@ -31,19 +33,6 @@ export const usePollInterval = (ms = 15_000): number =>
     ? Math.max(ms, CONNECTED_POLL_MS)
     : ms;
 
-interface ProcedureChanged {
-  readonly procedureId: string;
-  readonly wardCode: string;
-  readonly revision: number;
-}
-
-const invalidate = (queryClient: QueryClient, event: ProcedureChanged) => {
-  void queryClient.invalidateQueries({ queryKey: ['procedure', event.procedureId] });
-  void queryClient.invalidateQueries({ queryKey: ['inbox'] });
-  void queryClient.invalidateQueries({ queryKey: ['procedures'] });
-  void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-};
-
 export const useLiveUpdates = (enabled: boolean) => {
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -51,14 +40,16 @@ export const useLiveUpdates = (enabled: boolean) => {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    const changed = createRefreshScheduler(queryClient);
     const connect = async () => {
       try {
         const { ticket } = await unwrap(api.POST('/api/events/ticket'));
         if (stopped) return;
         source = new EventSource(`/api/events?ticket=${encodeURIComponent(ticket)}`);
         source.addEventListener('open', () => setStatus('connected'));
-        source.addEventListener('procedure_changed', (e) =>
-          invalidate(queryClient, JSON.parse((e as MessageEvent<string>).data) as ProcedureChanged),
+        source.addEventListener(
+          'procedure_changed',
+          (e) => void changed(JSON.parse((e as MessageEvent<string>).data) as ProcedureChanged),
         );
         source.addEventListener('error', () => {
           // The ticket expires within a minute: reconnect with a new one rather than letting EventSource retry.

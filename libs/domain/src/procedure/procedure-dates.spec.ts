@@ -4,10 +4,21 @@ import {
   effectiveDateOnSigning,
   firstWorkingDayOnOrAfter,
   postponedEffectiveDateNote,
+  startDateWindow,
 } from './procedure-dates';
 
 describe('dates chosen at start', () => {
   const today = '2026-11-25';
+
+  it('given today and a window of days, then the window runs from today to that many days later, both included', () => {
+    const window = startDateWindow(today, 365);
+    expect(window).toEqual({ earliest: today, latest: '2027-11-25', maxDaysAhead: 365 });
+    expect(checkStartDates({ today, effectiveDate: window.latest, maxDaysAhead: 365 })).toBeNull();
+    expect(
+      checkStartDates({ today, effectiveDate: '2027-11-26', maxDaysAhead: 365 })?.details.fieldErrors,
+    ).toMatchObject([{ field: 'effectiveDate', code: 'DATE_TOO_FAR_AHEAD' }]);
+    expect(startDateWindow('2028-02-28', 1).latest).toBe('2028-02-29');
+  });
 
   it('accepts an effective date from today to the end of the window, and no dates at all', () => {
     expect(checkStartDates({ today, effectiveDate: today, maxDaysAhead: 365 })).toBeNull();

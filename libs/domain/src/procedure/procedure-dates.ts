@@ -23,6 +23,20 @@ export interface StartDates {
   readonly maxDaysAhead: number;
 }
 
+/** The dates a secretary may choose at start, both ends included (YYYY-MM-DD, Hà Nội). */
+export interface StartDateWindow {
+  readonly earliest: string;
+  readonly latest: string;
+  readonly maxDaysAhead: number;
+}
+
+/** From today to `maxDaysAhead` days later: the window of the effective date and of the ceremony. */
+export const startDateWindow = (today: string, maxDaysAhead: number): StartDateWindow => ({
+  earliest: today,
+  latest: addDays(today, maxDaysAhead),
+  maxDaysAhead,
+});
+
 interface FieldError {
   readonly field: string;
   readonly code: string;
@@ -31,7 +45,7 @@ interface FieldError {
 }
 
 const outOfRange = (field: string, label: string, labelEn: string, value: string, input: StartDates) => {
-  const latest = addDays(input.today, input.maxDaysAhead);
+  const { latest } = startDateWindow(input.today, input.maxDaysAhead);
   if (value < input.today)
     return {
       field,

@@ -52,6 +52,24 @@ describe('series helper (start page)', () => {
     ]);
   });
 
+  it('given a width of 2, then the preview and the rows have the numbers with a zero in front', () => {
+    const onApply = jest.fn();
+    renderWithApp(<SeriesHelper tree={tree} rows={rows} onApply={onApply} />);
+    fireEvent.change(screen.getByLabelText('Mẫu tên'), { target: { value: 'Chi bộ {n}' } });
+    fireEvent.change(screen.getByLabelText('Số chữ số tối thiểu'), { target: { value: '2' } });
+
+    const preview = document.querySelector('.series-preview') as HTMLElement;
+    expect(within(preview).getByText('Chi bộ 01')).toBeTruthy();
+    expect(within(preview).getByText('Chi bộ 03')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Thay các mục bằng 3 mục đổi tên' }));
+    const [applied] = onApply.mock.calls[0] as [DraftRow[]];
+    expect(applied.map((r) => r.kind === 'rename' && r.newName)).toEqual([
+      'Chi bộ 01',
+      'Chi bộ 02',
+      'Chi bộ 03',
+    ]);
+  });
+
   it('given a pattern without {n}, then the field says so and nothing can be applied', () => {
     renderWithApp(<SeriesHelper tree={tree} rows={rows} onApply={jest.fn()} />);
     fireEvent.change(screen.getByLabelText('Mẫu tên'), { target: { value: 'Chi bộ' } });

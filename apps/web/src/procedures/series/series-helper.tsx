@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftRow } from '../paste-rows';
 import { type TreeUnit, UnitTreePicker, flattenTree } from '../unit-tree-picker';
 import {
+  MAX_SERIES_WIDTH,
   type SeriesMode,
   type SeriesOrder,
   applySeries,
@@ -35,10 +36,13 @@ export function SeriesHelper({
   const [pattern, setPattern] = useState('');
   const [start, setStart] = useState<number | null>(1);
   const [order, setOrder] = useState<SeriesOrder>('registry');
+  const [width, setWidth] = useState<number | null>(1);
   const registry = useMemo(() => flattenTree(tree), [tree]);
   const units = source === 'tree' ? inRegistryOrder(registry, checked) : unitsOfRows(rows);
-  const input = { units, pattern, start: start ?? Number.NaN, order };
+  const input = { units, pattern, start: start ?? Number.NaN, order, width: width ?? Number.NaN };
   const problem = pattern ? seriesProblem(input) : null;
+  // Each problem next to its own field; "no units" is said above the preview.
+  const patternProblem = problem === 'noPlaceholder' || problem === 'manyPlaceholders' ? problem : null;
   const series = makeSeries(input);
   const changed = series.filter((s) => !s.unchanged).length;
   const apply = (mode: SeriesMode) => {
@@ -66,12 +70,8 @@ export function SeriesHelper({
             label={t('series.pattern')}
             htmlFor="series-pattern"
             extra={t('series.patternHelp')}
-            validateStatus={problem && problem !== 'noUnits' && problem !== 'badStart' ? 'error' : undefined}
-            help={
-              problem && problem !== 'noUnits' && problem !== 'badStart'
-                ? t(`series.problems.${problem}`)
-                : undefined
-            }
+            validateStatus={patternProblem ? 'error' : undefined}
+            help={patternProblem ? t(`series.problems.${patternProblem}`) : undefined}
             style={{ minWidth: 260 }}
           >
             <Input
@@ -88,6 +88,25 @@ export function SeriesHelper({
             help={problem === 'badStart' ? t('series.problems.badStart') : undefined}
           >
             <InputNumber id="series-start" min={0} precision={0} value={start} onChange={setStart} />
+          </Form.Item>
+          <Form.Item
+            label={t('series.width')}
+            htmlFor="series-width"
+            extra={t('series.widthHelp')}
+            validateStatus={problem === 'badWidth' ? 'error' : undefined}
+            help={
+              problem === 'badWidth' ? t('series.problems.badWidth', { max: MAX_SERIES_WIDTH }) : undefined
+            }
+            style={{ maxWidth: 260 }}
+          >
+            <InputNumber
+              id="series-width"
+              min={1}
+              max={MAX_SERIES_WIDTH}
+              precision={0}
+              value={width}
+              onChange={setWidth}
+            />
           </Form.Item>
           <Form.Item label={t('series.order')}>
             <Radio.Group

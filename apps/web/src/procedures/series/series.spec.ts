@@ -66,12 +66,71 @@ describe('series of names', () => {
     expect(row?.newName).toBe('Chi bộ 7');
   });
 
+  it('given 61 units and width 2, then the names run Chi bộ 01…61 (zeros in front of 1…9 only)', () => {
+    const many = Array.from({ length: 61 }, (_, i) => ({ id: `u${i}`, name: `Chi bộ khu ${i + 1}` }));
+    const names = makeSeries({
+      units: many,
+      pattern: 'Chi bộ {n}',
+      start: 1,
+      order: 'registry',
+      width: 2,
+    }).map((r) => r.newName);
+    expect(names.slice(0, 3)).toEqual(['Chi bộ 01', 'Chi bộ 02', 'Chi bộ 03']);
+    expect(names.slice(8, 10)).toEqual(['Chi bộ 09', 'Chi bộ 10']);
+    expect(names[60]).toBe('Chi bộ 61');
+    expect(new Set(names).size).toBe(61);
+  });
+
+  it('given width 3 and numbers past 999, then short numbers get zeros and long ones keep every digit', () => {
+    const three = units.slice(0, 3);
+    expect(
+      makeSeries({ units: three, pattern: 'Tổ {n}', start: 998, order: 'registry', width: 3 }).map(
+        (r) => r.newName,
+      ),
+    ).toEqual(['Tổ 998', 'Tổ 999', 'Tổ 1000']);
+    expect(
+      makeSeries({ units: three, pattern: 'Tổ {n}', start: 0, order: 'registry', width: 3 }).map(
+        (r) => r.newName,
+      ),
+    ).toEqual(['Tổ 000', 'Tổ 001', 'Tổ 002']);
+  });
+
+  it('given width 1 or none, then the numbers are as they are', () => {
+    const one = makeSeries({ units, pattern: 'Chi bộ {n}', start: 9, order: 'registry', width: 1 });
+    const none = makeSeries({ units, pattern: 'Chi bộ {n}', start: 9, order: 'registry' });
+    expect(one.map((r) => r.newName)).toEqual(['Chi bộ 9', 'Chi bộ 10', 'Chi bộ 11', 'Chi bộ 12']);
+    expect(none).toEqual(one);
+  });
+
+  it('given a unit named with the padded number already, then it is unchanged (and not with the bare one)', () => {
+    const [padded] = makeSeries({
+      units: [{ id: 'a', name: 'Chi bộ 01' }],
+      pattern: 'Chi bộ {n}',
+      start: 1,
+      order: 'registry',
+      width: 2,
+    });
+    expect(padded?.unchanged).toBe(true);
+    const [bare] = makeSeries({
+      units: [{ id: 'a', name: 'Chi bộ 1' }],
+      pattern: 'Chi bộ {n}',
+      start: 1,
+      order: 'registry',
+      width: 2,
+    });
+    expect(bare).toMatchObject({ newName: 'Chi bộ 01', unchanged: false });
+  });
+
   it.each([
     [{ units: [], pattern: 'Chi bộ {n}', start: 1 }, 'noUnits'],
     [{ units, pattern: 'Chi bộ', start: 1 }, 'noPlaceholder'],
     [{ units, pattern: 'Chi bộ {n}-{n}', start: 1 }, 'manyPlaceholders'],
     [{ units, pattern: 'Chi bộ {n}', start: -1 }, 'badStart'],
     [{ units, pattern: 'Chi bộ {n}', start: 1.5 }, 'badStart'],
+    [{ units, pattern: 'Chi bộ {n}', start: 1, width: 0 }, 'badWidth'],
+    [{ units, pattern: 'Chi bộ {n}', start: 1, width: 7 }, 'badWidth'],
+    [{ units, pattern: 'Chi bộ {n}', start: 1, width: 2.5 }, 'badWidth'],
+    [{ units, pattern: 'Chi bộ {n}', start: 1, width: Number.NaN }, 'badWidth'],
   ] as const)('given %o, then the problem is %s and no rows are made', (input, problem) => {
     const full = { ...input, units: [...input.units], order: 'registry' as const };
     expect(seriesProblem(full)).toBe(problem);

@@ -21,7 +21,15 @@ export interface SeriesInput {
   readonly pattern: string;
   readonly start: number;
   readonly order: SeriesOrder;
+  /**
+   * The least number of digits, zeros in front ("Chi bộ 01" … "Chi bộ 61" with 2); 1 or absent: the numbers
+   * as they are. A number with more digits keeps them all.
+   */
+  readonly width?: number;
 }
+
+/** The widest zero-padding a pattern may ask for ("000001" is already more than any ward needs). */
+export const MAX_SERIES_WIDTH = 6;
 
 export interface SeriesRow {
   readonly unitId: string;
@@ -31,7 +39,7 @@ export interface SeriesRow {
   readonly unchanged: boolean;
 }
 
-export type SeriesProblem = 'noUnits' | 'noPlaceholder' | 'manyPlaceholders' | 'badStart';
+export type SeriesProblem = 'noUnits' | 'noPlaceholder' | 'manyPlaceholders' | 'badStart' | 'badWidth';
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 
@@ -42,6 +50,8 @@ export const seriesProblem = (input: SeriesInput): SeriesProblem | null => {
   if (places === 0) return 'noPlaceholder';
   if (places > 1) return 'manyPlaceholders';
   if (!Number.isSafeInteger(input.start) || input.start < 0) return 'badStart';
+  const width = input.width ?? 1;
+  if (!Number.isInteger(width) || width < 1 || width > MAX_SERIES_WIDTH) return 'badWidth';
   return null;
 };
 
@@ -56,8 +66,9 @@ export const makeSeries = (input: SeriesInput): SeriesRow[] => {
         [...input.units].sort((a, b) => collator.compare(a.name, b.name))
       : [...input.units];
   const pattern = input.pattern.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const width = input.width ?? 1;
   return ordered.map((unit, i) => {
-    const newName = pattern.replace(NUMBER_PLACEHOLDER, String(input.start + i));
+    const newName = pattern.replace(NUMBER_PLACEHOLDER, String(input.start + i).padStart(width, '0'));
     return { unitId: unit.id, unitName: unit.name, newName, unchanged: sameName(unit.name, newName) };
   });
 };

@@ -1,0 +1,106 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { createRefreshScheduler } from './refresh-scheduler';
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+}
+const deferred = <T>(): Deferred<T> => {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+};
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A page that shows a procedure (revisioned) and one part of it: every fetch waits until the test answers. */
+const givenAPageShowing = (id: string) => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 } } });
+  const fetches: { key: string; answer: Deferred<unknown> }[] = [];
+  const observe = (queryKey: unknown[]) => {
+    const observer = new QueryObserver(client, {
+      queryKey,
+      queryFn: () => {
+        const answer = deferred<unknown>();
+        fetches.push({ key: queryKey.join('/'), answer });
+        return answer.promise;
+      },
+    });
+    observer.subscribe(() => undefined);
+    return observer;
+  };
+  const procedure = observe(['procedure', id]);
+  observe(['procedure', id, 'task']);
+  return { client, fetches, procedure };
+};
+
+describe('live refresh of a procedure page', () => {
+  const id = 'p-1';
+  const event = (revision: number) => ({ procedureId: id, wardCode: 'w', revision });
+
+  it('given a burst of events while the procedure is being read, then that answer is shown and exactly one more read follows', async () => {
+    const page = givenAPageShowing(id);
+    // The page's first reads.
+    page.fetches.shift()!.answer.resolve({ revision: 1, currentStep: 'committee_approval' });
+    page.fetches.shift()!.answer.resolve({ votes: 2 });
+    await settle();
+    const changed = createRefreshScheduler(page.client);
+
+    void changed(event(2));
+    await settle();
+    void changed(event(3));
+    void changed(event(4));
+    await settle();
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
+
+    // The first answer (already closed) arrives: it is shown, not thrown away for the later events.
+    page.fetches.shift()!.answer.resolve({ revision: 3, currentStep: 'issue' });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toEqual({ revision: 3, currentStep: 'issue' });
+    // One more read for the events that came meanwhile, not one per event.
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
+    page.fetches.shift()!.answer.resolve({ revision: 4, currentStep: 'issue' });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toEqual({ revision: 4, currentStep: 'issue' });
+    // Then the page's parts, once.
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
+  });
+
+  it('given an event, then the procedure is read before the parts of its page', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches.splice(0).forEach((f) => f.answer.resolve({ revision: 1 }));
+    await settle();
+    void createRefreshScheduler(page.client)(event(2));
+    await settle();
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
+    page.fetches.shift()!.answer.resolve({ revision: 2 });
+    await settle();
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
+  });
+
+  it('given the page already shows the event’s revision, then only the parts are read again', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches.splice(0).forEach((f) => f.answer.resolve({ revision: 5 }));
+    await settle();
+    void createRefreshScheduler(page.client)(event(5));
+    await settle();
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
+  });
+
+  it('given a read that was already under way answers from before the change, then it is read once more', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches.splice(0).forEach((f) => f.answer.resolve({ revision: 1 }));
+    await settle();
+    // A poll starts reading; the event comes while it is on its way.
+    void page.procedure.refetch();
+    await settle();
+    void createRefreshScheduler(page.client)(event(2));
+    await settle();
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
+    page.fetches.shift()!.answer.resolve({ revision: 1 });
+    await settle();
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
+    page.fetches.shift()!.answer.resolve({ revision: 2 });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toEqual({ revision: 2 });
+  });
+});

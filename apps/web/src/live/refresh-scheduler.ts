@@ -1,0 +1,81 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+
+/** What a `procedure_changed` event says (the projection's writer sends it with pg_notify). */
+export interface ProcedureChanged {
+  readonly procedureId: string;
+  readonly wardCode: string;
+  readonly revision: number;
+}
+
+/**
+ * Turns live events into refetches without ever cancelling one under way. A vote that closes a round makes
+ * the workflow write several views within a second (vote recorded, step moved, issue, announcement): with
+ * TanStack Query's default (`cancelRefetch`) each event threw away the answer in flight and asked again, so
+ * a page showed the change only after the burst, seconds later. Here a refresh runs to its end and its answer
+ * is shown; an event that arrives meanwhile asks for exactly one more refresh after it (the latest state).
+ *
+ * The procedure itself is read first (the page's status, step and "vote closed" come from it), then the
+ * parts of its page, the inboxes, lists and notifications: the main answer does not wait behind them for
+ * the browser's few connections or the server's time.
+ */
+export const createRefreshScheduler = (queryClient: QueryClient) => {
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+
+  const refresh = (name: string, keys: () => readonly QueryKey[], exact = false): Promise<void> => {
+    const pending = running.get(name);
+    if (pending) {
+      again.add(name);
+      return pending;
+    }
+    const run = Promise.all(
+      keys().map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey, exact }, { cancelRefetch: false, throwOnError: false }),
+      ),
+    )
+      .then(() => undefined)
+      .catch(() => undefined)
+      .finally(() => {
+        running.delete(name);
+        if (again.delete(name)) void refresh(name, keys, exact);
+      });
+    running.set(name, run);
+    return run;
+  };
+
+  /** The cached procedure already shows this revision or a newer one (an action's own refetch got it). */
+  const upToDate = (event: ProcedureChanged) => {
+    const cached = queryClient.getQueryData<{ revision?: number }>(['procedure', event.procedureId]);
+    return typeof cached?.revision === 'number' && cached.revision >= event.revision;
+  };
+
+  /** Until no refresh of `name` is running, the one asked for meanwhile included. */
+  const settled = async (name: string) => {
+    for (let run = running.get(name); run; run = running.get(name)) await run;
+  };
+
+  const refreshProcedure = async (event: ProcedureChanged) => {
+    if (upToDate(event)) return;
+    const name = `procedure:${event.procedureId}`;
+    const main = () => refresh(name, () => [['procedure', event.procedureId]], true);
+    await main();
+    await settled(name);
+    // A fetch already under way when the event came (a poll) may have answered from before the change.
+    if (!upToDate(event) && queryClient.getQueryState(['procedure', event.procedureId])) {
+      await main();
+      await settled(name);
+    }
+  };
+
+  return async (event: ProcedureChanged): Promise<void> => {
+    await refreshProcedure(event);
+    await refresh(`parts:${event.procedureId}`, () =>
+      queryClient
+        .getQueryCache()
+        .findAll({ queryKey: ['procedure', event.procedureId] })
+        .map((query) => query.queryKey)
+        .filter((key) => key.length > 2),
+    );
+    await refresh('lists', () => [['inbox'], ['procedures'], ['notifications']]);
+  };
+};
