@@ -7,7 +7,8 @@ import { useSearchParams } from 'react-router';
 export const useAddressParams = () => {
   const [params, setParams] = useSearchParams();
   const get = (key: string): string | undefined => params.get(key) ?? undefined;
-  const set = (key: string, value: string | undefined) =>
+  /** `push`: a new history entry (back returns to before it), for what opens rather than filters. */
+  const set = (key: string, value: string | undefined, { push = false }: { push?: boolean } = {}) =>
     setParams(
       (p) => {
         const next = new URLSearchParams(p);
@@ -16,7 +17,7 @@ export const useAddressParams = () => {
         return next;
       },
       // At once, not in a transition: a ticked checkbox shows ticked (controlled by the address) on the click.
-      { replace: true, flushSync: true },
+      { replace: !push, flushSync: true },
     );
   return { get, set };
 };

@@ -16,13 +16,16 @@ export const useKeysetList = <P extends KeysetPage<unknown>>({
   queryKey,
   fetchPage,
   refetchInterval,
+  enabled = true,
 }: {
   queryKey: QueryKey;
   fetchPage: (after: string | undefined) => Promise<P>;
   refetchInterval?: number;
+  enabled?: boolean;
 }) => {
   const list = useInfiniteQuery({
     queryKey,
+    enabled,
     refetchInterval,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => fetchPage(pageParam),

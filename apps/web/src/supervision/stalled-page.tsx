@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -15,10 +15,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useMe } from '../auth/use-me';
+import { oneOf, useAddressParams } from '../common/address-params';
+import { LoadMore, useKeysetList } from '../common/keyset-list';
 import { EmptyText, QueryState } from '../common/page-states';
 import { useErrorText } from '../common/error-text';
 import { formatDateTime } from '../format/format';
@@ -45,39 +47,27 @@ const ITEM_COLORS = { pending: 'default', ok: 'success', failed: 'error' } as co
 export function StalledPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const wardCode = params.get('wardCode') ?? undefined;
-  const step = (params.get('step') ?? undefined) as Step | undefined;
-  const kind = (params.get('kind') ?? undefined) as Kind | undefined;
-  const jobId = params.get('job') ?? undefined;
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'job' },
-    );
+  const { get, set } = useAddressParams();
+  const wardCode = get('wardCode');
+  const step = oneOf(STEPS, get('step'));
+  const kind = oneOf(CHANGE_KINDS, get('kind'));
+  const jobId = get('job');
+  const setParam = (key: string, value: string | undefined) => set(key, value, { push: key === 'job' });
   const supervisor = me.data?.supervisor === true;
   const wardNames = useWardNames(supervisor);
   const poll = usePollInterval();
   const filter = { ...(wardCode ? { wardCode } : {}), ...(step ? { step } : {}), ...(kind ? { kind } : {}) };
-  const list = useInfiniteQuery({
+  const { list, items } = useKeysetList({
     queryKey: ['supervision-stalled', wardCode ?? null, step ?? null, kind ?? null],
     enabled: supervisor,
     refetchInterval: poll,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
+    fetchPage: (after) =>
       unwrap(
         api.GET('/api/supervision/stalled', {
-          params: { query: { ...filter, limit: 50, ...(pageParam ? { after: pageParam } : {}) } },
+          params: { query: { ...filter, limit: 50, ...(after ? { after } : {}) } },
         }),
       ),
-    getNextPageParam: (last) => last.next ?? undefined,
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   if (me.data && !supervisor) return <Alert type="warning" showIcon message={t('board.supervisorsOnly')} />;
 
@@ -180,11 +170,7 @@ export function StalledPage() {
             },
           ]}
         />
-        {list.hasNextPage ? (
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
+        <LoadMore list={list} />
       </QueryState>
       {supervisor ? (
         <BulkPanel filter={filter} onJob={(id) => setParam('job', id)} key={JSON.stringify(filter)} />
