@@ -95,7 +95,7 @@ export function WithdrawDocumentButton({
               },
             ]}
           >
-            <Input.TextArea rows={3} maxLength={2000} />
+            <Input.TextArea rows={3} maxLength={2000} autoFocus />
           </Form.Item>
         </Form>
         {withdraw.error && !reasonError ? (
