@@ -77,6 +77,48 @@ describe('live refresh of a procedure page', () => {
     expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
   });
 
+  it('given an event that carries the new state, then the page shows it at once and still reads the rest', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches
+      .shift()!
+      .answer.resolve({ revision: 1, status: 'running', currentStep: 'committee_approval', votes: 2 });
+    page.fetches.shift()!.answer.resolve({});
+    await settle();
+    void createRefreshScheduler(page.client)({
+      ...event(2),
+      status: 'running',
+      currentStep: 'issue',
+      waitingFor: null,
+    });
+    await settle();
+    // Before any answer: the vote is shown closed.
+    expect(page.procedure.getCurrentResult().data).toEqual({
+      revision: 1,
+      status: 'running',
+      currentStep: 'issue',
+      waitingFor: null,
+      votes: 2,
+    });
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
+    page.fetches.shift()!.answer.resolve({ revision: 2, status: 'running', currentStep: 'issue', votes: 3 });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toMatchObject({ revision: 2, votes: 3 });
+  });
+
+  it('given an older event than the page shows, then its state is not shown', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches.shift()!.answer.resolve({ revision: 5, status: 'completed', currentStep: null });
+    page.fetches.shift()!.answer.resolve({});
+    await settle();
+    void createRefreshScheduler(page.client)({ ...event(4), status: 'running', currentStep: 'issue' });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toEqual({
+      revision: 5,
+      status: 'completed',
+      currentStep: null,
+    });
+  });
+
   it('given the page already shows the event’s revision, then only the parts are read again', async () => {
     const page = givenAPageShowing(id);
     page.fetches.splice(0).forEach((f) => f.answer.resolve({ revision: 5 }));

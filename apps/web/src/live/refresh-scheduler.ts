@@ -5,6 +5,17 @@ export interface ProcedureChanged {
   readonly procedureId: string;
   readonly wardCode: string;
   readonly revision: number;
+  /** The projection's state after the change (absent from older writers). */
+  readonly status?: string;
+  readonly currentStep?: string | null;
+  readonly waitingFor?: string | null;
+}
+
+interface CachedProcedure {
+  readonly revision?: number;
+  readonly status?: string;
+  readonly currentStep?: string | null;
+  readonly waitingFor?: string | null;
 }
 
 /**
@@ -14,7 +25,8 @@ export interface ProcedureChanged {
  * a page showed the change only after the burst, seconds later. Here a refresh runs to its end and its answer
  * is shown; an event that arrives meanwhile asks for exactly one more refresh after it (the latest state).
  *
- * The procedure itself is read first (the page's status, step and "vote closed" come from it), then the
+ * The event carries the procedure's new status, step and whom it waits for: a page that shows the procedure
+ * takes them at once (the vote closed, the next step), then reads the procedure (everything else), then the
  * parts of its page, the inboxes, lists and notifications: the main answer does not wait behind them for
  * the browser's few connections or the server's time.
  */
@@ -45,8 +57,24 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
 
   /** The cached procedure already shows this revision or a newer one (an action's own refetch got it). */
   const upToDate = (event: ProcedureChanged) => {
-    const cached = queryClient.getQueryData<{ revision?: number }>(['procedure', event.procedureId]);
+    const cached = queryClient.getQueryData<CachedProcedure>(['procedure', event.procedureId]);
     return typeof cached?.revision === 'number' && cached.revision >= event.revision;
+  };
+
+  /** The state the event carries, shown before the read (the revision stays: the read still happens). */
+  const showState = (event: ProcedureChanged) => {
+    if (event.status === undefined || upToDate(event)) return;
+    const { status } = event;
+    queryClient.setQueryData<CachedProcedure>(['procedure', event.procedureId], (cached) =>
+      cached
+        ? {
+            ...cached,
+            status,
+            ...(event.currentStep !== undefined ? { currentStep: event.currentStep } : {}),
+            ...(event.waitingFor !== undefined ? { waitingFor: event.waitingFor } : {}),
+          }
+        : cached,
+    );
   };
 
   /** Until no refresh of `name` is running, the one asked for meanwhile included. */
@@ -68,6 +96,7 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
   };
 
   return async (event: ProcedureChanged): Promise<void> => {
+    showState(event);
     await refreshProcedure(event);
     await refresh(`parts:${event.procedureId}`, () =>
       queryClient
