@@ -61,21 +61,50 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
     return typeof cached?.revision === 'number' && cached.revision >= event.revision;
   };
 
+  /**
+   * The newest state each procedure's events carried, until a read brings that revision: an answer to a read
+   * that started before the change (still "voting") must not put the page back to the older state.
+   */
+  const shownStates = new Map<string, ProcedureChanged>();
+  const withState = (cached: CachedProcedure | undefined, event: ProcedureChanged) =>
+    cached
+      ? {
+          ...cached,
+          ...(event.status !== undefined ? { status: event.status } : {}),
+          ...(event.currentStep !== undefined ? { currentStep: event.currentStep } : {}),
+          ...(event.waitingFor !== undefined ? { waitingFor: event.waitingFor } : {}),
+        }
+      : cached;
+
+  const showsState = (cached: CachedProcedure, event: ProcedureChanged) =>
+    (event.status === undefined || cached.status === event.status) &&
+    (event.currentStep === undefined || cached.currentStep === event.currentStep) &&
+    (event.waitingFor === undefined || cached.waitingFor === event.waitingFor);
+
   /** The state the event carries, shown before the read (the revision stays: the read still happens). */
   const showState = (event: ProcedureChanged) => {
     if (event.status === undefined || upToDate(event)) return;
-    const { status } = event;
+    const known = shownStates.get(event.procedureId);
+    if (known && known.revision >= event.revision) return;
+    shownStates.set(event.procedureId, event);
     queryClient.setQueryData<CachedProcedure>(['procedure', event.procedureId], (cached) =>
-      cached
-        ? {
-            ...cached,
-            status,
-            ...(event.currentStep !== undefined ? { currentStep: event.currentStep } : {}),
-            ...(event.waitingFor !== undefined ? { waitingFor: event.waitingFor } : {}),
-          }
-        : cached,
+      withState(cached, event),
     );
   };
+
+  // Every answer to the procedure's read, as it lands: older than the state shown, it keeps that state.
+  const unsubscribe = queryClient.getQueryCache().subscribe((cacheEvent) => {
+    if (cacheEvent.type !== 'updated' || cacheEvent.action.type !== 'success') return;
+    const key = cacheEvent.query.queryKey as readonly unknown[];
+    const [name, procedureId] = key;
+    if (name !== 'procedure' || typeof procedureId !== 'string' || key.length !== 2) return;
+    const state = shownStates.get(procedureId);
+    if (!state) return;
+    const data = cacheEvent.query.state.data as CachedProcedure | undefined;
+    if (!data) return;
+    if (typeof data.revision === 'number' && data.revision >= state.revision) shownStates.delete(procedureId);
+    else if (!showsState(data, state)) cacheEvent.query.setData(withState(data, state));
+  });
 
   /** Until no refresh of `name` is running, the one asked for meanwhile included. */
   const settled = async (name: string) => {
@@ -95,7 +124,7 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
     }
   };
 
-  return async (event: ProcedureChanged): Promise<void> => {
+  const changed = async (event: ProcedureChanged): Promise<void> => {
     showState(event);
     await refreshProcedure(event);
     await refresh(`parts:${event.procedureId}`, () =>
@@ -107,4 +136,6 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
     );
     await refresh('lists', () => [['inbox'], ['procedures'], ['notifications']]);
   };
+
+  return { changed, dispose: unsubscribe };
 };
