@@ -2,11 +2,13 @@
  * The event stream against the real API and PostgreSQL: a NOTIFY on `procedure_changed` (the payload the
  * projection writer sends) reaches the signed-in users who may read the procedure's ward, and no one else.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { App } from 'supertest/types';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { givenWard } from '../support/factories';
 import { client, login } from '../support/http-client';
+import { writeProcedureView } from '../../apps/worker/src/activities/procedure-projection';
 
 /** Reads `event:`/`data:` blocks from an SSE response until `count` events named `name` arrived. */
 const readEvents = async (response: Response, name: string, count: number): Promise<unknown[]> => {
@@ -63,6 +65,72 @@ describe('Live events (e2e)', () => {
     await notify({ procedureId: 'p-mine', wardCode: mine.code, revision: 2 });
 
     expect(await received).toEqual([{ procedureId: 'p-mine', wardCode: mine.code, revision: 2 }]);
+  });
+
+  it('given the projection writer moves a procedure on, then the event carries its new status, step and whom it waits for', async () => {
+    const ward = await givenWard(stack.prisma);
+    const secretary = client(http, await login(http, ward.users.secretary));
+    const { body } = await secretary.post('/api/events/ticket').expect(200);
+    // Closed whatever happens: an open stream would keep the API from closing after a failure.
+    const stream = new AbortController();
+    const response = await fetch(`${base}/api/events?ticket=${encodeURIComponent(body.ticket)}`, {
+      signal: stream.signal,
+    });
+    const received = readEvents(response, 'procedure_changed', 2).catch(() => []);
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      const procedureId = randomUUID();
+      const view = {
+        status: 'running' as const,
+        deciderStatus: 'voting' as const,
+        step: 'committee_approval' as const,
+        round: 1,
+        waitingFor: 'committee' as const,
+        dueAt: null,
+        stalledSince: null,
+        returnReasons: null,
+        ended: null,
+        endedAt: null,
+        failure: null,
+      };
+      const seed = {
+        wardCode: ward.code,
+        kind: 'rename',
+        title: 'Đổi tên',
+        items: [],
+        initiatedBy: ward.users.secretary,
+        effectiveDate: null,
+      };
+      await writeProcedureView(stack.prisma, { procedureId, revision: 1, view, seed, now: new Date() });
+      // The deciding vote: the step moves to the issue, which waits for no one.
+      await writeProcedureView(stack.prisma, {
+        procedureId,
+        revision: 2,
+        view: { ...view, deciderStatus: 'issuing' as never, step: 'issue_decision', waitingFor: null },
+        now: new Date(),
+      });
+
+      expect(await received).toEqual([
+        {
+          procedureId,
+          wardCode: ward.code,
+          revision: 1,
+          status: 'running',
+          currentStep: 'committee_approval',
+          waitingFor: 'committee',
+        },
+        {
+          procedureId,
+          wardCode: ward.code,
+          revision: 2,
+          status: 'running',
+          currentStep: 'issue_decision',
+          waitingFor: null,
+        },
+      ]);
+    } finally {
+      stream.abort();
+    }
   });
 
   it('given no ticket or a bearer token instead of one, when the stream is opened, then 401 or 400', async () => {

@@ -52,7 +52,7 @@ export class EventsController {
   @Sse()
   @ApiOperation({
     summary:
-      'Luồng sự kiện (SSE): thủ tục thay đổi / Server-Sent Events: `procedure_changed` with {procedureId, wardCode, revision}',
+      'Luồng sự kiện (SSE): thủ tục thay đổi / Server-Sent Events: `procedure_changed` with {procedureId, wardCode, revision, status, currentStep, waitingFor}',
   })
   @ApiQuery({ name: 'ticket', required: true, description: 'From POST /api/events/ticket' })
   @ApiProduces('text/event-stream')

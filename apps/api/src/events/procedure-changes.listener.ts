@@ -12,6 +12,10 @@ export const procedureChangedSchema = z.object({
   procedureId: z.string().min(1),
   wardCode: z.string().min(1),
   revision: z.number().int().optional(),
+  // The projection's state after the change (absent from writers older than it).
+  status: z.string().optional(),
+  currentStep: z.string().nullable().optional(),
+  waitingFor: z.string().nullable().optional(),
 });
 export type ProcedureChanged = z.infer<typeof procedureChangedSchema>;
 

@@ -361,7 +361,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Luồng sự kiện (SSE): thủ tục thay đổi / Server-Sent Events: `procedure_changed` with {procedureId, wardCode, revision} */
+    /** Luồng sự kiện (SSE): thủ tục thay đổi / Server-Sent Events: `procedure_changed` with {procedureId, wardCode, revision, status, currentStep, waitingFor} */
     get: operations['EventsController_stream'];
     put?: never;
     post?: never;

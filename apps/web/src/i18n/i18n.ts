@@ -20,6 +20,7 @@ void i18n.use(initReactI18next).init({
   react: { bindI18nStore: 'added' },
 });
 dayjs.locale(initialLanguage);
+if (typeof document !== 'undefined') document.documentElement.lang = initialLanguage;
 
 i18n.on('languageChanged', (lng) => {
   localStorage.setItem(LANGUAGE_KEY, lng);

@@ -43,7 +43,7 @@ describe('live refresh of a procedure page', () => {
     page.fetches.shift()!.answer.resolve({ revision: 1, currentStep: 'committee_approval' });
     page.fetches.shift()!.answer.resolve({ votes: 2 });
     await settle();
-    const changed = createRefreshScheduler(page.client);
+    const { changed } = createRefreshScheduler(page.client);
 
     void changed(event(2));
     await settle();
@@ -69,7 +69,7 @@ describe('live refresh of a procedure page', () => {
     const page = givenAPageShowing(id);
     page.fetches.splice(0).forEach((f) => f.answer.resolve({ revision: 1 }));
     await settle();
-    void createRefreshScheduler(page.client)(event(2));
+    void createRefreshScheduler(page.client).changed(event(2));
     await settle();
     expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
     page.fetches.shift()!.answer.resolve({ revision: 2 });
@@ -77,11 +77,94 @@ describe('live refresh of a procedure page', () => {
     expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
   });
 
+  it('given an event that carries the new state, then the page shows it at once and still reads the rest', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches
+      .shift()!
+      .answer.resolve({ revision: 1, status: 'running', currentStep: 'committee_approval', votes: 2 });
+    page.fetches.shift()!.answer.resolve({});
+    await settle();
+    void createRefreshScheduler(page.client).changed({
+      ...event(2),
+      status: 'running',
+      currentStep: 'issue',
+      waitingFor: null,
+    });
+    await settle();
+    // Before any answer: the vote is shown closed.
+    expect(page.procedure.getCurrentResult().data).toEqual({
+      revision: 1,
+      status: 'running',
+      currentStep: 'issue',
+      waitingFor: null,
+      votes: 2,
+    });
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
+    page.fetches.shift()!.answer.resolve({ revision: 2, status: 'running', currentStep: 'issue', votes: 3 });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toMatchObject({ revision: 2, votes: 3 });
+  });
+
+  it('given a read that started before the closing event answers after it, then the page stays closed', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches
+      .shift()!
+      .answer.resolve({ revision: 6, status: 'running', currentStep: 'committee_approval' });
+    page.fetches.shift()!.answer.resolve({});
+    await settle();
+    const { changed } = createRefreshScheduler(page.client);
+    // The vote is tallied (still the vote's step): a read starts.
+    void changed({ ...event(7), status: 'running', currentStep: 'committee_approval', waitingFor: null });
+    await settle();
+    // The step moves on while that read is under way.
+    void changed({ ...event(8), status: 'running', currentStep: 'issue_decision', waitingFor: null });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toMatchObject({ currentStep: 'issue_decision' });
+    // The first read answers from before the move: the page keeps the newer state.
+    page.fetches
+      .shift()!
+      .answer.resolve({ revision: 7, status: 'running', currentStep: 'committee_approval' });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toMatchObject({
+      revision: 7,
+      currentStep: 'issue_decision',
+    });
+    // The read after it brings revision 8 itself.
+    page.fetches
+      .shift()!
+      .answer.resolve({ revision: 8, status: 'running', currentStep: 'issue_decision', votes: 3 });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toEqual({
+      revision: 8,
+      status: 'running',
+      currentStep: 'issue_decision',
+      votes: 3,
+    });
+  });
+
+  it('given an older event than the page shows, then its state is not shown', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches.shift()!.answer.resolve({ revision: 5, status: 'completed', currentStep: null });
+    page.fetches.shift()!.answer.resolve({});
+    await settle();
+    void createRefreshScheduler(page.client).changed({
+      ...event(4),
+      status: 'running',
+      currentStep: 'issue',
+    });
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toEqual({
+      revision: 5,
+      status: 'completed',
+      currentStep: null,
+    });
+  });
+
   it('given the page already shows the event’s revision, then only the parts are read again', async () => {
     const page = givenAPageShowing(id);
     page.fetches.splice(0).forEach((f) => f.answer.resolve({ revision: 5 }));
     await settle();
-    void createRefreshScheduler(page.client)(event(5));
+    void createRefreshScheduler(page.client).changed(event(5));
     await settle();
     expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
   });
@@ -93,7 +176,7 @@ describe('live refresh of a procedure page', () => {
     // A poll starts reading; the event comes while it is on its way.
     void page.procedure.refetch();
     await settle();
-    void createRefreshScheduler(page.client)(event(2));
+    void createRefreshScheduler(page.client).changed(event(2));
     await settle();
     expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
     page.fetches.shift()!.answer.resolve({ revision: 1 });

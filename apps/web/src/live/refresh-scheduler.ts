@@ -5,6 +5,17 @@ export interface ProcedureChanged {
   readonly procedureId: string;
   readonly wardCode: string;
   readonly revision: number;
+  /** The projection's state after the change (absent from older writers). */
+  readonly status?: string;
+  readonly currentStep?: string | null;
+  readonly waitingFor?: string | null;
+}
+
+interface CachedProcedure {
+  readonly revision?: number;
+  readonly status?: string;
+  readonly currentStep?: string | null;
+  readonly waitingFor?: string | null;
 }
 
 /**
@@ -14,7 +25,8 @@ export interface ProcedureChanged {
  * a page showed the change only after the burst, seconds later. Here a refresh runs to its end and its answer
  * is shown; an event that arrives meanwhile asks for exactly one more refresh after it (the latest state).
  *
- * The procedure itself is read first (the page's status, step and "vote closed" come from it), then the
+ * The event carries the procedure's new status, step and whom it waits for: a page that shows the procedure
+ * takes them at once (the vote closed, the next step), then reads the procedure (everything else), then the
  * parts of its page, the inboxes, lists and notifications: the main answer does not wait behind them for
  * the browser's few connections or the server's time.
  */
@@ -45,9 +57,54 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
 
   /** The cached procedure already shows this revision or a newer one (an action's own refetch got it). */
   const upToDate = (event: ProcedureChanged) => {
-    const cached = queryClient.getQueryData<{ revision?: number }>(['procedure', event.procedureId]);
+    const cached = queryClient.getQueryData<CachedProcedure>(['procedure', event.procedureId]);
     return typeof cached?.revision === 'number' && cached.revision >= event.revision;
   };
+
+  /**
+   * The newest state each procedure's events carried, until a read brings that revision: an answer to a read
+   * that started before the change (still "voting") must not put the page back to the older state.
+   */
+  const shownStates = new Map<string, ProcedureChanged>();
+  const withState = (cached: CachedProcedure | undefined, event: ProcedureChanged) =>
+    cached
+      ? {
+          ...cached,
+          ...(event.status !== undefined ? { status: event.status } : {}),
+          ...(event.currentStep !== undefined ? { currentStep: event.currentStep } : {}),
+          ...(event.waitingFor !== undefined ? { waitingFor: event.waitingFor } : {}),
+        }
+      : cached;
+
+  const showsState = (cached: CachedProcedure, event: ProcedureChanged) =>
+    (event.status === undefined || cached.status === event.status) &&
+    (event.currentStep === undefined || cached.currentStep === event.currentStep) &&
+    (event.waitingFor === undefined || cached.waitingFor === event.waitingFor);
+
+  /** The state the event carries, shown before the read (the revision stays: the read still happens). */
+  const showState = (event: ProcedureChanged) => {
+    if (event.status === undefined || upToDate(event)) return;
+    const known = shownStates.get(event.procedureId);
+    if (known && known.revision >= event.revision) return;
+    shownStates.set(event.procedureId, event);
+    queryClient.setQueryData<CachedProcedure>(['procedure', event.procedureId], (cached) =>
+      withState(cached, event),
+    );
+  };
+
+  // Every answer to the procedure's read, as it lands: older than the state shown, it keeps that state.
+  const unsubscribe = queryClient.getQueryCache().subscribe((cacheEvent) => {
+    if (cacheEvent.type !== 'updated' || cacheEvent.action.type !== 'success') return;
+    const key = cacheEvent.query.queryKey as readonly unknown[];
+    const [name, procedureId] = key;
+    if (name !== 'procedure' || typeof procedureId !== 'string' || key.length !== 2) return;
+    const state = shownStates.get(procedureId);
+    if (!state) return;
+    const data = cacheEvent.query.state.data as CachedProcedure | undefined;
+    if (!data) return;
+    if (typeof data.revision === 'number' && data.revision >= state.revision) shownStates.delete(procedureId);
+    else if (!showsState(data, state)) cacheEvent.query.setData(withState(data, state));
+  });
 
   /** Until no refresh of `name` is running, the one asked for meanwhile included. */
   const settled = async (name: string) => {
@@ -67,7 +124,8 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
     }
   };
 
-  return async (event: ProcedureChanged): Promise<void> => {
+  const changed = async (event: ProcedureChanged): Promise<void> => {
+    showState(event);
     await refreshProcedure(event);
     await refresh(`parts:${event.procedureId}`, () =>
       queryClient
@@ -78,4 +136,6 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
     );
     await refresh('lists', () => [['inbox'], ['procedures'], ['notifications']]);
   };
+
+  return { changed, dispose: unsubscribe };
 };

@@ -40,7 +40,7 @@ export const useLiveUpdates = (enabled: boolean) => {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const changed = createRefreshScheduler(queryClient);
+    const refresh = createRefreshScheduler(queryClient);
     const connect = async () => {
       try {
         const { ticket } = await unwrap(api.POST('/api/events/ticket'));
@@ -49,7 +49,7 @@ export const useLiveUpdates = (enabled: boolean) => {
         source.addEventListener('open', () => setStatus('connected'));
         source.addEventListener(
           'procedure_changed',
-          (e) => void changed(JSON.parse((e as MessageEvent<string>).data) as ProcedureChanged),
+          (e) => void refresh.changed(JSON.parse((e as MessageEvent<string>).data) as ProcedureChanged),
         );
         source.addEventListener('error', () => {
           // The ticket expires within a minute: reconnect with a new one rather than letting EventSource retry.
@@ -65,6 +65,7 @@ export const useLiveUpdates = (enabled: boolean) => {
     void connect();
     return () => {
       stopped = true;
+      refresh.dispose();
       clearTimeout(retry);
       source?.close();
       setStatus('polling');

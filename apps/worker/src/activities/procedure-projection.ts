@@ -3,7 +3,8 @@
  * waiting_for, due_at, stalled_since, return_reasons, ended_by, ended_reason, completed_at, failure_code,
  * failure_message, revision). One statement writes the whole view if its revision is newer than the stored
  * one, and in the same transaction tells `procedure_changed` listeners (the SSE endpoint) what changed:
- * `{"procedureId","wardCode","revision"}`. test/architecture checks that no other code writes these columns.
+ * `{"procedureId","wardCode","revision","status","currentStep","waitingFor"}` (the state itself, so an open page
+ * shows a closed vote or a new step at once, before it reads the rest). test/architecture checks that no other code writes these columns.
  */
 import type { ProcedureView } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
@@ -57,13 +58,14 @@ export const writeProcedureView = async (prisma: PrismaClient, write: Projection
           failure_code = EXCLUDED.failure_code, failure_message = EXCLUDED.failure_message,
           revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at
         WHERE ${newer}
-        RETURNING p.id, p.ward_code, p.revision, (p.xmax = 0) AS created`
+        RETURNING p.id, p.ward_code, p.revision, p.status, p.current_step, p.waiting_for,
+          (p.xmax = 0) AS created`
     : Prisma.sql`
         UPDATE procedure AS p SET (status, decider_status, current_step, round, waiting_for, due_at,
           stalled_since, return_reasons, ended_by, ended_reason, completed_at, failure_code, failure_message,
           revision, updated_at) = (${columns})
         WHERE p.id = ${procedureId}::uuid AND ${newer}
-        RETURNING p.id, p.ward_code, p.revision, false AS created`;
+        RETURNING p.id, p.ward_code, p.revision, p.status, p.current_step, p.waiting_for, false AS created`;
   // The row created here (not by the API's transaction, which then did not commit): the start's audit entry
   // with it, once (the dedupe key is the one the API's entry carries).
   const audit = seed?.audit;
@@ -79,7 +81,8 @@ export const writeProcedureView = async (prisma: PrismaClient, write: Projection
   const [result] = await prisma.$queryRaw<{ notified: number }[]>`
     WITH written AS (${written}), audited AS (${startAudit})
     SELECT count(pg_notify(${PROCEDURE_CHANGED_CHANNEL},
-      json_build_object('procedureId', id, 'wardCode', ward_code, 'revision', revision)::text))::int AS notified
+      json_build_object('procedureId', id, 'wardCode', ward_code, 'revision', revision, 'status', status,
+        'currentStep', current_step, 'waitingFor', waiting_for)::text))::int AS notified
     FROM written`;
   return (result?.notified ?? 0) > 0;
 };
