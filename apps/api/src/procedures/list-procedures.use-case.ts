@@ -60,7 +60,22 @@ export class ListProceduresUseCase {
         ? [{ dueAt: 'asc' }, { id: 'asc' }]
         : [{ createdAt: desc ? 'desc' : 'asc' }, { id: desc ? 'desc' : 'asc' }],
       take: query.limit + 1,
-      include: { ward: { select: { code: true, name: true } }, decision: { select: { symbol: true } } },
+      // Only the columns a list row shows: not the items (a resolution's whole list, jsonb) or the texts.
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        status: true,
+        currentStep: true,
+        waitingFor: true,
+        round: true,
+        dueAt: true,
+        stalledSince: true,
+        createdAt: true,
+        completedAt: true,
+        ward: { select: { code: true, name: true } },
+        decision: { select: { symbol: true } },
+      },
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
