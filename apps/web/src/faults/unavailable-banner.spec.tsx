@@ -153,4 +153,17 @@ describe('UnavailableBanner with useProcedureAction', () => {
     await waitFor(() => expect(send).toHaveBeenCalledTimes(2));
     expect(keys[1]).not.toBe(keys[0]);
   });
+
+  it('given a busy database (a burst, not an outage), then the banner says busy, not down, and nothing was done', async () => {
+    const send = jest.fn(() =>
+      Promise.reject(unavailable('DATABASE_BUSY', 'database', { busy: true, retryAfterSeconds: 2 })),
+    );
+    await renderPanel(send);
+    fireEvent.change(screen.getByLabelText('Lý do'), { target: { value: 'A' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi' }));
+    const banner = await screen.findByTestId('unavailable-banner');
+    expect(banner.textContent).toContain('đang quá tải');
+    expect(banner.textContent).not.toContain('không truy cập được');
+    expect(banner.textContent).toContain('Thao tác chưa được thực hiện.');
+  });
 });

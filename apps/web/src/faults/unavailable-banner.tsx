@@ -36,7 +36,7 @@ export const UnavailableBanner = () => {
       type="warning"
       role="alert"
       data-testid="unavailable-banner"
-      title={t(`faults.down.${info.part}`)}
+      title={info.busy ? t(`faults.busy.${info.part}`) : t(`faults.down.${info.part}`)}
       description={
         <>
           <div>{outcome}</div>

@@ -12,6 +12,8 @@ export interface Unavailable {
   readonly pending: boolean;
   /** Not taken now, but the system may still apply it later (an Update a worker never picked up). */
   readonly mayApplyLater: boolean;
+  /** The part is up but overloaded (a burst): the banner says "busy", not "down". */
+  readonly busy: boolean;
   readonly retryAfterSeconds: number;
 }
 
@@ -21,10 +23,24 @@ const PARTS: readonly DownPart[] = ['database', 'temporal', 'worker'];
 export const unavailableOf = (error: unknown): Unavailable | undefined => {
   // fetch rejects with a TypeError when nothing answers (the API is down or restarting).
   if (error instanceof TypeError)
-    return { part: 'api', code: 'NO_ANSWER', pending: false, mayApplyLater: false, retryAfterSeconds: 5 };
+    return {
+      part: 'api',
+      code: 'NO_ANSWER',
+      pending: false,
+      mayApplyLater: false,
+      busy: false,
+      retryAfterSeconds: 5,
+    };
   if (!(error instanceof ApiError)) return undefined;
   if (error.status === 502 || error.status === 504)
-    return { part: 'api', code: error.code, pending: false, mayApplyLater: false, retryAfterSeconds: 5 };
+    return {
+      part: 'api',
+      code: error.code,
+      pending: false,
+      mayApplyLater: false,
+      busy: false,
+      retryAfterSeconds: 5,
+    };
   if (error.status !== 503) return undefined;
   const details = error.body.details ?? {};
   const dependency = details['dependency'];
@@ -34,6 +50,7 @@ export const unavailableOf = (error: unknown): Unavailable | undefined => {
     code: error.code,
     pending: details['applied'] === 'pending',
     mayApplyLater: details['mayApplyLater'] === true,
+    busy: details['busy'] === true,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 60) : 5,
   };
 };
