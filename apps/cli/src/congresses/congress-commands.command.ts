@@ -5,7 +5,7 @@
  * as `cli:<os user>`.
  */
 import { Logger } from '@nestjs/common';
-import { congressOrdinalName, congressTermYears, isDomainError, termYearsText } from '@kientoan/domain';
+import { congressOrdinalName, isDomainError } from '@kientoan/domain';
 import {
   type PrismaClient,
   readWardCongresses,
@@ -19,21 +19,14 @@ export const CONGRESS_USAGE = [
   'cli congress set <ward> <ordinal>=<YYYY-MM-DD>[=<name>] …   (the whole list, e.g. 1=2025-10-15)',
 ].join('\n  ');
 
-/**
- * "1=2025-10-15" or "1=2025-10-15=Đại hội …"; without a name, the usual one for the ward with the term the
- * congress opens, five years from the year it closes ("…, nhiệm kỳ 2025 - 2030": the term its documents name).
- */
+/** "1=2025-10-15" or "1=2025-10-15=Đại hội …"; without a name, the usual one for the ward. */
 export const parseCongressArgument = (argument: string, wardTitle: string) => {
   const [ordinal, closedOn, ...name] = argument.split('=');
   const n = Number(ordinal);
-  const usual = `Đại hội Đảng bộ ${wardTitle} ${congressOrdinalName(n)}`;
-  const term = /^\d{4}-/.test(closedOn ?? '')
-    ? `, nhiệm kỳ ${termYearsText(congressTermYears({ name: usual, closedOn: closedOn! }))}`
-    : '';
   return {
     ordinal: n,
     closedOn: closedOn ?? '',
-    name: name.join('=').trim() || `${usual}${term}`,
+    name: name.join('=').trim() || `Đại hội Đảng bộ ${wardTitle} ${congressOrdinalName(n)}`,
   };
 };
 
