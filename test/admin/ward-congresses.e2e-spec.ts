@@ -179,4 +179,61 @@ describe("A ward's congresses (API and CLI, e2e)", () => {
     expect(list.output).toContain('lần thứ II');
     expect(cli('congress', 'set').status).toBe(2);
   });
+
+  it("given the ward's congress naming the term 2026 - 2031, when a procedure is issued in it, then its documents cite that term, and the term of issued documents cannot be renamed (409, CLI exit 1); a name whose term ends before it starts is refused (400)", async () => {
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 5 });
+    const first = {
+      ordinal: 1,
+      name: `Đại hội Đảng bộ phường ${ward.name} lần thứ Nhất, nhiệm kỳ 2026 - 2031`,
+      closedOn: '2025-08-31',
+    };
+    const backwards = await admin
+      .put(`/api/admin/wards/${ward.code}/congresses`)
+      .send({ congresses: [{ ...first, name: `${ward.name}, nhiệm kỳ 2031 - 2026` }] })
+      .expect(400);
+    expect(backwards.body.code).toBe('CONGRESSES_INVALID');
+    expect(backwards.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'congresses[0].name',
+        reason: 'Tên đại hội lần thứ 1 ghi nhiệm kỳ 2031 - 2026: năm kết thúc phải sau năm bắt đầu.',
+      }),
+    ]);
+    await admin
+      .put(`/api/admin/wards/${ward.code}/congresses`)
+      .send({ congresses: [first] })
+      .expect(200);
+
+    const as = await signIn(http, ward);
+    const driver = new ProcedureDriver(stack);
+    const id = await driver.start(as, ward.code, [
+      { kind: 'rename', unitId: `${ward.code}.tdp6`, newName: 'Chi bộ Tổ dân phố số 34' },
+    ]);
+    await driver.toCompletion(as, id, ward.voters);
+    const texts = (
+      await stack.prisma.issuedDocument.findMany({ where: { procedureId: id }, orderBy: { position: 'asc' } })
+    ).map((d) => d.text);
+    expect(texts).toHaveLength(2);
+    for (const text of texts)
+      expect(text).toContain(
+        `- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ phường ${ward.name} nhiệm kỳ 2026 - 2031;`,
+      );
+
+    // Another term for the same congress would contradict the issued texts: refused, nothing stored.
+    const renamed = await admin
+      .put(`/api/admin/wards/${ward.code}/congresses`)
+      .send({ congresses: [{ ...first, name: first.name.replace('2026 - 2031', '2025 - 2030') }] })
+      .expect(409);
+    expect(renamed.body.code).toBe('CONGRESS_RENAMES_NUMBERED_TERM');
+    expect(renamed.body.message).toContain('ghi căn cứ nhiệm kỳ 2026 - 2031');
+    // The CLI's usual name gives no term: five years from 2025, another term as well.
+    const refused = cli('congress', 'set', ward.code, '1=2025-08-31');
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain('CONGRESS_RENAMES_NUMBERED_TERM');
+    expect((await admin.get(`/api/admin/wards/${ward.code}/congresses`)).body.congresses).toEqual([first]);
+    // A new spelling of the same term is allowed.
+    await admin
+      .put(`/api/admin/wards/${ward.code}/congresses`)
+      .send({ congresses: [{ ...first, name: `${first.name.replace(' - ', '–')}` }] })
+      .expect(200);
+  });
 });

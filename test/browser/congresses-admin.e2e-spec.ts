@@ -2,7 +2,8 @@
  * The admin page of a ward's congresses (Quản trị → Đại hội, nhiệm kỳ) in a real browser (Chromium) against the
  * real stack: the assumed first congress is shown with the term it opens; a second congress closing before the first is
  * refused next to its date (nothing sent); a day that would move the ward's already numbered documents to another
- * term is refused by the API (409) and the page says why; the terms holding numbered documents are listed.
+ * term is refused by the API (409) and the page says why, as is a name giving those documents' term other years;
+ * the terms holding numbered documents are listed with the term their documents cite.
  * Photographed at 1366 and 360 px (test-results/web), checked with axe-core.
  */
 import type { AddressInfo } from 'node:net';
@@ -100,6 +101,11 @@ describe('Congresses of a ward in Chromium (admin)', () => {
     const numbered = page.locator('.ant-table-tbody tr.ant-table-row');
     await expect(numbered.count()).resolves.toBe(1);
     await expect(numbered.first().textContent()).resolves.toContain('Từ 1 thg 9, 2025');
+    // The term the documents cite: the congress's name gives none, so five years from its closing year.
+    await expect(numbered.first().textContent()).resolves.toContain('2025 - 2030');
+    await first
+      .getByText('Văn bản của nhiệm kỳ này ghi căn cứ Quy chế làm việc nhiệm kỳ 2025 - 2030.')
+      .waitFor();
     await inspect(page, 'congresses');
 
     // A second congress closing before the first: named next to its date, nothing sent.
@@ -128,7 +134,19 @@ describe('Congresses of a ward in Chromium (admin)', () => {
     await inspect(page, 'congresses-conflict');
 
     // Removed again (the last congress can be removed): the list is saved as it stands.
+    // A name giving the first term other years than its documents cite: 409, explained.
     await page.getByRole('button', { name: 'Xóa đại hội lần thứ Hai' }).click();
+    const firstName = first.getByLabel('Tên đại hội');
+    await firstName.fill('Đại hội Đảng bộ phường lần thứ Nhất, nhiệm kỳ 2026 - 2031');
+    await first
+      .getByText('Văn bản của nhiệm kỳ này ghi căn cứ Quy chế làm việc nhiệm kỳ 2026 - 2031.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Lưu các kỳ đại hội' }).click();
+    await page
+      .getByText('Không lưu được: tên đại hội đổi nhiệm kỳ mà văn bản đã ban hành ghi căn cứ')
+      .waitFor();
+    await page.getByText(/ghi căn cứ nhiệm kỳ 2025 - 2030/).waitFor();
+    await firstName.fill('Đại hội Đảng bộ phường lần thứ Nhất');
     await page.getByRole('button', { name: 'Lưu các kỳ đại hội' }).click();
     await page.getByText('Đã lưu các kỳ đại hội').waitFor();
     const stored = await admin.get(`/api/admin/wards/${ward.code}/congresses`).expect(200);

@@ -177,4 +177,65 @@ describe('Registers per committee term (e2e)', () => {
     expect(issuedSecond!.text).toContain('- Xét đề nghị của Ban Tổ chức Đảng ủy,');
     expect(first!.text).toContain('- Xét đề nghị của Văn phòng Đảng ủy,');
   });
+
+  it("given the ward's second congress naming the term 2030 - 2035, when a draft made on the day it closes is signed the day after, then the last decision of the old term names 2025 - 2030 and the new one is 01 of the new register, naming 2030 - 2035", async () => {
+    clock.runFrom(new Date('2030-08-15T02:00:00Z')); // 09:00 in Hà Nội, the day the second congress closes
+    const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 5 });
+    const as = await signIn(http, ward);
+    await stack.prisma.wardCongress.createMany({
+      data: [
+        {
+          wardCode: ward.code,
+          ordinal: 1,
+          name: `Đại hội Đảng bộ phường ${ward.name} lần thứ Nhất, nhiệm kỳ 2025 - 2030`,
+          closedOn: new Date('2025-08-31T00:00:00Z'),
+        },
+        {
+          wardCode: ward.code,
+          ordinal: 2,
+          name: `Đại hội đại biểu Đảng bộ phường ${ward.name} lần thứ Hai, nhiệm kỳ 2030 - 2035`,
+          closedOn: new Date('2030-08-15T00:00:00Z'),
+        },
+      ],
+    });
+    // The first term's registers already hold 7 resolutions and 41 decisions.
+    await stack.prisma.documentRegister.createMany({
+      data: [
+        { issuer: ward.code, docType: 'NQ', term: '2025-09-01', lastNumber: 7 },
+        { issuer: ward.code, docType: 'QĐ', term: '2025-09-01', lastNumber: 41 },
+      ],
+    });
+    const workingRules = async (procedureId: string) =>
+      (
+        await stack.prisma.issuedDocument.findMany({ where: { procedureId }, orderBy: { position: 'asc' } })
+      ).map((d) => d.text.split('\n').find((l) => l.includes('Quy chế làm việc')));
+    const ground = (term: string) =>
+      `- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ phường ${ward.name} nhiệm kỳ ${term};`;
+
+    const last = await driver.start(as, ward.code, rename(ward.code, 'Chi bộ Tổ dân phố số 44'));
+    await driver.toCompletion(as, last, ward.voters);
+    expect(await symbols(last)).toEqual([
+      ['Số 08-NQ/ĐU', '2025-09-01'],
+      ['Số 42-QĐ/ĐU', '2025-09-01'],
+    ]);
+    expect(await workingRules(last)).toEqual([ground('2025 - 2030'), ground('2025 - 2030')]);
+
+    // Drafted on the closing day (the old term), voted and signed the day after (the new one).
+    const first = await driver.start(as, ward.code, rename(ward.code, 'Chi bộ Tổ dân phố số 45'));
+    await driver.toDrafting(as, first);
+    const draft = (await as.secretary.get(`/api/procedures/${first}/drafts/1`).expect(200)).body as {
+      body: string;
+    };
+    expect(draft.body).toContain(ground('2025 - 2030'));
+    clock.advanceDays(1);
+    await driver.submitDraft(as, first).expect(200);
+    await driver.waitFor(first, 'voting', 1);
+    for (const voter of ward.voters.slice(0, 3)) await driver.vote(as, first, voter).expect(200);
+    await driver.handle(first).result();
+    expect(await symbols(first)).toEqual([
+      ['Số 01-NQ/ĐU', '2030-08-16'],
+      ['Số 01-QĐ/ĐU', '2030-08-16'],
+    ]);
+    expect(await workingRules(first)).toEqual([ground('2030 - 2035'), ground('2030 - 2035')]);
+  });
 });

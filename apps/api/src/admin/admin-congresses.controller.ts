@@ -37,13 +37,16 @@ export class AdminCongressesController {
   @ApiOperation({
     summary: 'Đặt các kỳ đại hội (cả danh sách) / Set a ward’s congresses (the whole list), audited',
     description:
-      'Ordinals 1, 2 … with closing days in order (400 CONGRESSES_INVALID, every field named). 409 CONGRESS_MOVES_NUMBERED_DOCUMENTS when a document already numbered would fall in another term.',
+      'Ordinals 1, 2 … with closing days in order (400 CONGRESSES_INVALID, every field named). 409 CONGRESS_MOVES_NUMBERED_DOCUMENTS when a document already numbered would fall in another term; 409 CONGRESS_RENAMES_NUMBERED_TERM when a name would give the term of numbered documents other years ("nhiệm kỳ 2025 - 2030") than their texts cite. A name that gives no term opens five years from its closing year.',
   })
   @ApiBody({ schema: openApiSchema(setWardCongressesSchema) })
   @ApiResponse({ status: 200, ...VIEW })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, CONGRESSES_INVALID' })
   @ApiResponse({ status: 404, description: 'WARD_NOT_FOUND' })
-  @ApiResponse({ status: 409, description: 'CONGRESS_MOVES_NUMBERED_DOCUMENTS' })
+  @ApiResponse({
+    status: 409,
+    description: 'CONGRESS_MOVES_NUMBERED_DOCUMENTS, CONGRESS_RENAMES_NUMBERED_TERM',
+  })
   set(
     @Ctx() ctx: RequestContext,
     @Param('wardCode', wardCode) ward: string,

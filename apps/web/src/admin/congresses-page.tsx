@@ -4,6 +4,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import {
+  congressTermYears,
+  namedTermYears,
+  termYearsOn,
+  termYearsText,
+} from '@kientoan/domain/documents/committee-term';
 import { congressOrdinalName } from '@kientoan/domain/documents/ward-congresses';
 import { ApiError } from '../api/api-error';
 import { api, unwrap } from '../api/client';
@@ -83,6 +89,14 @@ export function CongressesPage() {
     });
   }, [data, form]);
   const conflict = save.error instanceof ApiError && save.error.status === 409;
+  const termConflict = save.error instanceof ApiError && save.error.code === 'CONGRESS_RENAMES_NUMBERED_TERM';
+  // The term a congress opens, as its documents will cite it: the one its name gives, else five years from
+  // the year it closes (libs/domain committee-term.ts, the rule the documents follow).
+  const openedTerm = (name: string | undefined, closedOn: Dayjs | null | undefined) => {
+    const named = namedTermYears(name ?? '');
+    if (named) return termYearsText(named);
+    return closedOn ? termYearsText(congressTermYears({ name: '', closedOn: closedOn.format(DAY) })) : null;
+  };
   const unplaced =
     save.error && !(save.error instanceof ApiError && save.error.body.errors?.length) ? save.error : null;
   const defaultName = (ordinal: number) =>
@@ -150,6 +164,18 @@ export function CongressesPage() {
                                 rules={[
                                   { required: true, whitespace: true, message: t('congresses.nameRequired') },
                                 ]}
+                                extra={
+                                  <Form.Item noStyle shouldUpdate>
+                                    {({ getFieldValue }) => {
+                                      const years = openedTerm(
+                                        getFieldValue(['congresses', index, 'name']) as string | undefined,
+                                        getFieldValue(['congresses', index, 'closedOn']) as
+                                          Dayjs | null | undefined,
+                                      );
+                                      return years ? t('congresses.termYears', { years }) : null;
+                                    }}
+                                  </Form.Item>
+                                }
                               >
                                 <Input maxLength={300} />
                               </Form.Item>
@@ -229,7 +255,7 @@ export function CongressesPage() {
                       showIcon
                       role="alert"
                       style={{ marginTop: 16 }}
-                      message={t('congresses.conflict')}
+                      message={t(termConflict ? 'congresses.conflictTerm' : 'congresses.conflict')}
                       description={errorText(save.error)}
                     />
                   ) : unplaced ? (
@@ -272,6 +298,11 @@ export function CongressesPage() {
                   locale={{ emptyText: <EmptyText text={t('congresses.numberedEmpty')} /> }}
                   columns={[
                     { key: 'term', title: t('congresses.term'), render: (_, r) => termText(r.from, r.to) },
+                    {
+                      key: 'named',
+                      title: t('congresses.named'),
+                      render: (_, r) => termYearsText(termYearsOn(data.congresses, r.firstDay)),
+                    },
                     { key: 'documents', title: t('congresses.documents'), dataIndex: 'documents' },
                     {
                       key: 'first',

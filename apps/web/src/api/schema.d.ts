@@ -224,7 +224,7 @@ export interface paths {
     get: operations['AdminCongressesController_get'];
     /**
      * Đặt các kỳ đại hội (cả danh sách) / Set a ward’s congresses (the whole list), audited
-     * @description Ordinals 1, 2 … with closing days in order (400 CONGRESSES_INVALID, every field named). 409 CONGRESS_MOVES_NUMBERED_DOCUMENTS when a document already numbered would fall in another term.
+     * @description Ordinals 1, 2 … with closing days in order (400 CONGRESSES_INVALID, every field named). 409 CONGRESS_MOVES_NUMBERED_DOCUMENTS when a document already numbered would fall in another term; 409 CONGRESS_RENAMES_NUMBERED_TERM when a name would give the term of numbered documents other years ("nhiệm kỳ 2025 - 2030") than their texts cite. A name that gives no term opens five years from its closing year.
      */
     put: operations['AdminCongressesController_set'];
     post?: never;
@@ -2058,7 +2058,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description CONGRESS_MOVES_NUMBERED_DOCUMENTS */
+      /** @description CONGRESS_MOVES_NUMBERED_DOCUMENTS, CONGRESS_RENAMES_NUMBERED_TERM */
       409: {
         headers: {
           [name: string]: unknown;

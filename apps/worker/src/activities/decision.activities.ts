@@ -12,6 +12,7 @@ import {
   type DraftSetDocument,
   type PlannedChanges,
   type SetRecipient,
+  type TermYears,
   ceremonyOf,
   composeResolutionDocuments,
   dateInVietnam,
@@ -40,7 +41,7 @@ import {
   recordIssuedDocuments,
   takeNumbers,
   termKey,
-  wardTermAt,
+  wardTermWithYearsAt,
 } from '@kientoan/platform';
 import type { IssuedDecision, ProcedureActivities, SentBack, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
@@ -204,7 +205,9 @@ const issueOnce = (ctx: ActivityContext, key: StepKey): Promise<IssueOutcome> =>
     const set = templated ? approvedSet(approved, procedure.title, sentences) : undefined;
     const count = set?.length ?? 1;
     // Numbers per issuer, type and committee term, in the set's fixed order: the NQ, then the decisions.
-    const term = termKey(await wardTermAt(tx, procedure.wardCode, issuedAt));
+    // The same term names the working rules in every text (whatever term the draft was made in).
+    const { term: span, years: termYears } = await wardTermWithYearsAt(tx, procedure.wardCode, issuedAt);
+    const term = termKey(span);
     const resolutionNumber = await takeNumbers(tx, { issuer: procedure.wardCode, docType: 'NQ', term }, 1);
     const number = await takeNumbers(tx, { issuer: procedure.wardCode, docType: 'QĐ', term }, count);
     const symbols = Array.from({ length: count }, (_, i) => formatDocumentNumber(number + i, 'QĐ'));
@@ -212,7 +215,7 @@ const issueOnce = (ctx: ActivityContext, key: StepKey): Promise<IssueOutcome> =>
     const resolutionSymbol = formatDocumentNumber(resolutionNumber, 'NQ');
     await applyChangeSet(tx, changeSet, { effectiveDate, decisionRef: symbol });
 
-    const numbers = { symbol, resolutionSymbol, signedAt: issuedAt };
+    const numbers = { symbol, resolutionSymbol, signedAt: issuedAt, termYears };
     const issued: IssuedSet = set
       ? issueApproved(approved!, set, symbols, numbers, procedure.title, note)
       : legacyTexts(procedure, current.plan, { ...numbers, effectiveDate }, note);
@@ -348,7 +351,7 @@ const issueApproved = (
   draft: { readonly body: string },
   set: readonly (SetDecision & { readonly body: string })[],
   symbols: readonly string[],
-  numbers: { readonly resolutionSymbol: string; readonly signedAt: Date },
+  numbers: { readonly resolutionSymbol: string; readonly signedAt: Date; readonly termYears: TermYears },
   title: string,
   /** Why the effective date moved to the signing date, appended to each approved decision (never rewritten). */
   note: string | null,
@@ -356,6 +359,7 @@ const issueApproved = (
   const resolutionText = fillPlaceholders('NQ', draft.body, {
     symbol: numbers.resolutionSymbol,
     signedAt: numbers.signedAt,
+    termYears: numbers.termYears,
   });
   return {
     resolutionText,
@@ -376,7 +380,13 @@ const legacyTexts = (
     readonly ward: { readonly kind: 'phuong' | 'xa'; readonly name: string };
   },
   plan: PlannedChanges,
-  numbers: { symbol: string; resolutionSymbol: string; signedAt: Date; effectiveDate: string },
+  numbers: {
+    symbol: string;
+    resolutionSymbol: string;
+    signedAt: Date;
+    effectiveDate: string;
+    termYears: TermYears;
+  },
   note: string | null,
 ): IssuedSet => {
   const { resolution, decision: composed } = composeResolutionDocuments({
@@ -386,6 +396,7 @@ const legacyTexts = (
     sentences: plan.sentences,
     signedAt: numbers.signedAt,
     effectiveDate: numbers.effectiveDate,
+    termYears: numbers.termYears,
     numbers: { resolutionSymbol: numbers.resolutionSymbol, decisionSymbol: numbers.symbol },
   });
   const decision = note ? { ...composed, notes: [...composed.notes, note] } : composed;

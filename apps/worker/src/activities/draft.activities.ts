@@ -19,7 +19,7 @@ import {
   sentBackReasons,
   violationReasons,
 } from '@kientoan/domain';
-import { type Prisma, fromDbDate } from '@kientoan/platform';
+import { type Prisma, fromDbDate, wardTermWithYearsAt } from '@kientoan/platform';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable, writeAudit } from './activity-context';
 import type { Tx } from './step-ledger';
@@ -84,6 +84,10 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
             orderBy: { id: 'asc' },
           });
           const signer = documentSigner(members);
+          // The term in force today names the working rules in the grounds (the issue step names the signing
+          // date's, the term it numbers in).
+          const generatedAt = ctx.now();
+          const { years: termYears } = await wardTermWithYearsAt(ctx.prisma, procedure.wardCode, generatedAt);
           // The whole document set: the resolution and every decision it leads to (document-set.ts); the
           // committee votes on all of it.
           const { resolution, decisions } = composeDocumentSet({
@@ -93,7 +97,8 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
             title: procedure.title,
             changeSet: plan.changeSet,
             sentences: plan.sentences,
-            signedAt: ctx.now(),
+            signedAt: generatedAt,
+            termYears,
             ...(procedure.effectiveDate ? { effectiveDate: fromDbDate(procedure.effectiveDate) } : {}),
           });
           const documents = decisions.map(({ model, ...d }): DraftSetDocument => ({

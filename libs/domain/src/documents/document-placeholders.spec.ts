@@ -84,6 +84,30 @@ describe('fillPlaceholders', () => {
     expect(unchanged(issued)).toEqual(unchanged(edited));
   });
 
+  it('given a draft made before the congress closed and signed after it, when it is issued in the new term, then its working rules name that term and nothing else moves', () => {
+    // Made on 1/7/2025 by the appointed committee: "nhiệm kỳ 2025 - 2030" (APPOINTED_COMMITTEE_TERM).
+    const draft = draftOf('QĐ');
+    expect(draft).toContain(
+      'Quy chế làm việc của Ban Chấp hành Đảng bộ phường Ô Chợ Dừa nhiệm kỳ 2025 - 2030;',
+    );
+    const issued = fillPlaceholders('QĐ', draft, { ...numbers, termYears: { from: 2030, to: 2035 } });
+    expect(issued).toContain(
+      '- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ phường Ô Chợ Dừa nhiệm kỳ 2030 - 2035;',
+    );
+    expect(issued).not.toContain('2025 - 2030');
+    const otherLines = (text: string) => text.split('\n').filter((l) => !l.includes('Quy chế làm việc'));
+    expect(otherLines(issued)).toEqual(otherLines(fillPlaceholders('QĐ', draft, numbers)));
+  });
+
+  it('given an edit that dropped the working rules from the grounds, when issued with a term, then nothing is added', () => {
+    const edited = draftOf('NQ')
+      .split('\n')
+      .filter((l) => !l.includes('Quy chế làm việc'))
+      .join('\n');
+    const issued = fillPlaceholders('NQ', edited, { ...numbers, termYears: { from: 2030, to: 2035 } });
+    expect(issued).not.toContain('nhiệm kỳ');
+  });
+
   it('given a text without its blanks, then it refuses to fill it', () => {
     expect(() => fillPlaceholders('NQ', 'Nghị quyết', numbers)).toThrow(RangeError);
   });

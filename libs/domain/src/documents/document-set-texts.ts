@@ -7,6 +7,7 @@
 import type { ChangeSet } from '../registry/change-set';
 import type { ChangeKind } from '../procedure/change-kind';
 import type { ChangeSentence } from './change-sentences';
+import type { TermYears } from './committee-term';
 import type { DocumentModel } from './document-model';
 import {
   type DocumentEntry,
@@ -48,6 +49,8 @@ export interface DocumentSetInput {
   readonly effectiveDate?: string;
   readonly signer?: { readonly fullName: string; readonly deputy: boolean };
   readonly rule?: DocumentSetRule;
+  /** The committee term in force on `signedAt` (party-documents.ts); none: the appointed committee's. */
+  readonly termYears?: TermYears;
 }
 
 export interface ComposedSetDecision extends Omit<DraftSetDocument, 'body'> {
@@ -168,6 +171,7 @@ export const composeDocumentSet = (input: DocumentSetInput): ComposedDocumentSet
     signedAt: input.signedAt,
     ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}),
     ...(input.signer ? { signer: input.signer } : {}),
+    ...(input.termYears ? { termYears: input.termYears } : {}),
     draft: true,
   };
   const resolution = composeDocument({

@@ -1,4 +1,5 @@
 import { documentHtml, documentHtmlFromText } from './document-html';
+import { termYearsOn } from './committee-term';
 import { composeDocument, documentFromText, documentText, placeName } from './party-documents';
 
 const sentences = [
@@ -105,6 +106,34 @@ describe('Party documents', () => {
     expect(html).toContain('@page { size: A4');
     expect(html).toContain('A&lt;B&gt;');
     expect(html).not.toContain('<b>');
+  });
+
+  it("given the ward's congresses naming another term, when a document is dated in it, then its grounds cite the working rules of that term; before the first congress, the appointed committee's", () => {
+    const congresses = [
+      { name: 'Đại hội Đảng bộ phường Ô Chợ Dừa lần thứ Nhất, nhiệm kỳ 2025 - 2030', closedOn: '2025-08-31' },
+      { name: 'Đại hội Đảng bộ phường Ô Chợ Dừa lần thứ Hai, nhiệm kỳ 2030 - 2035', closedOn: '2030-08-15' },
+    ];
+    const groundOn = (day: string) =>
+      documentText(
+        composeDocument({
+          type: 'QĐ',
+          wardKind: 'phuong',
+          wardName: 'Ô Chợ Dừa',
+          title: 'x',
+          sentences,
+          signedAt: new Date(`${day}T02:00:00Z`),
+          symbol: 'Số 01-QĐ/ĐU',
+          resolutionSymbol: 'Số 01-NQ/ĐU',
+          termYears: termYearsOn(congresses, day),
+        }),
+      )
+        .split('\n')
+        .find((l) => l.includes('Quy chế làm việc'));
+    expect(groundOn('2030-08-16')).toBe(
+      '- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ phường Ô Chợ Dừa nhiệm kỳ 2030 - 2035;',
+    );
+    expect(groundOn('2030-08-15')).toContain('nhiệm kỳ 2025 - 2030;');
+    expect(groundOn('2025-07-07')).toContain('nhiệm kỳ 2025 - 2030;');
   });
 
   it('dates a document at the administrative unit where the issuer sits: the ward by its proper name, a numbered one in full', () => {

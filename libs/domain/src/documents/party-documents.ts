@@ -7,6 +7,7 @@
  */
 import { dateInVietnam } from '../calendar/vietnam-time';
 import type { ChangeSentence } from './change-sentences';
+import { APPOINTED_COMMITTEE_TERM, type TermYears, termYearsText } from './committee-term';
 import { PLACEHOLDERS } from './document-placeholders';
 import {
   type DocumentArticle,
@@ -36,6 +37,12 @@ export interface PartyDocumentInput {
   readonly signer?: { readonly fullName: string; readonly deputy: boolean };
   /** A decision covering more units than this lists them in an annex table (default 5). */
   readonly annexAbove?: number;
+  /**
+   * The committee term in force on the document's date (committee-term.ts `termYearsOn`: the day a draft is
+   * generated, the signing date at issue), named in the grounds; none: the appointed committee's, before the
+   * ward's first congress (`APPOINTED_COMMITTEE_TERM`).
+   */
+  readonly termYears?: TermYears;
 }
 
 const wardLabel = (kind: 'phuong' | 'xa') => (kind === 'phuong' ? 'phường' : 'xã');
@@ -55,6 +62,10 @@ export const shortDate = (isoDate: string) => {
   const { d, m, y } = dayMonth(isoDate);
   return `${d}/${m}/${y}`;
 };
+
+/** The ground line citing the committee's working rules, for the term in force ("nhiệm kỳ 2025 - 2030"). */
+export const workingRulesGround = (ward: string, termYears: TermYears = APPOINTED_COMMITTEE_TERM) =>
+  `- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ ${ward} nhiệm kỳ ${termYearsText(termYears)};`;
 
 /** A number inside a sentence reads "số 5-NQ/ĐU" (lower case), followed by its date. */
 export const documentReference = (symbol: string, signedAt: Date) =>
@@ -118,7 +129,7 @@ export const composeDocument = (input: PartyDocumentInput): DocumentModel => {
     grounds: [
       '- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;',
       '- Căn cứ Quy định thi hành Điều lệ Đảng và các quy định của Ban Chấp hành Trung ương về tổ chức cơ sở đảng;',
-      `- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ ${ward} nhiệm kỳ 2025 - 2030;`,
+      workingRulesGround(ward, input.termYears),
       ...(isDecision
         ? [`- Căn cứ Nghị quyết ${resolutionReference} của Ban Thường vụ Đảng ủy ${ward};`]
         : []),

@@ -1,5 +1,6 @@
 /** The resolution (NQ) and the decision (QĐ) of one change set, as drafts or with their numbers. */
 import type { ChangeSentence } from './change-sentences';
+import type { TermYears } from './committee-term';
 import { type PartyDocument, composeDocument } from './party-documents';
 
 export interface ResolutionDocumentsInput {
@@ -14,6 +15,8 @@ export interface ResolutionDocumentsInput {
   /** Numbers from the register once issued; none for a draft (which then has blanks for them). */
   readonly numbers?: { readonly resolutionSymbol: string; readonly decisionSymbol: string };
   readonly signer?: { readonly fullName: string; readonly deputy: boolean };
+  /** The committee term in force on `signedAt` (party-documents.ts); none: the appointed committee's. */
+  readonly termYears?: TermYears;
 }
 
 export interface ResolutionDocuments {
@@ -33,6 +36,7 @@ export const composeResolutionDocuments = (input: ResolutionDocumentsInput): Res
     ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}),
     draft: !input.numbers,
     ...(input.signer ? { signer: input.signer } : {}),
+    ...(input.termYears ? { termYears: input.termYears } : {}),
   };
   return {
     sentences: input.sentences,

@@ -3,6 +3,7 @@ import {
   congressListProblems,
   congressOrdinalName,
   documentsMovedByCongresses,
+  documentsRenamedByCongresses,
 } from './ward-congresses';
 
 const first = { ordinal: 1, name: 'Đại hội Đảng bộ phường Kim Liên lần thứ Nhất', closedOn: '2025-08-31' };
@@ -57,6 +58,44 @@ describe("A ward's congresses and the documents already numbered", () => {
     );
     // Adding the second congress after the last document: allowed.
     expect(() => checkCongressChange([first, second], numbered)).not.toThrow();
+  });
+
+  it('given a name giving a term that ends before it starts, then the name is refused, in Vietnamese', () => {
+    expect(congressListProblems([{ ...first, name: `${first.name}, nhiệm kỳ 2030 - 2025` }])).toEqual([
+      expect.objectContaining({
+        field: 'congresses[0].name',
+        reason: 'Tên đại hội lần thứ 1 ghi nhiệm kỳ 2030 - 2025: năm kết thúc phải sau năm bắt đầu.',
+      }),
+    ]);
+  });
+
+  it('given documents numbered in a term, when a new name would give that term other years, then it is refused with 409; a name that keeps the years is allowed', () => {
+    const named = { ...first, name: `${first.name}, nhiệm kỳ 2025 - 2030` };
+    const numbered = [
+      { symbol: 'Số 01-NQ/ĐU', docType: 'NQ', day: '2025-07-07', term: 'start' },
+      { symbol: 'Số 01-QĐ/ĐU', docType: 'QĐ', day: '2025-09-05', term: '2025-09-01' },
+    ];
+    const renamed = [{ ...first, name: `${first.name}, nhiệm kỳ 2026 - 2031` }];
+    expect(documentsRenamedByCongresses([named], renamed, numbered)).toEqual([
+      expect.objectContaining({
+        symbol: 'Số 01-QĐ/ĐU',
+        years: { from: 2025, to: 2030 },
+        newYears: { from: 2026, to: 2031 },
+      }),
+    ]);
+    expect(() => checkCongressChange(renamed, numbered, [named])).toThrow(
+      expect.objectContaining({
+        code: 'CONGRESS_RENAMES_NUMBERED_TERM',
+        kind: 'conflict',
+        messageVi: expect.stringContaining(
+          'văn bản Số 01-QĐ/ĐU ban hành ngày 05/09/2025 ghi căn cứ nhiệm kỳ 2025 - 2030',
+        ),
+      }),
+    );
+    // Without the term in the name, the congress of 2025 still opens 2025 - 2030: the same years, allowed.
+    expect(() => checkCongressChange([first], numbered, [named])).not.toThrow();
+    // With no document in the term yet, it may be renamed.
+    expect(() => checkCongressChange(renamed, numbered.slice(0, 1), [named])).not.toThrow();
   });
 
   it('given the register of a term with no document yet, then its congress may move freely', () => {

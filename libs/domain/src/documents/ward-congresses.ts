@@ -2,11 +2,20 @@
  * A ward's congresses (đại hội), set by an admin: the days they closed mark its committee terms, and each term
  * numbers its documents from 01 (committee-term.ts). Setting them is checked here, purely:
  * - the list is ordered: ordinals 1, 2, 3 … without gaps, each congress closing after the one before;
+ * - a name that gives the term ("…, nhiệm kỳ 2025 - 2030") gives a real span: it ends after it starts;
  * - no document already numbered may change term: a number belongs to its term's register for good, so a date
- *   that would put an issued document in another term (or give its term another first day) is refused.
+ *   that would put an issued document in another term (or give its term another first day) is refused, and so
+ *   is a name that would give the term of issued documents other years than their texts name.
  */
 import { DomainError } from '../errors/domain-error';
-import { type Congress, committeeTermOn } from './committee-term';
+import {
+  type Congress,
+  type TermYears,
+  committeeTermOn,
+  namedTermYears,
+  termYearsOn,
+  termYearsText,
+} from './committee-term';
 
 export interface WardCongress extends Congress {
   /** 1 = lần thứ Nhất, 2 = lần thứ Hai … */
@@ -52,6 +61,13 @@ export const congressListProblems = (congresses: readonly WardCongress[]): Field
         reason: `Đại hội thứ ${i + 1} trong danh sách phải là lần thứ ${i + 1} (đang ghi ${c.ordinal}); các lần đại hội đánh số liên tục từ 1.`,
         reasonEn: `Congress ${i + 1} of the list must be number ${i + 1} (it says ${c.ordinal}); congresses are numbered 1, 2, 3 …`,
       });
+    const named = namedTermYears(c.name);
+    if (named && named.to <= named.from)
+      problems.push({
+        field: `congresses[${i}].name`,
+        reason: `Tên đại hội lần thứ ${c.ordinal} ghi nhiệm kỳ ${termYearsText(named)}: năm kết thúc phải sau năm bắt đầu.`,
+        reasonEn: `The name of congress ${c.ordinal} gives the term ${termYearsText(named)}: it must end after it starts.`,
+      });
     const before = congresses[i - 1];
     if (before && c.closedOn <= before.closedOn)
       problems.push({
@@ -69,6 +85,19 @@ export const documentsMovedByCongresses = (
   documents: readonly NumberedDocument[],
 ): (NumberedDocument & { readonly newTerm: string })[] =>
   documents.map((d) => ({ ...d, newTerm: termKeyOn(congresses, d.day) })).filter((d) => d.newTerm !== d.term);
+
+/**
+ * The documents already numbered whose term the new congresses would name by other years ("nhiệm kỳ 2025 - 2030"
+ * printed in their grounds, "2026 - 2031" in the register): their texts cannot change, so neither can the term.
+ */
+export const documentsRenamedByCongresses = (
+  before: readonly Congress[],
+  after: readonly Congress[],
+  documents: readonly NumberedDocument[],
+): (NumberedDocument & { readonly years: TermYears; readonly newYears: TermYears })[] =>
+  documents
+    .map((d) => ({ ...d, years: termYearsOn(before, d.day), newYears: termYearsOn(after, d.day) }))
+    .filter((d) => termYearsText(d.years) !== termYearsText(d.newYears));
 
 const termName = (key: string) =>
   key === 'start' ? 'trước đại hội lần thứ Nhất' : `bắt đầu ngày ${vietnameseDate(key)}`;
@@ -97,15 +126,45 @@ export const CongressErrors = {
       },
     );
   },
+  /** 409: the new names would give the term of numbered documents other years than their texts name. */
+  renamesNumberedTerm: (
+    renamed: readonly (NumberedDocument & { years: TermYears; newYears: TermYears })[],
+  ) => {
+    const first = renamed[0]!;
+    const more = renamed.length - 1;
+    const was = termYearsText(first.years);
+    const now = termYearsText(first.newYears);
+    return new DomainError(
+      'CONGRESS_RENAMES_NUMBERED_TERM',
+      'conflict',
+      `Không đổi được nhiệm kỳ: văn bản ${first.symbol} ban hành ngày ${vietnameseDate(first.day)} ghi căn cứ nhiệm kỳ ${was}; tên đại hội mới sẽ gọi nhiệm kỳ đó là ${now}${more ? ` (cùng ${more} văn bản khác)` : ''}. Văn bản đã ban hành không sửa được: giữ nhiệm kỳ ${was} trong tên đại hội.`,
+      `The term cannot change: ${first.symbol} issued on ${first.day} cites the term ${was}; the new congress name would call that term ${now}${more ? ` (and ${more} more)` : ''}. Issued documents cannot change: keep ${was} in the congress's name.`,
+      {
+        documents: renamed.map((d) => ({
+          symbol: d.symbol,
+          day: d.day,
+          term: d.term,
+          years: termYearsText(d.years),
+          newYears: termYearsText(d.newYears),
+        })),
+      },
+    );
+  },
 };
 
-/** Checks new congresses against themselves and the documents already numbered; throws the first failure. */
+/**
+ * Checks new congresses against themselves and the documents already numbered (and, given the congresses they
+ * replace, against the term years those documents name); throws the first failure.
+ */
 export const checkCongressChange = (
   congresses: readonly WardCongress[],
   numbered: readonly NumberedDocument[],
+  before?: readonly Congress[],
 ): void => {
   const problems = congressListProblems(congresses);
   if (problems.length) throw CongressErrors.invalid(problems);
   const moved = documentsMovedByCongresses(congresses, numbered);
   if (moved.length) throw CongressErrors.movesNumberedDocuments(moved);
+  const renamed = before ? documentsRenamedByCongresses(before, congresses, numbered) : [];
+  if (renamed.length) throw CongressErrors.renamesNumberedTerm(renamed);
 };

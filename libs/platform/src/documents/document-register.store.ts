@@ -13,8 +13,10 @@ import {
   type CommitteeTerm,
   type Congress,
   type DocumentType,
+  type TermYears,
   committeeTermOn,
   dateInVietnam,
+  termYearsOn,
 } from '@kientoan/domain';
 import type { Prisma, PrismaClient } from '../../../../prisma/generated/client/client';
 import { fromDbDate, toDbDate } from '../registry/registry-rows';
@@ -36,6 +38,21 @@ export const congressesOf = async (db: Db, wardCode: string): Promise<Congress[]
 /** The committee term of a ward on the day of an instant (in Hà Nội). */
 export const wardTermAt = async (db: Db, wardCode: string, at: Date) =>
   committeeTermOn(await congressesOf(db, wardCode), dateInVietnam(at));
+
+/**
+ * The committee term of a ward on the day of an instant (in Hà Nội) and the years its documents name it by
+ * ("nhiệm kỳ 2025 - 2030"), from one read of the congresses: a document's text names the term its number is
+ * taken in.
+ */
+export const wardTermWithYearsAt = async (
+  db: Db,
+  wardCode: string,
+  at: Date,
+): Promise<{ readonly term: CommitteeTerm; readonly years: TermYears }> => {
+  const congresses = await congressesOf(db, wardCode);
+  const day = dateInVietnam(at);
+  return { term: committeeTermOn(congresses, day), years: termYearsOn(congresses, day) };
+};
 
 /**
  * Takes `count` consecutive numbers from a register (one statement; the row lock holds other issuers of the

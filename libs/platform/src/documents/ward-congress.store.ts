@@ -114,7 +114,7 @@ export const setWardCongresses = (
     await tx.$queryRaw`SELECT 1 FROM "document_register" WHERE "issuer" = ${wardCode} FOR UPDATE`;
     await tx.$queryRaw`SELECT 1 FROM "ward_congress" WHERE "ward_code" = ${wardCode} FOR UPDATE`;
     const before = await congressesOfWard(tx, wardCode);
-    checkCongressChange(congresses, await numberedDocuments(tx, wardCode));
+    checkCongressChange(congresses, await numberedDocuments(tx, wardCode), before);
     await tx.wardCongress.deleteMany({ where: { wardCode } });
     if (congresses.length)
       await tx.wardCongress.createMany({

@@ -18,6 +18,7 @@ import {
   formatDocumentNumber,
   planProcedure,
   snapshotOf,
+  termYearsOn,
 } from '@kientoan/domain';
 import { documentDocx } from './document-docx.renderer';
 import { documentPdf } from './document-pdf.renderer';
@@ -81,6 +82,11 @@ const items: ResolutionItem[] = [
 ];
 
 const signedAt = new Date('2025-07-06T20:00:00Z'); // 07/7/2025 in Hà Nội
+/** The ward's congresses as seeded: 07/7/2025 is before the first closes, the appointed committee's term. */
+const congresses = [
+  { name: 'Đại hội Đảng bộ phường Kim Liên lần thứ Nhất, nhiệm kỳ 2025 - 2030', closedOn: '2025-08-31' },
+];
+const termYears = termYearsOn(congresses, '2025-07-07');
 
 /** The set as issued: each draft text with only its numbers and the signing date filled. */
 const issuedSet = () => {
@@ -95,12 +101,14 @@ const issuedSet = () => {
     signedAt,
     effectiveDate: '2025-07-07',
     signer: { fullName: 'Nguyễn Thị Minh Hạnh', deputy: false },
+    termYears,
   });
   const resolutionSymbol = 'Số 01-NQ/ĐU';
   return {
     resolution: fillPlaceholders('NQ', documentModelText(set.resolution), {
       symbol: resolutionSymbol,
       signedAt,
+      termYears,
     }),
     decisions: set.decisions.map((d, i) => ({
       purpose: d.purpose,
@@ -108,6 +116,7 @@ const issuedSet = () => {
         symbol: formatDocumentNumber(i + 1, 'QĐ'),
         resolutionSymbol,
         signedAt,
+        termYears,
       }),
     })),
   };
