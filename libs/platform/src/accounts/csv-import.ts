@@ -373,7 +373,12 @@ export const parseMemberImport = (csv: string): ParsedImport<MemberImportInput> 
       const idLine = id ? ids.get(id) : undefined;
       if (id && idLine !== undefined)
         problems.push(
-          problem(line, 'id', `Mã "${id}" trùng với dòng ${idLine}.`, `The id "${id}" repeats line ${idLine}.`),
+          problem(
+            line,
+            'id',
+            `Mã "${id}" trùng với dòng ${idLine}.`,
+            `The id "${id}" repeats line ${idLine}.`,
+          ),
         );
       else if (id) ids.set(id, line);
       const userLine = username ? usernames.get(username) : undefined;
@@ -387,9 +392,7 @@ export const parseMemberImport = (csv: string): ParsedImport<MemberImportInput> 
           ),
         );
       else if (username) usernames.set(username, line);
-      return wardCode
-        ? { line, input: { wardCode, member: parsed.data }, problems }
-        : { line, problems };
+      return wardCode ? { line, input: { wardCode, member: parsed.data }, problems } : { line, problems };
     }),
   };
 };

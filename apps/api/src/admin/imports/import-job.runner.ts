@@ -329,7 +329,9 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
       });
       for (const job of jobs) this.kick(job.id);
     } catch (error) {
-      this.log.warn(`Không đọc được công việc nhập dở dang / could not look for unfinished imports: ${String(error)}`);
+      this.log.warn(
+        `Không đọc được công việc nhập dở dang / could not look for unfinished imports: ${String(error)}`,
+      );
     }
   }
 }

@@ -135,7 +135,12 @@ export class ImportJobsUseCase {
         position: r.position,
         line: r.line,
         status: r.status,
-        problems: r.problems as unknown as { line: number; field: string; message: string; messageEn: string }[],
+        problems: r.problems as unknown as {
+          line: number;
+          field: string;
+          message: string;
+          messageEn: string;
+        }[],
         result: (r.result ?? null) as Record<string, unknown> | null,
         sealedPassword: mine && r.status === 'applied' ? r.passwordSealed : null,
       })),
