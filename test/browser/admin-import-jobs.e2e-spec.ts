@@ -58,11 +58,11 @@ describe('Imports as jobs in Chromium', () => {
     await inspectPage(admin, 'admin-import-job-dry-run');
     expect(await stack.prisma.userAccount.count({ where: { username: { in: names } } })).toBe(0);
 
+    const dryRunUrl = admin.url();
     // The real import, by keyboard: a new job, its passwords shown once in this tab.
     await admin.getByRole('button', { name: 'Nhập tất cả' }).focus();
     await admin.keyboard.press('Enter');
     await admin.getByText('Đã nhập 30 dòng.').waitFor();
-    const dryRunUrl = admin.url();
     await admin.locator('.import-accounts code').first().waitFor();
     expect(await admin.locator('.import-accounts code').count()).toBe(30);
     expect((await admin.locator('.import-accounts code').first().textContent())?.trim()).toMatch(
