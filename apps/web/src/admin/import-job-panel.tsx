@@ -285,6 +285,9 @@ function Passwords({ job }: { job: Job }) {
         size="small"
         bordered
         dataSource={opened.rows}
+        pagination={
+          opened.rows.length > PAGE ? { pageSize: PAGE, size: 'small', showSizeChanger: false } : false
+        }
         renderItem={(r) => {
           const name = username(r) ?? '';
           const password = opened.passwords.get(name);
