@@ -236,7 +236,7 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
           }
           await tx.adminImportRow.update({
             where: { jobId_position: { jobId: job.id, position: row.position } },
-            data: { status: 'applied', result: result as Prisma.InputJsonValue, passwordHash: null },
+            data: { status: 'applied', result: result, passwordHash: null },
           });
         }
       });

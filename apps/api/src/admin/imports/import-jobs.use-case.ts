@@ -82,7 +82,7 @@ export class ImportJobsUseCase {
           jobId: id,
           position,
           line: row.line,
-          input: (row.input ?? {}) as Prisma.InputJsonValue,
+          input: row.input ?? {},
           // A row that cannot be read, or repeats an earlier one, is invalid before any check.
           ...(row.problems.length > 0 || !row.input
             ? {
