@@ -108,7 +108,7 @@ describe('import job panel', () => {
     const post = jest
       .spyOn(api, 'POST')
       .mockResolvedValue(
-        ok({ account: { username: 'nguoi-1' }, temporaryPassword: 'Mk-tam-thoi-1234' }) as never,
+        ok({ account: { username: 'nguoi-1' }, temporaryPassword: 'Mk-tam-thoi-1234' }),
       );
     renderPanel();
     await screen.findByText(/nay không còn hiển thị/);
