@@ -107,9 +107,7 @@ describe('import job panel', () => {
     });
     const post = jest
       .spyOn(api, 'POST')
-      .mockResolvedValue(
-        ok({ account: { username: 'nguoi-1' }, temporaryPassword: 'Mk-tam-thoi-1234' }),
-      );
+      .mockResolvedValue(ok({ account: { username: 'nguoi-1' }, temporaryPassword: 'Mk-tam-thoi-1234' }));
     renderPanel();
     await screen.findByText(/nay không còn hiển thị/);
     fireEvent.click(screen.getByRole('button', { name: 'Cấp mật khẩu tạm thời mới cho nguoi-1' }));
