@@ -176,6 +176,45 @@ describe('Import jobs (e2e)', () => {
     ).toBe(n);
   });
 
+  it('given a username taken between the check and the store, then nothing is stored and that row is named', async () => {
+    const t = tag();
+    const parsed = parseAccountImport(accountsCsv(t, 3));
+    const id = randomUUID();
+    await stack.prisma.adminImportJob.create({
+      data: {
+        id,
+        kind: 'accounts',
+        dryRun: false,
+        createdBy: adminName,
+        audit: { actorId: adminName, role: 'admin', clientAddress: null, requestId: null },
+        createdAt: new Date(),
+        total: 3,
+        rows: {
+          create: parsed.rows.map((r, position) => ({
+            position,
+            line: r.line,
+            input: r.input ?? {},
+            status: 'valid' as const,
+            passwordHash: 'checked-earlier$hash',
+          })),
+        },
+      },
+    });
+    await admin
+      .post('/api/admin/accounts')
+      .send({ username: `nhap1-${t}`, displayName: 'Nhanh tay hơn', wardRoles: [] })
+      .expect(201);
+    await stack.app.get(ImportJobRunner).run(id);
+    const job = await finished(id);
+    expect(job).toMatchObject({ status: 'rejected', applied: 0, failed: 1 });
+    expect(job.rows[1]).toMatchObject({
+      line: 3,
+      status: 'invalid',
+      problems: [expect.objectContaining({ line: 3 })],
+    });
+    expect(await stack.prisma.userAccount.count({ where: { username: { contains: t } } })).toBe(1);
+  });
+
   it('given the same Idempotency-Key twice, then the same job answers and the file is imported once', async () => {
     const t = tag();
     const key = `nhap-${t}-lan-1`;
@@ -183,6 +222,11 @@ describe('Import jobs (e2e)', () => {
     const first = await admin.post('/api/admin/imports').set('Idempotency-Key', key).send(body).expect(202);
     const second = await admin.post('/api/admin/imports').set('Idempotency-Key', key).send(body).expect(202);
     expect(second.body.id).toBe(first.body.id);
+    expect(
+      await stack.prisma.auditEntry.count({
+        where: { action: 'admin.import_start', after: { path: ['jobId'], equals: first.body.id } },
+      }),
+    ).toBe(1);
     await finished(first.body.id);
     expect(await stack.prisma.userAccount.count({ where: { username: { contains: t } } })).toBe(2);
     const list = await admin.get('/api/admin/imports?limit=5').expect(200);
