@@ -33,6 +33,10 @@ const rowCount = (source: Source | null): number | null =>
     ? Math.max(0, source.csv.split(/\r?\n/).filter((l) => l.trim()).length - 1)
     : null;
 
+/** An Idempotency-Key for the real import of a checked file (getRandomValues works outside HTTPS too). */
+const requestKey = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /**
  * CSV (or .xlsx) import of accounts or committee members, as a job on the server: a dry run checks every row
  * against the database and reports each one (progress per row); only a clean dry run of the same file can be
@@ -50,7 +54,12 @@ export function ImportPage() {
   const [source, setSource] = useState<Source | null>(null);
   const [pasted, setPasted] = useState('');
   /** The dry-run job of the chosen source, and the key its real import is sent with (a repeat = one job). */
-  const [checked, setChecked] = useState<{ source: Source; jobId: string; key: string } | null>(null);
+  const [checked, setChecked] = useState<{
+    source: Source;
+    jobId: string;
+    key: string;
+    imported: boolean;
+  } | null>(null);
   const checkedJob = useQuery({
     queryKey: ['admin-import-status', checked?.jobId],
     enabled: checked !== null,
@@ -81,7 +90,8 @@ export function ImportPage() {
       return { job, dryRun };
     },
     onSuccess: ({ job, dryRun }) => {
-      if (dryRun && source) setChecked({ source, jobId: job.id, key: crypto.randomUUID() });
+      if (dryRun && source) setChecked({ source, jobId: job.id, key: requestKey(), imported: false });
+      else setChecked((c) => (c ? { ...c, imported: true } : c));
       set('job', job.id, { push: true });
       void queryClient.invalidateQueries({ queryKey: ['admin-imports'] });
     },
@@ -93,7 +103,9 @@ export function ImportPage() {
   };
   const rows = rowCount(source);
   const cleanCheck = checked !== null && checked.source === source && checkedJob.data?.status === 'done';
-  const step = jobId && jobId !== checked?.jobId && checked ? 2 : cleanCheck ? 1 : 0;
+  /** The real import of the checked file was started: a second press is not offered (it would be the same job). */
+  const imported = checked !== null && checked.imported;
+  const step = imported ? 2 : cleanCheck ? 1 : 0;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -169,7 +181,7 @@ export function ImportPage() {
         </Button>
         <Button
           type="primary"
-          disabled={!cleanCheck || start.isPending}
+          disabled={!cleanCheck || imported || start.isPending}
           loading={start.isPending && start.variables?.dryRun === false}
           onClick={() => start.mutate({ dryRun: false })}
         >

@@ -36,9 +36,9 @@ export const newRevealKey = async (): Promise<string | undefined> => {
   }
 };
 
-/** Ties the key just made to the job the server answered. */
+/** Ties the key just made to the job the server answered (a repeat of the same job keeps its first key). */
 export const keepRevealKey = (jobId: string): void => {
-  if (pending) keys.set(jobId, pending);
+  if (pending && !keys.has(jobId) && !opened.has(jobId)) keys.set(jobId, pending);
   pending = null;
 };
 
