@@ -353,7 +353,15 @@ export function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
           renderItem={(j) => (
             <List.Item
               actions={[
-                <Button key="open" size="small" onClick={() => onOpen(j.id)}>
+                <Button
+                  key="open"
+                  size="small"
+                  onClick={() => onOpen(j.id)}
+                  aria-label={t('admin.import.job.openOne', {
+                    kind: t(`admin.import.${j.kind}`),
+                    time: formatDateTime(j.createdAt, i18n.language),
+                  })}
+                >
                   {t('admin.import.job.open')}
                 </Button>,
               ]}
