@@ -22,6 +22,9 @@ import {
   UpdateCommitteeMemberUseCase,
 } from './committee-admin.use-cases';
 import { GetWardCongressesUseCase, SetWardCongressesUseCase } from './congress-admin.use-cases';
+import { AdminImportsController } from './imports/admin-imports.controller';
+import { ImportJobRunner } from './imports/import-job.runner';
+import { ImportJobsUseCase } from './imports/import-jobs.use-case';
 import { ReadAuditTrailUseCase } from './read-audit-trail.use-case';
 
 /** `/api/admin/...`: accounts, ward roles and standing committees, for the admin role; every change audited. */
@@ -31,6 +34,7 @@ import { ReadAuditTrailUseCase } from './read-audit-trail.use-case';
     AdminCommitteeController,
     AdminAuditController,
     AdminCongressesController,
+    AdminImportsController,
   ],
   providers: [
     {
@@ -53,6 +57,8 @@ import { ReadAuditTrailUseCase } from './read-audit-trail.use-case';
     ReadAuditTrailUseCase,
     GetWardCongressesUseCase,
     SetWardCongressesUseCase,
+    ImportJobRunner,
+    ImportJobsUseCase,
   ],
 })
 export class AdminModule {}

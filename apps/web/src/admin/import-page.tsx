@@ -1,42 +1,18 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Flex,
-  Input,
-  Progress,
-  Result,
-  Segmented,
-  Space,
-  Steps,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Input, Segmented, Space, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error';
 import { api, unwrap } from '../api/client';
+import { useAddressParams } from '../common/address-params';
 import { useErrorText } from '../common/error-text';
-import { EmptyText } from '../common/page-states';
+import { ImportJobPanel, RecentImports } from './import-job-panel';
+import { keepRevealKey, newRevealKey } from './import-reveal-key';
 
 type Kind = 'accounts' | 'committee';
 
 /** What is sent: the CSV text, or an .xlsx workbook in base64 (the API reads its first sheet). */
 type Source = { name: string; csv: string } | { name: string; xlsx: string };
-
-interface Problem {
-  line: number;
-  field: string;
-  message: string;
-  messageEn: string;
-}
-
-interface Report {
-  dryRun: boolean;
-  rows: { line: number; label: string; detail: string; temporaryPassword?: string | null }[];
-}
 
 const toBase64 = (buffer: ArrayBuffer): string => {
   const bytes = new Uint8Array(buffer);
@@ -57,78 +33,79 @@ const rowCount = (source: Source | null): number | null =>
     ? Math.max(0, source.csv.split(/\r?\n/).filter((l) => l.trim()).length - 1)
     : null;
 
-const problemsOf = (error: unknown): Problem[] | null =>
-  error instanceof ApiError && error.code === 'IMPORT_REJECTED'
-    ? ((error.body.details?.problems as Problem[] | undefined) ?? [])
-    : null;
+/** An Idempotency-Key for the real import of a checked file (getRandomValues works outside HTTPS too). */
+const requestKey = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
- * CSV (or .xlsx) import of accounts or committee members: a dry run checks every row against the database
- * first and reports each bad row with its reason; only a clean dry run of the same file can be imported, and
- * the import stores all rows or none. Temporary passwords are shown once, with a download.
+ * CSV (or .xlsx) import of accounts or committee members, as a job on the server: a dry run checks every row
+ * against the database and reports each one (progress per row); only a clean dry run of the same file can be
+ * imported, and the import checks again and stores all rows or none. The job's id is in the address
+ * (?job=…): the admin can reload, leave and come back. Temporary passwords are shown once, in this tab only
+ * (see import-reveal-key.ts); later, a new one can be issued per account.
  */
 export function ImportPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const { get, set } = useAddressParams();
+  const jobId = get('job');
   const [kind, setKind] = useState<Kind>('accounts');
   const [source, setSource] = useState<Source | null>(null);
   const [pasted, setPasted] = useState('');
-  const [checked, setChecked] = useState<Source | null>(null);
-  const run = useMutation({
-    mutationFn: async ({ dryRun }: { dryRun: boolean }): Promise<Report> => {
+  /** The dry-run job of the chosen source, and the key its real import is sent with (a repeat = one job). */
+  const [checked, setChecked] = useState<{
+    source: Source;
+    jobId: string;
+    key: string;
+    imported: boolean;
+  } | null>(null);
+  const checkedJob = useQuery({
+    queryKey: ['admin-import-status', checked?.jobId],
+    enabled: checked !== null,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/admin/imports/{id}', {
+          params: { path: { id: checked?.jobId ?? '' }, query: { from: 0, limit: 1 } },
+        }),
+      ),
+    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : 1000),
+  });
+  const start = useMutation({
+    mutationFn: async ({ dryRun }: { dryRun: boolean }) => {
       if (!source) throw new Error('no file');
-      const body = { ...('csv' in source ? { csv: source.csv } : { xlsx: source.xlsx }), dryRun };
-      if (kind === 'accounts') {
-        const answer = await unwrap(api.POST('/api/admin/accounts/import', { body }));
-        return {
-          dryRun: answer.dryRun,
-          rows: answer.created.map((c) => ({
-            line: c.line,
-            label: c.account.username,
-            detail: [
-              c.account.displayName,
-              ...c.account.wardRoles.map((r) => `${t(`roles.${r.role}`)} · ${r.wardCode}`),
-            ].join(' — '),
-            temporaryPassword: c.temporaryPassword,
-          })),
-        };
-      }
-      const answer = await unwrap(api.POST('/api/admin/committee/import', { body }));
-      return {
-        dryRun: answer.dryRun,
-        rows: answer.created.map((m) => ({
-          line: m.line,
-          label: m.fullName,
-          detail: `${m.position} — ${m.wardCode} (${m.servedFrom} → ${m.servedTo ?? '…'})`,
-        })),
-      };
+      const revealKey = !dryRun && kind === 'accounts' ? await newRevealKey() : undefined;
+      const job = await unwrap(
+        api.POST('/api/admin/imports', {
+          body: {
+            kind,
+            ...('csv' in source ? { csv: source.csv } : { xlsx: source.xlsx }),
+            dryRun,
+            ...(revealKey ? { revealKey } : {}),
+          },
+          ...(!dryRun && checked ? { params: { header: { 'idempotency-key': checked.key } } } : {}),
+        }),
+      );
+      if (!dryRun) keepRevealKey(job.id);
+      return { job, dryRun };
     },
-    onSuccess: (report) => setChecked(report.dryRun ? source : null),
+    onSuccess: ({ job, dryRun }) => {
+      if (dryRun && source) setChecked({ source, jobId: job.id, key: requestKey(), imported: false });
+      else setChecked((c) => (c ? { ...c, imported: true } : c));
+      set('job', job.id, { push: true });
+      void queryClient.invalidateQueries({ queryKey: ['admin-imports'] });
+    },
   });
   const choose = (next: Source | null) => {
     setSource(next);
     setChecked(null);
-    run.reset();
+    start.reset();
   };
-  const problems = problemsOf(run.error);
-  const report = run.data;
-  const step = report && !report.dryRun ? 2 : checked ? 1 : 0;
   const rows = rowCount(source);
-  const download = () => {
-    if (!report) return;
-    const lines = [
-      'ten_dang_nhap,mat_khau_tam_thoi',
-      ...report.rows.map((r) => `${r.label},${r.temporaryPassword ?? ''}`),
-    ];
-    const url = URL.createObjectURL(
-      new Blob([`\uFEFF${lines.join('\n')}\n`], { type: 'text/csv;charset=utf-8' }),
-    );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'mat-khau-tam-thoi.csv';
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const cleanCheck = checked !== null && checked.source === source && checkedJob.data?.status === 'done';
+  /** The real import of the checked file was started: a second press is not offered (it would be the same job). */
+  const imported = checked !== null && checked.imported;
+  const step = imported ? 2 : cleanCheck ? 1 : 0;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -195,110 +172,32 @@ export function ImportPage() {
       </Flex>
       <Flex wrap gap="small">
         <Button
-          type={checked ? 'default' : 'primary'}
-          disabled={!source || run.isPending}
-          loading={run.isPending && run.variables?.dryRun}
-          onClick={() => run.mutate({ dryRun: true })}
+          type={cleanCheck ? 'default' : 'primary'}
+          disabled={!source || start.isPending}
+          loading={start.isPending && start.variables?.dryRun}
+          onClick={() => start.mutate({ dryRun: true })}
         >
           {t('admin.import.dryRun')}
         </Button>
         <Button
           type="primary"
-          disabled={!checked || checked !== source || run.isPending}
-          loading={run.isPending && run.variables?.dryRun === false}
-          onClick={() => run.mutate({ dryRun: false })}
+          disabled={!cleanCheck || imported || start.isPending}
+          loading={start.isPending && start.variables?.dryRun === false}
+          onClick={() => start.mutate({ dryRun: false })}
         >
           {t('admin.import.store')}
         </Button>
       </Flex>
-      {run.isPending ? (
-        <div role="status">
-          <Progress
-            percent={run.variables?.dryRun ? 50 : 90}
-            status="active"
-            showInfo={false}
-            aria-label={t('admin.import.working')}
-          />
-          <Typography.Text>
-            {run.variables?.dryRun ? t('admin.import.checking', { n: rows ?? 0 }) : t('admin.import.storing')}
-          </Typography.Text>
-        </div>
+      {source && !cleanCheck && checked?.source === source && checkedJob.data?.status === 'running' ? (
+        <Typography.Text type="secondary">{t('admin.import.job.waitForCheck')}</Typography.Text>
       ) : null}
-      {problems ? (
-        <>
-          <Alert
-            type="error"
-            showIcon
-            message={t('admin.import.rejected', { n: problems.length })}
-            description={
-              run.variables?.dryRun ? t('admin.import.fixAndRetry') : t('admin.import.nothingStored')
-            }
-          />
-          <Table<Problem>
-            className="import-problems"
-            rowKey={(p) => `${p.line}/${p.field}/${p.message}`}
-            dataSource={problems}
-            pagination={problems.length > 50 ? { pageSize: 50 } : false}
-            size="small"
-            columns={[
-              { key: 'line', title: t('admin.import.line'), dataIndex: 'line', width: 80 },
-              { key: 'field', title: t('admin.import.field'), dataIndex: 'field', width: 160 },
-              {
-                key: 'message',
-                title: t('admin.import.problem'),
-                render: (_, p) => (i18n.language === 'en' ? p.messageEn : p.message),
-              },
-            ]}
-          />
-        </>
-      ) : run.error ? (
-        <Alert type="error" showIcon message={errorText(run.error)} />
-      ) : null}
-      {report ? (
-        <>
-          {report.dryRun ? (
-            <Alert type="success" showIcon message={t('admin.import.checked', { n: report.rows.length })} />
-          ) : (
-            <Result
-              status="success"
-              title={t('admin.import.stored', { n: report.rows.length })}
-              subTitle={kind === 'accounts' ? t('admin.import.passwordsOnce') : undefined}
-              extra={
-                kind === 'accounts' ? (
-                  <Button onClick={download}>{t('admin.import.downloadPasswords')}</Button>
-                ) : undefined
-              }
-            />
-          )}
-          <Table
-            className="import-report"
-            rowKey="line"
-            dataSource={report.rows}
-            pagination={report.rows.length > 50 ? { pageSize: 50 } : false}
-            size="small"
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: <EmptyText text={t('admin.import.noRows')} /> }}
-            columns={[
-              { key: 'line', title: t('admin.import.line'), dataIndex: 'line', width: 80 },
-              { key: 'label', title: t(`admin.import.label.${kind}`), dataIndex: 'label' },
-              { key: 'detail', title: t('admin.import.detail'), dataIndex: 'detail' },
-              ...(report.dryRun || kind !== 'accounts'
-                ? []
-                : [
-                    {
-                      key: 'password',
-                      title: t('admin.import.temporaryPassword'),
-                      render: (_: unknown, r: Report['rows'][number]) => (
-                        <Typography.Text code copyable>
-                          {r.temporaryPassword}
-                        </Typography.Text>
-                      ),
-                    },
-                  ]),
-            ]}
-          />
-        </>
-      ) : null}
+      {start.error ? <Alert type="error" showIcon role="alert" message={errorText(start.error)} /> : null}
+      {jobId ? (
+        <ImportJobPanel id={jobId} key={jobId} />
+      ) : (
+        <Typography.Text type="secondary">{t('admin.import.job.none')}</Typography.Text>
+      )}
+      <RecentImports onOpen={(id) => set('job', id, { push: true })} />
     </Space>
   );
 }

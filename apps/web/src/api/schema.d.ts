@@ -178,6 +178,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các lần nhập gần đây / Recent imports */
+    get: operations['AdminImportsController_list'];
+    put?: never;
+    /** Nhập tài khoản hoặc ủy viên từ CSV/.xlsx thành công việc nền: kiểm tra từng dòng, rồi lưu tất cả hoặc không / Start a background import: every row checked, then all or nothing stored */
+    post: operations['AdminImportsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tiến độ và kết quả từng dòng / Progress and each row’s result (paged) */
+    get: operations['AdminImportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/wards/{wardCode}/committee': {
     parameters: {
       query?: never;
@@ -1750,6 +1785,228 @@ export interface operations {
       };
       /** @description Admins only */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminImportsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              applied: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              done: number;
+              dryRun: boolean;
+              failed: number;
+              finishedAt: string | null;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'accounts' | 'committee';
+              /** @enum {string} */
+              stage: 'checking' | 'applying' | 'finished';
+              /** @enum {string} */
+              status: 'running' | 'done' | 'rejected';
+              total: number;
+            }[];
+          };
+        };
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminImportsController_start: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A repeat answers the same job */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          csv?: string;
+          /** @default false */
+          dryRun?: boolean;
+          /** @enum {string} */
+          kind: 'accounts' | 'committee';
+          revealKey?: string;
+          /** Format: base64 */
+          xlsx?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The job, started in the background */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            applied: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            done: number;
+            dryRun: boolean;
+            failed: number;
+            fileProblems: {
+              field: string;
+              line: number;
+              message: string;
+              messageEn: string;
+            }[];
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'accounts' | 'committee';
+            mine: boolean;
+            nextFrom: number | null;
+            rows: {
+              line: number;
+              position: number;
+              problems: {
+                field: string;
+                line: number;
+                message: string;
+                messageEn: string;
+              }[];
+              result: {
+                [key: string]: unknown;
+              } | null;
+              sealedPassword: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'valid' | 'invalid' | 'applied';
+            }[];
+            /** @enum {string} */
+            stage: 'checking' | 'applying' | 'finished';
+            /** @enum {string} */
+            status: 'running' | 'done' | 'rejected';
+            total: number;
+          };
+        };
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The file is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminImportsController_get: {
+    parameters: {
+      query?: {
+        from?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            applied: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            done: number;
+            dryRun: boolean;
+            failed: number;
+            fileProblems: {
+              field: string;
+              line: number;
+              message: string;
+              messageEn: string;
+            }[];
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'accounts' | 'committee';
+            mine: boolean;
+            nextFrom: number | null;
+            rows: {
+              line: number;
+              position: number;
+              problems: {
+                field: string;
+                line: number;
+                message: string;
+                messageEn: string;
+              }[];
+              result: {
+                [key: string]: unknown;
+              } | null;
+              sealedPassword: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'valid' | 'invalid' | 'applied';
+            }[];
+            /** @enum {string} */
+            stage: 'checking' | 'applying' | 'finished';
+            /** @enum {string} */
+            status: 'running' | 'done' | 'rejected';
+            total: number;
+          };
+        };
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description IMPORT_JOB_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };

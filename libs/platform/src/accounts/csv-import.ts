@@ -286,3 +286,113 @@ export const importCommitteeMembers = async (
     dryRun,
   );
 };
+
+/** One row of an import file, checked on its own and against the rows before it (not yet the database). */
+export interface ParsedImportRow<I> {
+  readonly line: number;
+  /** The command to store; absent when the row could not be read. */
+  readonly input?: I;
+  readonly problems: readonly RowProblem[];
+}
+
+export interface ParsedImport<I> {
+  /** Problems of the file as a whole (line 0 or 1: unreadable, unknown or missing columns). */
+  readonly fileProblems: readonly RowProblem[];
+  readonly rows: readonly ParsedImportRow<I>[];
+}
+
+export type MemberImportInput = { wardCode: string; member: CommitteeMemberInput };
+
+/**
+ * The rows of an accounts file, each with its own problems (a background import checks them one by one
+ * against the database later). Catches in-file repeats: a username or a committee member named twice.
+ */
+export const parseAccountImport = (csv: string): ParsedImport<CreateAccount> => {
+  const { rows, problems: fileProblems } = readRows(csv, ACCOUNT_COLUMNS, ['username', 'displayName']);
+  const usernames = new Map<string, number>();
+  const members = new Map<string, number>();
+  return {
+    fileProblems,
+    rows: rows.map(({ line, values }) => {
+      const parsed = createAccountSchema.safeParse({
+        username: values.username,
+        displayName: values.displayName,
+        memberId: values.memberId,
+        ...parseRoles(values.roles),
+      });
+      if (!parsed.success) return { line, problems: schemaProblems(line, parsed.error) };
+      const problems: RowProblem[] = [];
+      const earlier = usernames.get(parsed.data.username);
+      if (earlier !== undefined)
+        problems.push(
+          problem(
+            line,
+            'username',
+            `Tên đăng nhập "${parsed.data.username}" trùng với dòng ${earlier}.`,
+            `The username "${parsed.data.username}" repeats line ${earlier}.`,
+          ),
+        );
+      else usernames.set(parsed.data.username, line);
+      const memberId = parsed.data.memberId;
+      const memberLine = memberId ? members.get(memberId) : undefined;
+      if (memberId && memberLine !== undefined)
+        problems.push(
+          problem(
+            line,
+            'memberId',
+            `Ủy viên "${memberId}" đã gắn với tài khoản ở dòng ${memberLine}.`,
+            `The member "${memberId}" is already linked on line ${memberLine}.`,
+          ),
+        );
+      else if (memberId) members.set(memberId, line);
+      return { line, input: parsed.data, problems };
+    }),
+  };
+};
+
+/** The rows of a committee file, each with its own problems; catches a member id or a username named twice. */
+export const parseMemberImport = (csv: string): ParsedImport<MemberImportInput> => {
+  const { rows, problems: fileProblems } = readRows(csv, MEMBER_COLUMNS, [
+    'wardCode',
+    'fullName',
+    'position',
+    'servedFrom',
+  ]);
+  const ids = new Map<string, number>();
+  const usernames = new Map<string, number>();
+  return {
+    fileProblems,
+    rows: rows.map(({ line, values }) => {
+      const { wardCode, ...member } = values;
+      const parsed = committeeMemberSchema.safeParse(member);
+      const problems: RowProblem[] = [];
+      if (!wardCode)
+        problems.push(problem(line, 'wardCode', 'Thiếu mã xã, phường.', 'The ward code is missing.'));
+      if (!parsed.success) return { line, problems: [...problems, ...schemaProblems(line, parsed.error)] };
+      const { id, username } = parsed.data;
+      const idLine = id ? ids.get(id) : undefined;
+      if (id && idLine !== undefined)
+        problems.push(
+          problem(
+            line,
+            'id',
+            `Mã "${id}" trùng với dòng ${idLine}.`,
+            `The id "${id}" repeats line ${idLine}.`,
+          ),
+        );
+      else if (id) ids.set(id, line);
+      const userLine = username ? usernames.get(username) : undefined;
+      if (username && userLine !== undefined)
+        problems.push(
+          problem(
+            line,
+            'username',
+            `Tài khoản "${username}" đã gắn với ủy viên ở dòng ${userLine}.`,
+            `The account "${username}" is already linked on line ${userLine}.`,
+          ),
+        );
+      else if (username) usernames.set(username, line);
+      return wardCode ? { line, input: { wardCode, member: parsed.data }, problems } : { line, problems };
+    }),
+  };
+};
