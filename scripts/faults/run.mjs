@@ -150,14 +150,15 @@ const SCENARIOS = [
     async fault(stack, obs) {
       const kills = [];
       for (let i = 0; i < 3; i += 1) {
-        // An open transaction that has written the decision register: the issue step between its number and
-        // its commit. Polled every 10 ms; the kill follows at once.
+        // An open transaction that has written a document register (numbers are taken there per issuer, type
+        // and term since document sets; decision_register is the older per-year one): the issue step between its
+        // numbers and its commit. Polled every 10 ms; the kill follows at once.
         const found = await until(
           async () => {
             const { rows } = await stack.sql.query(`
             SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-            WHERE c.relname = 'decision_register' AND l.mode = 'RowExclusiveLock' AND l.granted
-              AND l.pid <> pg_backend_pid()`);
+            WHERE c.relname IN ('document_register', 'decision_register') AND l.mode = 'RowExclusiveLock'
+              AND l.granted AND l.pid <> pg_backend_pid()`);
             return rows.length > 0;
           },
           180_000,
