@@ -270,7 +270,8 @@ function Passwords({ job }: { job: Job }) {
           type="warning"
           showIcon
           message={t('admin.import.passwordsOnce')}
-          action={
+          // Under the message, not beside it: beside it, a phone's width left the message one letter per line.
+          description={
             <Button size="small" onClick={download}>
               {t('admin.import.downloadPasswords')}
             </Button>
