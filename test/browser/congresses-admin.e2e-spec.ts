@@ -8,18 +8,12 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { App } from 'supertest/types';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { givenAdmin, givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD, client, login } from '../support/http-client';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
-import {
-  DESKTOP,
-  SCREENSHOTS,
-  launchChromium,
-  screenshots,
-  seriousAccessibilityViolations,
-} from '../support/browser';
+import { DESKTOP, inspectPage, launchChromium, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(600_000);
 
@@ -49,14 +43,6 @@ describe('Congresses of a ward in Chromium (admin)', () => {
     await browser?.close();
     await stack?.close();
   });
-
-  const inspect = async (page: Page, name: string) => {
-    await screenshots(page, name);
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
 
   it('given a ward with an issued procedure, when the admin adds a second congress, then a date out of order is named next to the field, a date crossing numbered documents is refused with the reason, and the list is saved', async () => {
     const http = stack.app.getHttpServer() as App;
@@ -106,7 +92,7 @@ describe('Congresses of a ward in Chromium (admin)', () => {
     await first
       .getByText('Văn bản của nhiệm kỳ này ghi căn cứ Quy chế làm việc nhiệm kỳ 2025 - 2030.')
       .waitFor();
-    await inspect(page, 'congresses');
+    await inspectPage(page, 'congresses');
 
     // A second congress closing before the first: named next to its date, nothing sent.
     await page.getByRole('button', { name: 'Thêm kỳ đại hội' }).click();
@@ -131,7 +117,7 @@ describe('Congresses of a ward in Chromium (admin)', () => {
     await page.getByRole('button', { name: 'Lưu các kỳ đại hội' }).click();
     await page.getByText('Không lưu được: ngày mới vượt qua văn bản đã được đánh số').waitFor();
     await page.getByText(/Không đổi được ngày đại hội: văn bản Số 01-NQ\/ĐU/).waitFor();
-    await inspect(page, 'congresses-conflict');
+    await inspectPage(page, 'congresses-conflict');
 
     // Removed again (the last congress can be removed): the list is saved as it stands.
     // A name giving the first term other years than its documents cite: 409, explained.

@@ -6,19 +6,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { App } from 'supertest/types';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { ResolutionItem } from '@kientoan/domain';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD } from '../support/http-client';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
-import {
-  DESKTOP,
-  SCREENSHOTS,
-  launchChromium,
-  screenshots,
-  seriousAccessibilityViolations,
-} from '../support/browser';
+import { DESKTOP, inspectPage, launchChromium, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(600_000);
 
@@ -48,14 +42,6 @@ describe('The document set in Chromium', () => {
     await browser?.close();
     await stack?.close();
   });
-
-  const inspect = async (page: Page, name: string) => {
-    await screenshots(page, name);
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
 
   it('given a procedure that establishes two cells and renames one, then its page lists the planned set, and once issued NQ 01, QĐ 01–02 (founding) and QĐ 03 (collective), viewable and downloadable', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 5 });
@@ -96,7 +82,7 @@ describe('The document set in Chromium', () => {
       .getByRole('button', { name: /mở rộng|expand/i })
       .click();
     await page.getByText('[[số nghị quyết]]').first().waitFor();
-    await inspect(page, 'document-set-planned');
+    await inspectPage(page, 'document-set-planned');
 
     for (const voter of ward.voters.slice(0, 3)) await driver.vote(as, id, voter).expect(200);
     await driver.handle(id).result();
@@ -114,7 +100,7 @@ describe('The document set in Chromium', () => {
       'Số 03-QĐ/ĐU',
     ]);
     expect(texts[3]).toContain('Chi bộ Tổ dân phố số 34');
-    await inspect(page, 'document-set-issued');
+    await inspectPage(page, 'document-set-issued');
 
     const download = page.waitForEvent('download');
     await rows.nth(2).getByRole('button', { name: 'PDF' }).click();
@@ -126,6 +112,6 @@ describe('The document set in Chromium', () => {
     const frame = page.frameLocator('iframe.document-frame');
     await frame.getByText('Số 02-QĐ/ĐU').first().waitFor();
     await frame.getByText('về việc thành lập Chi bộ Trường Tiểu học Ô Chợ Dừa').waitFor();
-    await inspect(page, 'document-set-decision');
+    await inspectPage(page, 'document-set-decision');
   });
 });

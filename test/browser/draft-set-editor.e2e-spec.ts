@@ -9,19 +9,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { App } from 'supertest/types';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { ResolutionItem } from '@kientoan/domain';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD } from '../support/http-client';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
-import {
-  DESKTOP,
-  SCREENSHOTS,
-  launchChromium,
-  screenshots,
-  seriousAccessibilityViolations,
-} from '../support/browser';
+import { DESKTOP, inspectPage, launchChromium, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(600_000);
 
@@ -54,14 +48,6 @@ describe('Editing and withdrawing the documents of a set in Chromium', () => {
     await browser?.close();
     await stack?.close();
   });
-
-  const inspect = async (page: Page, name: string) => {
-    await screenshots(page, name);
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
 
   it('given a set of NQ + 3 QĐ in drafting, when the secretary edits QĐ 3 in its tab and submits, then the issued QĐ 3 is the edited text, the banner lists the whole set and QĐ 3 can be withdrawn with a reason', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua', { committeeSize: 5 });
@@ -120,7 +106,7 @@ describe('Editing and withdrawing the documents of a set in Chromium', () => {
     await page.getByRole('button', { name: 'Xem thay đổi' }).click();
     await page.locator('.diff ins', { hasText: EDIT_TO }).waitFor();
     await page.locator('.diff del', { hasText: EDIT_FROM }).waitFor();
-    await inspect(page, 'draft-set-editor');
+    await inspectPage(page, 'draft-set-editor');
 
     await page.getByRole('button', { name: 'Trình Ban Thường vụ' }).click();
     await driver.waitFor(id, 'voting', 1);
@@ -161,7 +147,7 @@ describe('Editing and withdrawing the documents of a set in Chromium', () => {
     const download = page.waitForEvent('download');
     await banner.getByRole('button', { name: 'Word Số 03-QĐ/ĐU' }).click();
     expect((await download).suggestedFilename()).toBe('03-QĐ-ĐU.docx');
-    await inspect(page, 'issued-set-banner');
+    await inspectPage(page, 'issued-set-banner');
 
     // Withdraw QĐ 3: the reason is required (said next to the field), then confirmed.
     await page.getByRole('tab', { name: 'Bộ văn bản' }).click();
@@ -173,7 +159,7 @@ describe('Editing and withdrawing the documents of a set in Chromium', () => {
     await dialog.getByRole('button', { name: 'Thu hồi văn bản' }).click();
     await dialog.getByText('Nhập lý do thu hồi.').waitFor();
     await dialog.getByLabel('Lý do thu hồi').fill('Ghi sai tên chi bộ');
-    await inspect(page, 'document-withdraw-dialog');
+    await inspectPage(page, 'document-withdraw-dialog');
     await dialog.getByRole('button', { name: 'Thu hồi văn bản' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await rows.nth(3).getByText('Đã thu hồi').waitFor();

@@ -7,17 +7,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import type { Browser, FileChooser, Page } from 'playwright-core';
+import type { Browser, FileChooser } from 'playwright-core';
 import { type TestStack, createTestStack } from '../support/test-app';
 import { givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD } from '../support/http-client';
-import {
-  DESKTOP,
-  launchChromium,
-  screenshots,
-  seriousAccessibilityViolations,
-  tabUntil,
-} from '../support/browser';
+import { DESKTOP, inspectPage, launchChromium, tabUntil } from '../support/browser';
 
 jest.setTimeout(300_000);
 
@@ -37,14 +31,6 @@ describe('Uploading a spreadsheet on the start page (browser)', () => {
     await browser?.close();
     await stack?.close();
   });
-
-  const inspect = async (page: Page, name: string) => {
-    await screenshots(page, name);
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
 
   it('fills the rows table from an uploaded .xlsx and .csv, with each bad row named on its row', async () => {
     const ward = await givenWardShapedLike(stack.prisma, 'phuong-o-cho-dua');
@@ -113,7 +99,7 @@ describe('Uploading a spreadsheet on the start page (browser)', () => {
     expect(await invalid.locator('td').first().textContent()).toBe('2');
     expect(await invalid.textContent()).toContain('Không có tổ chức "Chi bộ không có"');
     expect(await page.getByLabel('Tên mới của dòng 1').inputValue()).toBe('Chi bộ Tổ dân phố số 101');
-    await inspect(page, 'start-procedure-upload-problems');
+    await inspectPage(page, 'start-procedure-upload-problems');
 
     // The bad row removed: the preview runs on the rest.
     await page.getByRole('button', { name: 'Bỏ dòng 2' }).click();
@@ -131,7 +117,7 @@ describe('Uploading a spreadsheet on the start page (browser)', () => {
     expect(await rows.count()).toBe(3);
     expect(await page.getByLabel('Tên mới của dòng 3').inputValue()).toBe('Chi bộ Tổ dân phố số 104');
     await page.getByText('Sổ đăng ký trước và sau').waitFor();
-    await inspect(page, 'start-procedure-upload');
+    await inspectPage(page, 'start-procedure-upload');
     await context.close();
   });
 });

@@ -13,14 +13,7 @@ import { type TestStack, createTestStack, eventually } from '../support/test-app
 import { givenMeasuredStepDurations, givenSupervisor, givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD } from '../support/http-client';
 import { ProcedureDriver, signIn } from '../support/procedure-driver';
-import {
-  DESKTOP,
-  PHONE,
-  SCREENSHOTS,
-  launchChromium,
-  screenshots,
-  seriousAccessibilityViolations,
-} from '../support/browser';
+import { DESKTOP, inspectPage, launchChromium, PHONE, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(600_000);
 
@@ -67,14 +60,6 @@ describe('The supervisor board in Chromium', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL('**/inbox');
     return page;
-  };
-
-  const inspect = async (page: Page, name: string) => {
-    await screenshots(page, name);
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
   };
 
   /** Picks an option of an antd Select, clicked in the open list once its animation has settled. */
@@ -131,7 +116,7 @@ describe('The supervisor board in Chromium', () => {
     const projected = supervisor.locator('.board-projection li', { hasText: ward.name });
     await projected.waitFor();
     expect(await projected.textContent()).toMatch(/2\/2 thủ tục trễ/);
-    await inspect(supervisor, 'supervisor-board');
+    await inspectPage(supervisor, 'supervisor-board');
 
     // The ward's page: all its procedures (here both, waiting for the committee), filtered by step and
     // overdue; from there its stalled ones.
@@ -158,7 +143,7 @@ describe('The supervisor board in Chromium', () => {
       20_000,
       'the two overdue',
     );
-    await inspect(supervisor, 'supervisor-ward');
+    await inspectPage(supervisor, 'supervisor-ward');
     // The header at 360 px: one line, the menu in a drawer (opened by a button, with the same links).
     await supervisor.setViewportSize(PHONE);
     const header = await supervisor.locator('.app-header').boundingBox();
@@ -178,7 +163,7 @@ describe('The supervisor board in Chromium', () => {
     const rows = supervisor.locator('.stalled-table tbody tr.ant-table-row');
     await eventually(async () => ((await rows.count()) === 2 ? true : undefined), 20_000, 'two stalled rows');
     expect(await rows.first().textContent()).toContain('Ban Thường vụ');
-    await inspect(supervisor, 'supervisor-stalled');
+    await inspectPage(supervisor, 'supervisor-stalled');
 
     // Dry run: the count and the list; nothing is sent.
     await supervisor.getByLabel('Lý do').fill(REASON);
@@ -194,7 +179,7 @@ describe('The supervisor board in Chromium', () => {
         },
       });
     expect(await supervisorReminders()).toBe(0);
-    await inspect(supervisor, 'supervisor-bulk-dry-run');
+    await inspectPage(supervisor, 'supervisor-bulk-dry-run');
 
     // The real run: a job on the server, each procedure's result shown.
     await supervisor.getByRole('button', { name: 'Thực hiện cho 2 thủ tục' }).click();
@@ -203,7 +188,7 @@ describe('The supervisor board in Chromium', () => {
       timeout: 30_000,
     });
     expect(await supervisor.locator('.job-panel tbody tr.ant-table-row').count()).toBe(2);
-    await inspect(supervisor, 'supervisor-bulk-job');
+    await inspectPage(supervisor, 'supervisor-bulk-job');
     // Left and come back to: the job is still there with its results.
     await supervisor.reload();
     await supervisor.getByText('Đã xử lý 2/2: 2 thành công').first().waitFor();
@@ -214,6 +199,6 @@ describe('The supervisor board in Chromium', () => {
     const reminder = member.locator('.notification-list li', { hasText: REASON });
     await reminder.first().waitFor();
     expect(await reminder.count()).toBe(2);
-    await inspect(member, 'supervisor-reminder-bell');
+    await inspectPage(member, 'supervisor-reminder-bell');
   });
 });

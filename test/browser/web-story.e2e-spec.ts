@@ -15,13 +15,12 @@ import { type TestStack, createTestStack, eventually } from '../support/test-app
 import { givenWardShapedLike } from '../support/factories';
 import { TEST_PASSWORD } from '../support/http-client';
 import {
+  chromiumPath,
   DESKTOP,
+  inspectPage,
+  launchChromium,
   PHONE,
   SCREENSHOTS,
-  chromiumPath,
-  launchChromium,
-  screenshots,
-  seriousAccessibilityViolations,
   tabUntil,
 } from '../support/browser';
 
@@ -74,14 +73,6 @@ describe('The web app in Chromium (browser story)', () => {
   };
 
   /** Photographs the page at both widths and expects no serious accessibility violation. */
-  const inspect = async (page: Page, name: string) => {
-    await screenshots(page, name);
-    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
-
   /** The workflow moves in the background: reload until the element shows (as a person would). */
   const reloadUntilVisible = async (page: Page, locator: Locator, timeoutMs = 90_000) => {
     await eventually(
@@ -114,12 +105,12 @@ describe('The web app in Chromium (browser story)', () => {
     timings.firstLoadJsGzipBytes = (await Promise.all(scripts)).reduce((sum, n) => sum + n, 0);
     // A generous bound (the machine running the tests may be busy): catches a page that hangs.
     expect(timings.firstLoad).toBeLessThan(15_000);
-    await inspect(probe, 'sign-in');
+    await inspectPage(probe, 'sign-in');
     await probe.context().close();
 
     // The secretary pastes five rename rows; row 3 takes the name of a live sibling.
     const secretary = await signedIn(ward.users.secretary);
-    await inspect(secretary, 'inbox-secretary');
+    await inspectPage(secretary, 'inbox-secretary');
     await secretary.getByRole('link', { name: 'Khởi tạo thủ tục' }).click();
     await secretary.getByLabel('Trích yếu').fill('Đổi tên 5 chi bộ tổ dân phố');
     // A ceremony date, typed as people write dates (the rules stand next to the field).
@@ -147,7 +138,7 @@ describe('The web app in Chromium (browser story)', () => {
     expect(await secretary.locator('.row-problems li').allTextContents()).toEqual([
       expect.stringMatching(/^Dòng 3: /),
     ]);
-    await inspect(secretary, 'start-procedure-violation');
+    await inspectPage(secretary, 'start-procedure-violation');
     // On a phone the rows are cards: the invalid row's problem is on its card, within the screen's width.
     await secretary.setViewportSize(PHONE);
     const card = secretary.locator('.row-card.row-invalid');
@@ -166,13 +157,13 @@ describe('The web app in Chromium (browser story)', () => {
     await afterTree.getByText('Chi bộ Tổ dân phố số 103').waitFor();
     expect(await afterTree.getByText('(trước: Chi bộ Tổ dân phố số 3)').count()).toBe(1);
     expect(await afterTree.locator('.tree-change-tag').count()).toBe(5);
-    await inspect(secretary, 'start-procedure-preview');
+    await inspectPage(secretary, 'start-procedure-preview');
     // The series helper previews a renumbering of the rows' units (not applied: the rows stay as typed).
     await secretary.getByRole('tab', { name: 'Đánh số theo dãy' }).click();
     await secretary.getByLabel('Các tổ chức trong các mục hiện có (5)').check();
     await secretary.getByLabel('Mẫu tên').fill('Chi bộ số {n}');
     await secretary.locator('.series-preview').getByText('Chi bộ số 5').waitFor();
-    await inspect(secretary, 'start-procedure-series');
+    await inspectPage(secretary, 'start-procedure-series');
     await secretary.getByRole('tab', { name: 'Dán từ bảng tính' }).click();
     await secretary.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await secretary.waitForURL(/\/procedures\/[0-9a-f-]{36}$/);
@@ -183,15 +174,15 @@ describe('The web app in Chromium (browser story)', () => {
     });
     expect(started.ceremonyAt?.toISOString()).toBe(new Date(`${ceremonyIso}T08:00:00+07:00`).toISOString());
     await reloadUntilVisible(secretary, secretary.getByText('Chờ văn phòng rà soát').first());
-    await inspect(secretary, 'procedure-secretary-review');
+    await inspectPage(secretary, 'procedure-secretary-review');
 
     // The reviewer accepts.
     const reviewer = await signedIn(ward.users.reviewer);
     await reloadUntilVisible(reviewer, reviewer.getByRole('link', { name: 'Đổi tên 5 chi bộ tổ dân phố' }));
-    await inspect(reviewer, 'inbox-reviewer');
+    await inspectPage(reviewer, 'inbox-reviewer');
     await reviewer.getByRole('link', { name: 'Đổi tên 5 chi bộ tổ dân phố' }).click();
     await reviewer.getByText('Rà soát đề nghị').waitFor();
-    await inspect(reviewer, 'procedure-review-task');
+    await inspectPage(reviewer, 'procedure-review-task');
     await reviewer.getByRole('button', { name: 'Chấp nhận đề nghị' }).click();
     await reviewer.getByText('Đã ghi kết quả rà soát').waitFor();
 
@@ -201,7 +192,7 @@ describe('The web app in Chromium (browser story)', () => {
     await decisionTab.click();
     const decisionEditor = secretary.getByLabel('Nội dung QĐ 1');
     await decisionEditor.waitFor();
-    await inspect(secretary, 'draft-editor');
+    await inspectPage(secretary, 'draft-editor');
     const edited = 'Điều 3. Văn phòng Đảng ủy, Ban Tổ chức Đảng ủy, các chi bộ, đảng bộ trực thuộc';
     const decisionText = await decisionEditor.inputValue();
     expect(decisionText).toContain('Điều 3. Văn phòng Đảng ủy, các chi bộ, đảng bộ trực thuộc');
@@ -218,7 +209,7 @@ describe('The web app in Chromium (browser story)', () => {
     for (const [i, approver] of approvers.slice(0, 2).entries()) {
       await approver.goto(`${base}/procedures/${procedureId}`);
       await reloadUntilVisible(approver, voteButton(approver));
-      if (i === 0) await inspect(approver, 'vote-task');
+      if (i === 0) await inspectPage(approver, 'vote-task');
       await approver.locator('.vote-form').getByText('Đồng ý', { exact: true }).click();
       await approver.getByLabel('Ý kiến kèm theo').fill('Nhất trí');
       await voteButton(approver).click();
@@ -300,25 +291,25 @@ describe('The web app in Chromium (browser story)', () => {
     process.stdout.write(
       `Fourth approver's live stream: ${live.opened}, ${live.events.length} events; console errors: ${JSON.stringify(live.errors)}\n`,
     );
-    await inspect(fourth, 'vote-closed');
+    await inspectPage(fourth, 'vote-closed');
 
     // The drafts diff shows the edited article; the issued decision carries it and its number.
     const issuedDecision = secretary.getByRole('link', { name: 'Xem / In Số 01-QĐ/ĐU' });
     await reloadUntilVisible(secretary, issuedDecision);
     await secretary.getByRole('tab', { name: 'Dự thảo' }).click();
     await secretary.locator('.diff ins').filter({ hasText: edited }).waitFor();
-    await inspect(secretary, 'procedure-completed-drafts-diff');
+    await inspectPage(secretary, 'procedure-completed-drafts-diff');
     await issuedDecision.click();
     const document = secretary.frameLocator('iframe.document-frame');
     await document.getByText('Số 01-QĐ/ĐU').first().waitFor();
     const issuedText = (await document.locator('body').textContent())!.replace(/\s+/g, ' ');
     expect(issuedText).toContain(edited);
-    await inspect(secretary, 'decision-document');
+    await inspectPage(secretary, 'decision-document');
 
     // The ward's procedures, and the timeline with every human action.
     await secretary.getByRole('link', { name: 'Thủ tục', exact: true }).click();
     await secretary.getByRole('link', { name: 'Đổi tên 5 chi bộ tổ dân phố' }).waitFor();
-    await inspect(secretary, 'procedures-list');
+    await inspectPage(secretary, 'procedures-list');
 
     // The secretary's bell: the announcement of the decision to each renamed cell.
     const bell = secretary.getByRole('button', { name: /^Thông báo/ });
@@ -330,6 +321,6 @@ describe('The web app in Chromium (browser story)', () => {
     await announcements.first().waitFor();
     expect(await announcements.count()).toBe(5);
     expect(await announcements.first().textContent()).toContain('Lễ công bố và trao quyết định');
-    await inspect(secretary, 'notifications');
+    await inspectPage(secretary, 'notifications');
   });
 });

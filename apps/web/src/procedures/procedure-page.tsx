@@ -86,7 +86,8 @@ export function ProcedurePage() {
                 {formatDateTime(p.createdAt, i18n.language)}
               </Descriptions.Item>
               <Descriptions.Item label={t('procedure.effectiveDate')}>
-                {formatDate(p.effectiveDate, i18n.language)}
+                {/* Once issued, the decision's date (the proposal may have left it to the signing day). */}
+                {formatDate(p.decision?.effectiveDate ?? p.effectiveDate, i18n.language)}
               </Descriptions.Item>
               <Descriptions.Item label={t('procedure.round')}>{p.round}</Descriptions.Item>
               {p.announcement ? (
