@@ -23,7 +23,9 @@ const HELP = `npm run bench [-- options]
   --repetitions 3      repetitions of the alternated lanes
   --per-run N          procedures per lane run (default: 2 × in flight)
   --wards N            bench wards the P1 lane spreads its slots over (default: the largest in flight)
-  --poll-ms N          P1's status poll interval (default: max(100, 10 × in flight) ms)
+  --wait events        how P1 waits between actions: events (the SSE stream, as the web app; a read only
+                       when no event came for 2 s) or poll (GET /api/procedures/:id every --poll-ms)
+  --poll-ms N          P1's status poll interval with --wait poll (default: max(100, 10 × in flight) ms)
   --procedures 100000  open procedures in the synthetic city (reads)
   --connections 10,50  autocannon connections (reads)
   --duration 10        seconds per autocannon run
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     'per-run': { type: 'string' },
     wards: { type: 'string' },
     'poll-ms': { type: 'string' },
+    wait: { type: 'string', default: 'events' },
     procedures: { type: 'string' },
     connections: { type: 'string' },
     duration: { type: 'string' },
@@ -66,6 +69,7 @@ const options = {
   perRunOption: values['per-run'] === undefined ? undefined : Number(values['per-run']),
   wards: values.wards === undefined ? undefined : Number(values.wards),
   pollMs: values['poll-ms'] === undefined ? undefined : Number(values['poll-ms']),
+  wait: values.wait,
   warmup: smoke ? 0 : 3,
   procedures: num(values.procedures, 100_000, 300),
   connections: list(values.connections, smoke ? [2] : [10, 50]),
@@ -76,6 +80,8 @@ const options = {
 // One bench ward per slot by default: no two procedures in flight share a ward's register.
 options.wards ??= Math.max(...options.inflights);
 options.perRun = (inflight) => options.perRunOption ?? (smoke ? 2 : 2 * inflight);
+if (!['events', 'poll'].includes(options.wait))
+  throw new Error(`--wait is events or poll, not "${options.wait}"`);
 for (const part of options.parts)
   if (!PARTS.includes(part)) throw new Error(`Unknown part "${part}" (parts: ${PARTS.join(', ')})`);
 

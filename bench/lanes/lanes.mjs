@@ -10,6 +10,7 @@ import { BARE_TASK_QUEUE } from '../lib/stack.mjs';
 import { accountsOf, benchWardCode, cellOf } from '../lib/fixtures.mjs';
 import { expectStatus } from '../lib/http.mjs';
 import { sleep } from '../lib/measure.mjs';
+import { openEventStream } from '../lib/events.mjs';
 
 /** A bare lane: start, then the five Updates one after the other, then the result. */
 export async function bareLane(name, workflowType, stack) {
@@ -37,23 +38,41 @@ export async function bareLane(name, workflowType, stack) {
   };
 }
 
+/** Waiting on events: without one for this long, the driver reads the procedure once (a missed event must not stall it). */
+const EVENT_FALLBACK_MS = 2_000;
+
 /**
- * Drives one procedure over HTTP, each action as its own account, polling GET /api/procedures/:id every
- * pollMs between actions. Every step answers the HTTP time of the action (ms) and counts the polls.
+ * Drives one procedure over HTTP, each action as its own account. Between actions it waits as the web app
+ * does, on the secretary's event stream (`events`, bench/lib/events.mjs), reading `GET /api/procedures/:id`
+ * only when no event came for 2 s; without a stream it polls every pollMs. Every step answers the HTTP time
+ * of the action (ms); the reads are counted as polls.
  */
-export function productDriver(api, { pollMs }) {
+export function productDriver(api, { pollMs, events }) {
+  async function read(id, token) {
+    const r = await api.request('GET', `/api/procedures/${id}`, { token });
+    return expectStatus(r, 200, `GET procedure ${id}`).body;
+  }
+
   async function waitUntil(id, token, done, what, timeoutMs = 300_000) {
     const deadline = Date.now() + timeoutMs;
     let polls = 0;
+    let seen = events?.isOpen() ? events.latest(id) : undefined;
     for (;;) {
-      const r = await api.request('GET', `/api/procedures/${id}`, { token });
-      polls += 1;
-      expectStatus(r, 200, `GET procedure ${id}`);
-      if (done(r.body)) return { polls, procedure: r.body };
-      if (r.body.status !== 'running')
-        throw new Error(`procedure ${id} ended as ${r.body.status} waiting for ${what}`);
+      if (!seen) {
+        seen = await read(id, token);
+        polls += 1;
+      }
+      if (done(seen)) return { polls, procedure: seen };
+      if (seen.status !== 'running')
+        throw new Error(`procedure ${id} ended as ${seen.status} waiting for ${what}`);
       if (Date.now() > deadline) throw new Error(`procedure ${id} not ${what} within ${timeoutMs} ms`);
-      await sleep(pollMs);
+      if (events?.isOpen()) {
+        const change = await events.next(id, EVENT_FALLBACK_MS);
+        seen = change ? events.latest(id) : undefined;
+      } else {
+        await sleep(pollMs);
+        seen = undefined;
+      }
     }
   }
 
@@ -117,8 +136,10 @@ export function productDriver(api, { pollMs }) {
  * P1: the product over HTTP. Slot s works in bench ward s % wards and renames its own cell (so procedures of
  * different slots never touch the same unit).
  */
-export function productLane(api, { wards }) {
+export function productLane(api, { wards, wait = 'events' }) {
   let counter = 0;
+  // One event stream per slot (its secretary's), opened at the slot's first procedure; none with --wait poll.
+  const streams = [];
   return {
     name: 'P1',
     /** Set per run: the poll interval grows with the procedures in flight (see workflow-bench.mjs). */
@@ -136,7 +157,8 @@ export function productLane(api, { wards }) {
       const who = accountsOf(wardCode);
       counter += 1;
       const newName = `Chi bộ Tổ dân phố đo tải ${slot} lần ${counter}-${randomUUID().slice(0, 4)}`;
-      const driver = productDriver(api, { pollMs: this.pollMs });
+      if (wait === 'events') streams[slot] ??= await openEventStream(api, await api.token(who.secretary));
+      const driver = productDriver(api, { pollMs: this.pollMs, events: streams[slot] });
       const started = performance.now();
       const run = await driver.toVoting(
         wardCode,
@@ -154,7 +176,9 @@ export function productLane(api, { wards }) {
         id: run.id,
       };
     },
-    close: async () => undefined,
+    close: async () => {
+      for (const stream of streams) stream?.close();
+    },
   };
 }
 

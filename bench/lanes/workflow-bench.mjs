@@ -83,14 +83,14 @@ const summarize = (runs, lane, inflight) => {
 };
 
 export async function workflowBench(stack, api, options) {
-  const { inflights, repetitions, perRun, wards, pollMs, warmup } = options;
+  const { inflights, repetitions, perRun, wards, pollMs, warmup, wait } = options;
   const slots = Math.max(...inflights);
   say(`Workflow lanes: bench wards (${wards}) and one cell per slot (${slots})…`);
   await ensureBenchWards(stack.pool, { wards, slots });
   const lanes = [
     await bareLane('B-min', 'benchMinimal', stack),
     await bareLane('B-shape', 'benchShape', stack),
-    productLane(api, { wards }),
+    productLane(api, { wards, wait }),
   ];
   const p1 = lanes[2];
   say(`Signing in ${p1.usernames(slots).length} bench accounts…`);
@@ -148,5 +148,5 @@ export async function workflowBench(stack, api, options) {
       bShapeOverBMin: of('B-min') ? round(of('B-shape') / of('B-min'), 2) : null,
     };
   });
-  return { xactPerPoll: perPoll, pollMs: pollMs ?? 'max(100, 10 × in flight)', summary, ratios, runs };
+  return { xactPerPoll: perPoll, wait, pollMs: pollMs ?? 'max(100, 10 × in flight)', summary, ratios, runs };
 }

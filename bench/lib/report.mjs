@@ -44,7 +44,11 @@ function workflowsSection(w) {
       w.ratios.map((r) => [r.inflight, r.p1OverBMin, r.p1OverBShape, r.bShapeOverBMin]),
     ),
     '',
-    `P1 polls GET /api/procedures/:id every ${w.pollMs} ms between actions; one poll costs ${cell(w.xactPerPoll)} ` +
+    (w.wait === 'poll'
+      ? `P1 polls GET /api/procedures/:id every ${w.pollMs} ms between actions; `
+      : "P1 waits between actions on its secretary's event stream (SSE), as the web app does, and reads " +
+        'GET /api/procedures/:id at the start and when no event came for 2 s (the "polls"); ') +
+      `one read costs ${cell(w.xactPerPoll)} ` +
       'PostgreSQL transactions, taken out of the first figure of "PG xact / procedure". B lanes: a human action is ' +
       'an Update round trip from when the workflow could take it; P1: the HTTP request.',
   ];

@@ -54,9 +54,18 @@ export function prepare({ skipSetup = false } = {}) {
   );
 }
 
+/** `BENCH_PROFILE=1`: the worker and the API write V8 CPU profiles to bench/results/profiles on exit. */
+const PROFILE_DIR = path.join(RESULTS_DIR, 'profiles');
+const nodeArgs = () =>
+  process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+
 function launch(name, file, env, logFile) {
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [file], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...nodeArgs(), file], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', out, out],
+  });
   child.on('exit', (code, signal) => {
     if (!child.benchStopping) say(`${name} exited (${signal ?? code}); see ${path.relative(ROOT, logFile)}`);
   });

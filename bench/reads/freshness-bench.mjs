@@ -1,12 +1,13 @@
-/* global fetch, TextDecoder, AbortController */
 // Deliverable 3: freshness. From the moment an approver sends an approval to the moment another approver
 // (a committee member who has not voted) sees it: polling their task (GET /api/inbox/:id lists the votes),
 // and, when the vote closes, polling their inbox until the vote task is gone. Through SSE as well where the
-// API has /api/events (an event naming the procedure after the approval was sent).
+// API has /api/events (an event naming the procedure after the approval was sent; the stream is opened with a
+// ticket, as the web app does).
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { productDriver } from '../lanes/lanes.mjs';
 import { accountsOf, benchWardCode, cellOf, ensureBenchWards } from '../lib/fixtures.mjs';
+import { openEventStream } from '../lib/events.mjs';
 import { expectStatus } from '../lib/http.mjs';
 import { max, median, percentile, round, say, sleep } from '../lib/measure.mjs';
 
@@ -20,46 +21,6 @@ async function pollUntil(seen, timeoutMs = 60_000) {
     if (Date.now() > deadline) throw new Error('not seen within a minute');
     await sleep(OBSERVER_POLL_MS);
   }
-}
-
-/** Opens /api/events as the observer when the API has it: answers a function "first event naming id after t". */
-async function openEvents(api, token) {
-  const controller = new AbortController();
-  let response;
-  try {
-    response = await fetch(`${api.baseUrl}/api/events`, {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-      signal: controller.signal,
-    });
-  } catch {
-    return undefined;
-  }
-  if (response.status !== 200 || !response.headers.get('content-type')?.includes('text/event-stream')) {
-    controller.abort();
-    return undefined;
-  }
-  const arrivals = [];
-  const decoder = new TextDecoder();
-  void (async () => {
-    try {
-      for await (const chunk of response.body)
-        arrivals.push({ at: performance.now(), text: decoder.decode(chunk) });
-    } catch {
-      // aborted at the end
-    }
-  })();
-  return {
-    async firstAfter(id, after, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const hit = arrivals.find((a) => a.at >= after && a.text.includes(id));
-        if (hit) return hit.at;
-        await sleep(10);
-      }
-      return undefined;
-    },
-    close: () => controller.abort(),
-  };
 }
 
 const stats = (via, values) => ({
@@ -77,7 +38,7 @@ export async function freshnessBench(stack, api, options) {
   const who = accountsOf(wardCode);
   const driver = productDriver(api, { pollMs: pollMs ?? 100 });
   const observer = await api.token(who.observers[0]);
-  const events = await openEvents(api, observer);
+  const events = await openEventStream(api, observer, { keepArrivals: true });
   if (!events) say('Freshness: /api/events is not there (or not SSE): polling only.');
   const seenVote = [];
   const seenAfterAnswer = [];
