@@ -11,6 +11,7 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DEFAULT_DEADLINES, type DeadlinePolicy, type ProcedureView } from '@kientoan/domain';
 import {
   type ProcedureActivities,
+  type ProjectionInput,
   type ProcedureWorkflowInput,
   type ProcedureWorkflowResult,
   castVoteUpdate,
@@ -30,7 +31,8 @@ const VOTERS = ['uv-1', 'uv-2', 'uv-3'];
 const fakeActivities = () => {
   const calls: { name: string; at: number; input: unknown }[] = [];
   const views: ProcedureView[] = [];
-  let issueAttempts = 0;
+  /** Procedures whose first issue finds the registry moved (another decision came first). */
+  const sendBackFirstIssue = new Set<string>();
   const record =
     <T>(name: string, answer: (input: never) => T) =>
     (input: never): Promise<T> => {
@@ -51,9 +53,8 @@ const fakeActivities = () => {
     openCommitteeVote: record('openCommitteeVote', () => ({ voters: VOTERS })),
     recordVote: record('recordVote', () => undefined),
     closeCommitteeVote: record('closeCommitteeVote', () => undefined),
-    // The first issue finds the registry moved (another decision came first); the second issues.
-    issueDecision: record('issueDecision', () =>
-      ++issueAttempts === 1
+    issueDecision: record('issueDecision', (input: { procedureId: string }) =>
+      sendBackFirstIssue.delete(input.procedureId)
         ? {
             outcome: 'sent_back' as const,
             to: 'draft_resolution' as const,
@@ -80,7 +81,7 @@ const fakeActivities = () => {
     escalate: record('escalate', () => undefined),
   };
   const first = (name: string) => calls.find((c) => c.name === name);
-  return { activities, calls, views, first };
+  return { activities, calls, views, first, sendBackFirstIssue };
 };
 
 describe('procedure workflow with fake activities', () => {
@@ -131,6 +132,18 @@ describe('procedure workflow with fake activities', () => {
       fakes.calls.filter(
         (c) => c.name === name && (c.input as { procedureId?: string }).procedureId === procedureId,
       );
+    /** Every view the run published, in order: alone (`projectProcedure`) or with a step's activity. */
+    const projections = (): ProjectionInput[] =>
+      fakes.calls.flatMap((c) => {
+        const input = c.input as { procedureId?: string; projection?: ProjectionInput };
+        if (input.procedureId !== procedureId) return [];
+        if (c.name === 'projectProcedure') return [input as ProjectionInput];
+        return input.projection ? [input.projection] : [];
+      });
+    const activityNames = () =>
+      fakes.calls
+        .filter((c) => (c.input as { procedureId?: string }).procedureId === procedureId)
+        .map((c) => c.name);
     const viewWhen = (matches: (view: ProcedureView) => boolean, what: string) =>
       eventually(
         async () => {
@@ -140,7 +153,7 @@ describe('procedure workflow with fake activities', () => {
         30_000,
         what,
       );
-    return { procedureId, handle, callsOf, viewWhen };
+    return { procedureId, handle, callsOf, projections, activityNames, viewWhen };
   };
 
   const toVoting = async (run: Awaited<ReturnType<typeof start>>) => {
@@ -195,7 +208,7 @@ describe('procedure workflow with fake activities', () => {
       expect.objectContaining({ outcome: 'withdrawn', by: 'bt', reason: 'Trùng với đề nghị khác' }),
     ]);
     expect(run.callsOf('closeCommitteeVote')).toEqual([]);
-    const last = (run.callsOf('projectProcedure').at(-1)!.input as { view: ProcedureView }).view;
+    const last = run.projections().at(-1)!.view;
     expect(last).toMatchObject({
       status: 'withdrawn',
       ended: { by: 'bt', reason: 'Trùng với đề nghị khác' },
@@ -204,6 +217,7 @@ describe('procedure workflow with fake activities', () => {
 
   it('given the registry changed before issue, then the procedure goes back to drafting in a new round with the reason, and issues after a new vote', async () => {
     const run = await start();
+    fakes.sendBackFirstIssue.add(run.procedureId);
     await toVoting(run);
     for (const voterId of VOTERS.slice(0, 2))
       await run.handle.executeUpdate(castVoteUpdate, {
@@ -230,7 +244,45 @@ describe('procedure workflow with fake activities', () => {
       decisionSymbol: 'Số 1-QĐ/ĐU',
       rounds: 2,
     });
-    const revisions = run.callsOf('projectProcedure').map((c) => (c.input as { revision: number }).revision);
+    const revisions = run.projections().map((p) => p.revision);
     expect(revisions).toEqual(revisions.map((_, i) => i + 1));
+  });
+
+  it('given a run started now, when it goes through every step, then each step is one activity that publishes the view it begins with', async () => {
+    const run = await start();
+    await toVoting(run);
+    // Two of three approve: the majority closes the vote.
+    for (const voterId of VOTERS.slice(0, 2))
+      await run.handle.executeUpdate(castVoteUpdate, {
+        args: [{ voterId, choice: 'approve', idempotencyKey: randomUUID() }],
+      });
+    await run.handle.result();
+
+    // A person's action records itself while the run goes on, so the order interleaves: count them.
+    const counts: Record<string, number> = {};
+    for (const name of run.activityNames()) counts[name] = (counts[name] ?? 0) + 1;
+    expect(counts).toEqual({
+      checkRules: 1,
+      recordReview: 1,
+      draftResolution: 1,
+      submitDraft: 1,
+      openCommitteeVote: 1,
+      recordVote: 2,
+      closeCommitteeVote: 1,
+      issueDecision: 1,
+      announceDecision: 1,
+      // the three waits (with their due dates) and the end
+      projectProcedure: 4,
+    });
+    const steps = [
+      'checkRules',
+      'draftResolution',
+      'openCommitteeVote',
+      'closeCommitteeVote',
+      'issueDecision',
+    ];
+    for (const name of steps)
+      expect(run.callsOf(name)[0]!.input).toMatchObject({ projection: { view: { status: 'running' } } });
+    expect(run.projections().map((p) => p.revision)).toEqual(run.projections().map((_, i) => i + 1));
   });
 });

@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { type DomainError, ProcedureErrors } from '@kientoan/domain';
+import { type DomainError, type ProcedureStep, ProcedureErrors } from '@kientoan/domain';
 import { type Prisma, type PrismaClient, type StoredPlan, currentPlan } from '@kientoan/platform';
-import type { AuditContext } from '@kientoan/workflows';
+import type { AuditContext, ProjectionInput, StepInput, StepKey } from '@kientoan/workflows';
 import type { Notifier } from '../notifications/notifier';
 import type { Clock } from './clock';
+import { writeProcedureView } from './procedure-projection';
 import { StepLedger, type Tx } from './step-ledger';
 
 export interface ProcedureActivityDependencies {
@@ -26,6 +27,31 @@ export class ActivityContext {
 
   now(): Date {
     return this.deps.clock.now();
+  }
+
+  /**
+   * The start of a step's activity. Patched runs send the view the step begins with (see `StepInput`): it is
+   * written through the projection writer and the step's row begun, each in its own statement before the
+   * step's work, so both show while a long step runs (as the separate activities did). Answers the key. A
+   * retry writes nothing twice (an equal revision is ignored, the row exists).
+   */
+  async beginStep({ projection, ...key }: StepInput, step: ProcedureStep): Promise<StepKey> {
+    if (projection) {
+      await this.project(projection);
+      await this.ledger.begin(key, step);
+    }
+    return key;
+  }
+
+  /** Publishes a view of the workflow's through the one writer of the projection. */
+  async project({ procedureId, revision, view, seed }: ProjectionInput): Promise<void> {
+    await writeProcedureView(this.prisma, {
+      procedureId,
+      revision,
+      view,
+      now: this.now(),
+      ...(seed ? { seed } : {}),
+    });
   }
 
   async loadProcedure(db: Tx | PrismaClient, procedureId: string) {

@@ -43,7 +43,7 @@ import {
   termKey,
   wardTermWithYearsAt,
 } from '@kientoan/platform';
-import type { IssuedDecision, ProcedureActivities, SentBack, StepKey } from '@kientoan/workflows';
+import type { IssuedDecision, ProcedureActivities, SentBack, StepInput, StepKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import type { ActivityContext } from './activity-context';
 import type { Tx } from './step-ledger';
@@ -73,9 +73,9 @@ const votedDraft = async (tx: Tx, key: StepKey) => {
 };
 
 export const decisionActivities = (ctx: ActivityContext): DecisionActivities => ({
-  issueDecision: (key: StepKey) =>
-    withHeartbeat(() =>
-      issueOnce(ctx, key).catch((error: unknown): IssueOutcome => {
+  issueDecision: (input: StepInput) =>
+    withHeartbeat(async () =>
+      issueOnce(ctx, await ctx.beginStep(input, 'issue_decision')).catch((error: unknown): IssueOutcome => {
         // A scheduled change stands in the way on the effective date (e.g. the name is taken then): the whole
         // transaction, numbers included, rolled back; the proposal goes back to review with the reasons.
         if (error instanceof EffectiveDateConflict)
@@ -85,9 +85,10 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
     ),
 
   // An announcement to every affected unit, acknowledgements recorded per unit (see the API).
-  announceDecision: (key: StepKey) =>
-    withHeartbeat(() =>
-      ctx.ledger.complete(key, 'announce', async (tx) => {
+  announceDecision: (input: StepInput) =>
+    withHeartbeat(async () => {
+      const key = await ctx.beginStep(input, 'announce');
+      return ctx.ledger.complete(key, 'announce', async (tx) => {
         const procedure = await ctx.loadProcedure(tx, key.procedureId);
         const decision = await tx.decision.findUniqueOrThrow({ where: { procedureId: key.procedureId } });
         const { sentences } = decision.changes as unknown as StoredChanges;
@@ -150,8 +151,8 @@ export const decisionActivities = (ctx: ActivityContext): DecisionActivities => 
           tx,
         );
         return { publishedAt: publishedAt.toISOString(), recipients: byUnit.size };
-      }),
-    ),
+      });
+    }),
 });
 
 /** The issue step in its one transaction (see the file's comment); a retry returns the stored decision. */

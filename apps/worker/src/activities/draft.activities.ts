@@ -7,6 +7,7 @@ import {
   type DraftOutcome,
   type ProcedureActivities,
   type SentBack,
+  type StepInput,
   type StepKey,
 } from '@kientoan/workflows';
 import {
@@ -62,9 +63,10 @@ const addVersion = async (
 };
 
 export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
-  draftResolution: (key: StepKey) =>
-    withHeartbeat(() =>
-      ctx.ledger.note<({ readonly outcome: 'drafted' } & DraftOutcome) | SentBack>(
+  draftResolution: (input: StepInput) =>
+    withHeartbeat(async () => {
+      const key = await ctx.beginStep(input, 'draft_resolution');
+      return ctx.ledger.note<({ readonly outcome: 'drafted' } & DraftOutcome) | SentBack>(
         key,
         'draft_resolution',
         async () => {
@@ -118,8 +120,8 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
           );
           return { outcome: 'drafted', version };
         },
-      ),
-    ),
+      );
+    }),
 
   submitDraft: ({ by, body, decisionBody, documents: editedDocuments, audit, ...key }) =>
     withHeartbeat(() =>

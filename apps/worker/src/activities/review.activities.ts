@@ -1,7 +1,7 @@
 /** The review step: the registry rules against today's registry, and the reviewer's (or the rules') verdict. */
 import { violationReasons } from '@kientoan/domain';
 import { recipientAddress } from '@kientoan/platform';
-import { type ProcedureActivities, type StepKey, idempotencyKey } from '@kientoan/workflows';
+import { type ProcedureActivities, type StepInput, idempotencyKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, writeAudit } from './activity-context';
 
@@ -13,8 +13,9 @@ const RETURNED_BY: Readonly<Record<string, string>> = {
 };
 
 export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
-  checkRules: (key: StepKey) =>
+  checkRules: (input: StepInput) =>
     withHeartbeat(async () => {
+      const key = await ctx.beginStep(input, 'review');
       const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
       // The plan stored at start is reused while the registry is unchanged; the draft step reads it again.
       const { plan } = await ctx.planOf(ctx.prisma, procedure);

@@ -1,7 +1,7 @@
 /** The committee step: the voters on the day the vote opens, each vote recorded once, the tally. */
 import { ProcedureErrors } from '@kientoan/domain';
 import { recipientAddress, servingOn } from '@kientoan/platform';
-import { type ProcedureActivities, type StepKey, idempotencyKey } from '@kientoan/workflows';
+import { type ProcedureActivities, type StepInput, idempotencyKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable, writeAudit } from './activity-context';
 
@@ -11,9 +11,10 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
   // The voters are the standing committee on the day the vote opens; stored on the step so a retry (or a
   // replay) sees the same body even if the registry changes meanwhile. The draft version voted on is recorded
   // once per round (vote_round).
-  openCommitteeVote: (key: StepKey) =>
-    withHeartbeat(() =>
-      ctx.ledger.note(key, 'committee_approval', async (tx) => {
+  openCommitteeVote: (input: StepInput) =>
+    withHeartbeat(async () => {
+      const key = await ctx.beginStep(input, 'committee_approval');
+      return ctx.ledger.note(key, 'committee_approval', async (tx) => {
         const procedure = await ctx.loadProcedure(tx, key.procedureId);
         // Members serving on the day the vote opens.
         const members = await tx.wardCommitteeMember.findMany({
@@ -54,8 +55,8 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
           tx,
         );
         return { voters };
-      }),
-    ),
+      });
+    }),
 
   recordVote: ({ procedureId, round, vote, audit }) =>
     withHeartbeat(async () => {
@@ -87,8 +88,10 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
       });
     }),
 
-  closeCommitteeVote: ({ tally, ...key }) =>
+  // Patched runs publish the closed vote's view here (the step's row exists since the vote opened).
+  closeCommitteeVote: ({ tally, projection, ...key }) =>
     withHeartbeat(async () => {
+      if (projection) await ctx.project(projection);
       await ctx.ledger.complete(key, 'committee_approval', () => Promise.resolve({ ...tally }));
     }),
 });

@@ -20,6 +20,17 @@ export interface StepKey {
   readonly round: number;
 }
 
+/**
+ * What a step's activity gets: its key and, in runs after ONE_ACTIVITY_PER_STEP_PATCH, the view the workflow
+ * publishes as the step begins. The activity writes it first (through the one projection writer, in its own
+ * statement, so the step shows as under way while it runs), then does the step: one activity per step where
+ * there were three (publish the view, mark the step begun, do it). Absent in runs before the patch, which
+ * replay their separate `projectProcedure` and `beginStep` calls.
+ */
+export interface StepInput extends StepKey {
+  readonly projection?: ProjectionInput;
+}
+
 export interface RulesCheck {
   /** Every registry rule the items break today, as Vietnamese sentences (empty: the rules pass). */
   readonly violations: readonly string[];
@@ -119,7 +130,7 @@ export interface ProcedureActivities {
   reportFailure(report: FailureReport): Promise<void>;
   /** Marks a step as begun (its `procedure_step` row): the first write of every step. */
   beginStep(input: StepKey & { readonly step: ProcedureStep }): Promise<void>;
-  checkRules(key: StepKey): Promise<RulesCheck>;
+  checkRules(input: StepInput): Promise<RulesCheck>;
   /** The reviewer's (or the rules') verdict; a return notifies the secretary with the reasons. */
   recordReview(
     input: StepKey &
@@ -129,7 +140,7 @@ export interface ProcedureActivities {
     input: StepKey & Audited & { readonly by: string; readonly items: readonly ResolutionItem[] },
   ): Promise<void>;
   /** The draft generated from the procedure's plan; sent back to review when the items now break rules. */
-  draftResolution(key: StepKey): Promise<({ readonly outcome: 'drafted' } & DraftOutcome) | SentBack>;
+  draftResolution(input: StepInput): Promise<({ readonly outcome: 'drafted' } & DraftOutcome) | SentBack>;
   /** The secretary's edits become a new draft version; the draft step completes on submission. */
   submitDraft(
     input: StepKey &
@@ -140,15 +151,16 @@ export interface ProcedureActivities {
         readonly documents?: readonly { readonly position: number; readonly body: string }[];
       },
   ): Promise<DraftOutcome>;
-  openCommitteeVote(key: StepKey): Promise<OpenedVote>;
+  openCommitteeVote(input: StepInput): Promise<OpenedVote>;
   recordVote(input: StepKey & Audited & { readonly vote: RecordedVote }): Promise<void>;
-  closeCommitteeVote(input: StepKey & { readonly tally: Tally }): Promise<void>;
+  /** Records the tally; in patched runs it also publishes the closed vote's view (`projection`). */
+  closeCommitteeVote(input: StepInput & { readonly tally: Tally }): Promise<void>;
   /**
    * Issues the texts of the draft version the committee voted on, numbered and dated; sent back to drafting
    * when today's registry makes that text wrong, to review when the items now break rules.
    */
-  issueDecision(key: StepKey): Promise<({ readonly outcome: 'issued' } & IssuedDecision) | SentBack>;
-  announceDecision(key: StepKey): Promise<PublishedAnnouncement>;
+  issueDecision(input: StepInput): Promise<({ readonly outcome: 'issued' } & IssuedDecision) | SentBack>;
+  announceDecision(input: StepInput): Promise<PublishedAnnouncement>;
   /** @deprecated Projection of runs started before `projectProcedure` existed (replay); not called by new runs. */
   completeProcedure(key: StepKey): Promise<void>;
   endProcedure(

@@ -43,7 +43,9 @@ import {
 import {
   type ProcedureActivities,
   type ProcedureSeed,
+  type ProjectionInput,
   type SentBack,
+  type StepInput,
   type StepKey,
   type WaitingNotice,
   isSentBack,
@@ -99,6 +101,14 @@ export const ONE_PROJECTION_PATCH = 'one-projection-writer';
  * workflow task open past its timeout, and the Updates of people waited for it.)
  */
 export const ONE_VIEW_PER_WAIT_PATCH = 'one-view-per-wait';
+
+/**
+ * Runs started from here on publish the view of a step that begins (and of a closed vote) with the step's own
+ * activity, which also begins the step: one activity per step instead of three (`projectProcedure`,
+ * `beginStep`, the step). Measured with `npm run bench`: 26 → 15 activities on the happy path. Runs before the
+ * patch replay their three calls.
+ */
+export const ONE_ACTIVITY_PER_STEP_PATCH = 'one-activity-per-step';
 
 const retry: RetryPolicy = {
   initialInterval: '1 second',
@@ -172,6 +182,8 @@ export class ProcedureRun {
   private waiting: WaitingNotice | undefined;
   private revision = 0;
   private published: string | undefined;
+  /** A view has reached the row (an activity that carried one finished): later views need no seed. */
+  private rowWritten = false;
   private shownStep: string | undefined;
   private decisionSymbol: string | null = null;
   /** Who ended the procedure, for the audit entry written with the end. */
@@ -179,12 +191,15 @@ export class ProcedureRun {
   private readonly projecting: boolean;
   /** One publication per wait (ONE_VIEW_PER_WAIT_PATCH). */
   private readonly oneViewPerWait: boolean;
+  /** A step's view, its start and its work in one activity (ONE_ACTIVITY_PER_STEP_PATCH). */
+  private readonly oneActivityPerStep: boolean;
   /** The sub-second writes. */
   private readonly quick: ProcedureActivities = quickSteps;
 
   constructor(private readonly input: ProcedureWorkflowInput) {
     this.projecting = patched(ONE_PROJECTION_PATCH);
     this.oneViewPerWait = this.projecting && patched(ONE_VIEW_PER_WAIT_PATCH);
+    this.oneActivityPerStep = this.oneViewPerWait && patched(ONE_ACTIVITY_PER_STEP_PATCH);
     this.registerHandlers();
   }
 
@@ -209,13 +224,16 @@ export class ProcedureRun {
   private async proceed(): Promise<Finished> {
     for (;;) {
       this.showStep();
-      // A wait publishes its view itself (with the due date): patched runs do not publish it before too.
-      if (this.projecting && !(this.oneViewPerWait && waitingFor(this.state))) await this.publish();
+      // A wait publishes its view itself (with the due date), and so does a step's activity in patched runs:
+      // the view is not published separately before them.
+      if (this.projecting && !(this.oneViewPerWait && waitingFor(this.state)) && !this.viewGoesWithStep())
+        await this.publish();
       const { state } = this;
       switch (state.status) {
         case 'in_step':
-          await this.quick.beginStep({ ...this.key(), step: state.step });
+          if (!this.oneActivityPerStep) await this.quick.beginStep({ ...this.key(), step: state.step });
           await this.performStep(state.step);
+          this.rowWritten = true;
           break;
         case 'reviewing':
         case 'returned':
@@ -228,7 +246,7 @@ export class ProcedureRun {
           break;
         }
         case 'vote_closed':
-          await this.quick.closeCommitteeVote({ ...this.key(), tally: state.tally });
+          await this.quick.closeCommitteeVote({ ...this.stepInput(), tally: state.tally });
           this.apply({ type: 'advance_after_vote' });
           break;
         case 'completed':
@@ -267,25 +285,25 @@ export class ProcedureRun {
   // ── one method per step ────────────────────────────────────────────────────────────────────────────
 
   private async checkRules(): Promise<void> {
-    const { violations } = await this.quick.checkRules(this.key());
+    const { violations } = await this.quick.checkRules(this.stepInput());
     this.apply({ type: 'rules_checked', violations });
     if (violations.length)
       await this.quick.recordReview({ ...this.key(), by: 'rules', accepted: false, reasons: violations });
   }
 
   private async draftResolution(): Promise<void> {
-    const drafted = await steps.draftResolution(this.key());
+    const drafted = await steps.draftResolution(this.stepInput());
     if (isSentBack(drafted)) await this.sendBack(drafted);
     else this.apply({ type: 'complete_step', step: 'draft_resolution' });
   }
 
   private async openVote(): Promise<void> {
-    const { voters } = await this.quick.openCommitteeVote(this.key());
+    const { voters } = await this.quick.openCommitteeVote(this.stepInput());
     this.apply({ type: 'open_vote', voters });
   }
 
   private async issueDecision(): Promise<void> {
-    const issued = await steps.issueDecision(this.key());
+    const issued = await steps.issueDecision(this.stepInput());
     if (isSentBack(issued)) {
       await this.sendBack(issued);
       return;
@@ -295,7 +313,7 @@ export class ProcedureRun {
   }
 
   private async announce(): Promise<void> {
-    await this.quick.announceDecision(this.key());
+    await this.quick.announceDecision(this.stepInput());
     this.apply({ type: 'complete_step', step: 'announce' });
   }
 
@@ -398,20 +416,46 @@ export class ProcedureRun {
     });
   }
 
-  /** Writes the view when it changed; the revision is taken before the await, so a late write loses. */
+  /** Writes the view when it changed. */
   private async publish(): Promise<void> {
-    if (!this.projecting) return;
+    const projection = this.nextProjection();
+    if (projection) await this.quick.projectProcedure(projection);
+    this.rowWritten = true;
+  }
+
+  /**
+   * The view to write if it changed since the last one, with its revision (taken now, before any await, so a
+   * late write loses). In patched runs the row's content goes with views only until one has reached the row
+   * (the first creates it if the API's transaction did not; a step that failed before writing its view leaves
+   * that to the failure's view): a large resolution's items are not sent with every view.
+   */
+  private nextProjection(): ProjectionInput | undefined {
+    if (!this.projecting) return undefined;
     const view = this.view();
     const shown = JSON.stringify(view);
-    if (shown === this.published) return;
+    if (shown === this.published) return undefined;
     this.published = shown;
     this.revision += 1;
-    await this.quick.projectProcedure({
+    const { seed } = this.input;
+    return {
       procedureId: this.input.procedureId,
       revision: this.revision,
       view,
-      ...(this.input.seed ? { seed: this.input.seed } : {}),
-    });
+      ...(seed && !(this.oneActivityPerStep && this.rowWritten) ? { seed } : {}),
+    };
+  }
+
+  /** In patched runs a step's activity (and closing a vote) publishes the view the step begins with. */
+  private viewGoesWithStep(): boolean {
+    return (
+      this.oneActivityPerStep && (this.state.status === 'in_step' || this.state.status === 'vote_closed')
+    );
+  }
+
+  /** A step activity's input: the key, and the view to publish first when it goes with the step. */
+  private stepInput(): StepInput {
+    const projection = this.viewGoesWithStep() ? this.nextProjection() : undefined;
+    return { ...this.key(), ...(projection ? { projection } : {}) };
   }
 
   private showStep(): void {
