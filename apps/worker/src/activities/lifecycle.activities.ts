@@ -108,16 +108,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
   };
 
   return {
-    projectProcedure: ({ procedureId, revision, view, seed }) =>
-      withHeartbeat(async () => {
-        await writeProcedureView(ctx.prisma, {
-          procedureId,
-          revision,
-          view,
-          now: ctx.now(),
-          ...(seed ? { seed } : {}),
-        });
-      }),
+    projectProcedure: (projection) => withHeartbeat(() => ctx.project(projection)),
 
     reportFailure: ({ code, message, ...key }) =>
       withHeartbeat(async () => {
