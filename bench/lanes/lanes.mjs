@@ -76,13 +76,20 @@ export function productDriver(api, { pollMs, events }) {
     }
   }
 
-  /** One action, retried while the workflow has not yet opened it (409). */
+  /** 503s answered and retried (busy workers or database), as a client does: same request, same key. */
+  let busy = 0;
+
+  /**
+   * One action, retried while the workflow has not yet opened it (409) and, after its Retry-After, when the
+   * API answers busy (503: "not done, send it again with the same Idempotency-Key").
+   */
   async function act(method, path, options, what) {
     for (let attempt = 0; ; attempt += 1) {
       const r = await api.request(method, path, options);
       if (r.status === 200 || r.status === 202) return r;
-      if (r.status !== 409 || attempt > 50) expectStatus(r, 200, what);
-      await sleep(pollMs);
+      if (![409, 503].includes(r.status) || attempt > 50) expectStatus(r, 200, what);
+      if (r.status === 503) busy += 1;
+      await sleep(r.status === 503 ? (r.retryAfterMs ?? 1000) : pollMs);
     }
   }
 
@@ -99,7 +106,11 @@ export function productDriver(api, { pollMs, events }) {
     const start = await act(
       'POST',
       '/api/procedures',
-      { token: tokens.secretary, body: { wardCode, title, items } },
+      {
+        token: tokens.secretary,
+        body: { wardCode, title, items },
+        headers: { 'idempotency-key': api.idempotencyKey() },
+      },
       'start',
     );
     const id = start.body.id;
@@ -129,7 +140,7 @@ export function productDriver(api, { pollMs, events }) {
       'vote',
     );
 
-  return { waitUntil, toVoting, vote };
+  return { waitUntil, toVoting, vote, busyRetries: () => busy };
 }
 
 /**
@@ -173,6 +184,7 @@ export function productLane(api, { wards, wait = 'events' }) {
         actions: run.actions,
         startMs: run.startMs,
         polls: run.polls(),
+        busyRetries: driver.busyRetries(),
         id: run.id,
       };
     },

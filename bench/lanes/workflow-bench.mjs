@@ -26,6 +26,7 @@ async function measureRun(stack, lane, { inflight, total }) {
   const actions = results.flatMap((r) => r.actions);
   const done = results.length;
   const polls = results.reduce((a, r) => a + r.polls, 0);
+  const busyRetries = results.reduce((a, r) => a + (r.busyRetries ?? 0), 0);
   return {
     lane: lane.name,
     inflight,
@@ -38,6 +39,7 @@ async function measureRun(stack, lane, { inflight, total }) {
     humanActionMs: { p50: round(median(actions), 0), p99: round(percentile(actions, 99), 0) },
     xactPerProcedure: done ? round((xactAfter - xactBefore) / done, 1) : null,
     pollsPerProcedure: done ? round(polls / done, 1) : 0,
+    busyRetries,
     cpuSecondsPerProcedure: Object.fromEntries(
       Object.entries(cpu.used).map(([name, s]) => [name, done ? round(s / done, 3) : null]),
     ),
@@ -67,6 +69,7 @@ const summarize = (runs, lane, inflight) => {
     repetitions: mine.length,
     procedures: mine.reduce((a, r) => a + r.procedures, 0),
     errors: mine.reduce((a, r) => a + r.errors, 0),
+    busyRetries: mine.reduce((a, r) => a + (r.busyRetries ?? 0), 0),
     proceduresPerSecond: med((r) => r.proceduresPerSecond),
     startToCompletedP50Ms: med((r) => r.startToCompletedMs.p50),
     startToCompletedP99Ms: med((r) => r.startToCompletedMs.p99),
@@ -114,6 +117,7 @@ export async function workflowBench(stack, api, options) {
         say(
           `  ${run.proceduresPerSecond} procedures/s, start → completed p50 ${run.startToCompletedMs.p50} ms, ` +
             `p99 ${run.startToCompletedMs.p99} ms, action p50 ${run.humanActionMs.p50} ms, ${run.xactPerProcedure} xact/procedure` +
+            (run.busyRetries ? `, ${run.busyRetries} answers 503 retried` : '') +
             (run.errors ? `, ${run.errors} errors: ${run.firstErrors[0]}` : ''),
         );
       }

@@ -29,7 +29,14 @@ export function apiClient(baseUrl) {
     } catch {
       parsed = text;
     }
-    return { status: response.status, body: parsed, ms, bytes: text.length };
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+      status: response.status,
+      body: parsed,
+      ms,
+      bytes: text.length,
+      ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    };
   }
 
   async function login(username) {

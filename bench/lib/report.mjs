@@ -28,7 +28,7 @@ function workflowsSection(w) {
         s.lane,
         s.inflight,
         s.procedures,
-        s.errors,
+        s.busyRetries ? `${s.errors} (${s.busyRetries} × 503 retried)` : s.errors,
         s.proceduresPerSecond,
         `${cell(s.startToCompletedP50Ms)} / ${cell(s.startToCompletedP99Ms)}`,
         `${cell(s.humanActionP50Ms)} / ${cell(s.humanActionP99Ms)}`,
