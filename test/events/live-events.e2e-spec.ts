@@ -9,6 +9,9 @@ import { type TestStack, createTestStack } from '../support/test-app';
 import { givenWard } from '../support/factories';
 import { client, login } from '../support/http-client';
 import { writeProcedureView } from '../../apps/worker/src/activities/procedure-projection';
+import { createProcedureActivities } from '../../apps/worker/src/activities/procedure-steps.activities';
+import { createDefaultNotifier } from '../../apps/worker/src/notifications/default-notifier';
+import { MockActivityEnvironment } from '@temporalio/testing';
 
 /** Reads `event:`/`data:` blocks from an SSE response until `count` events named `name` arrived. */
 const readEvents = async (response: Response, name: string, count: number): Promise<unknown[]> => {
@@ -128,6 +131,74 @@ describe('Live events (e2e)', () => {
           waitingFor: null,
         },
       ]);
+    } finally {
+      stream.abort();
+    }
+  });
+
+  it('given a vote that does not close the round, when it is recorded, then the event names the procedure with the votes cast so far and its revision unchanged', async () => {
+    const ward = await givenWard(stack.prisma);
+    const secretary = client(http, await login(http, ward.users.secretary));
+    const { body } = await secretary.post('/api/events/ticket').expect(200);
+    const stream = new AbortController();
+    const response = await fetch(`${base}/api/events?ticket=${encodeURIComponent(body.ticket)}`, {
+      signal: stream.signal,
+    });
+    const received = readEvents(response, 'procedure_changed', 2).catch(() => []);
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      const procedureId = randomUUID();
+      await writeProcedureView(stack.prisma, {
+        procedureId,
+        revision: 3,
+        view: {
+          status: 'running',
+          deciderStatus: 'voting',
+          step: 'committee_approval',
+          round: 1,
+          waitingFor: 'committee',
+          dueAt: null,
+          stalledSince: null,
+          returnReasons: null,
+          ended: null,
+          endedAt: null,
+          failure: null,
+        },
+        seed: {
+          wardCode: ward.code,
+          kind: 'rename',
+          title: 'Đổi tên',
+          items: [],
+          initiatedBy: ward.users.secretary,
+          effectiveDate: null,
+        },
+        now: new Date(),
+      });
+      const activities = createProcedureActivities({
+        prisma: stack.prisma,
+        clock: { now: () => new Date() },
+        notifier: createDefaultNotifier(stack.prisma, { now: () => new Date() }),
+      });
+      await new MockActivityEnvironment().run(activities.recordVote, {
+        procedureId,
+        round: 1,
+        vote: {
+          voterId: ward.voters[0]!,
+          choice: 'approve' as const,
+          idempotencyKey: randomUUID(),
+          castAt: new Date().toISOString(),
+        },
+      });
+
+      expect((await received)[1]).toEqual({
+        procedureId,
+        wardCode: ward.code,
+        revision: 3,
+        status: 'running',
+        currentStep: 'committee_approval',
+        waitingFor: 'committee',
+        votes: 1,
+      });
     } finally {
       stream.abort();
     }

@@ -52,7 +52,7 @@ export class EventsController {
   @Sse()
   @ApiOperation({
     summary:
-      'Luồng sự kiện (SSE): thủ tục thay đổi / Server-Sent Events: `procedure_changed` with {procedureId, wardCode, revision, status, currentStep, waitingFor}',
+      'Luồng sự kiện (SSE): thủ tục thay đổi, có thêm phiếu biểu quyết / Server-Sent Events: `procedure_changed` with {procedureId, wardCode, revision, status, currentStep, waitingFor} and, when a vote is recorded, `votes` (cast in the round so far)',
   })
   @ApiQuery({ name: 'ticket', required: true, description: 'From POST /api/events/ticket' })
   @ApiProduces('text/event-stream')

@@ -16,6 +16,8 @@ export const procedureChangedSchema = z.object({
   status: z.string().optional(),
   currentStep: z.string().nullable().optional(),
   waitingFor: z.string().nullable().optional(),
+  // Sent when a vote is recorded: the votes cast in the round so far (the revision is the row's, unchanged).
+  votes: z.number().int().nonnegative().optional(),
 });
 export type ProcedureChanged = z.infer<typeof procedureChangedSchema>;
 

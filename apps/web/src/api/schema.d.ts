@@ -396,7 +396,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Luồng sự kiện (SSE): thủ tục thay đổi / Server-Sent Events: `procedure_changed` with {procedureId, wardCode, revision, status, currentStep, waitingFor} */
+    /** Luồng sự kiện (SSE): thủ tục thay đổi, có thêm phiếu biểu quyết / Server-Sent Events: `procedure_changed` with {procedureId, wardCode, revision, status, currentStep, waitingFor} and, when a vote is recorded, `votes` (cast in the round so far) */
     get: operations['EventsController_stream'];
     put?: never;
     post?: never;

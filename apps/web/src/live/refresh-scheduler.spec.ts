@@ -169,6 +169,31 @@ describe('live refresh of a procedure page', () => {
     expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
   });
 
+  it('given a vote recorded at the revision the page shows, then the procedure is read again (its votes changed)', async () => {
+    const page = givenAPageShowing(id);
+    page.fetches.splice(0).forEach((f) => f.answer.resolve({ revision: 5, round: 1, votes: [] }));
+    await settle();
+    void createRefreshScheduler(page.client).changed({ ...event(5), status: 'running', votes: 1 });
+    await settle();
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1']);
+    const withVote = { revision: 5, round: 1, votes: [{ round: 1, voterId: 'uv-1' }] };
+    page.fetches.shift()!.answer.resolve(withVote);
+    await settle();
+    expect(page.procedure.getCurrentResult().data).toEqual(withVote);
+    // Read once: the answer has the vote.
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
+  });
+
+  it('given a vote the page already shows, then only the parts are read again', async () => {
+    const page = givenAPageShowing(id);
+    const shown = { revision: 5, round: 2, votes: [{ round: 1 }, { round: 2 }] };
+    page.fetches.splice(0).forEach((f) => f.answer.resolve(shown));
+    await settle();
+    void createRefreshScheduler(page.client).changed({ ...event(5), status: 'running', votes: 1 });
+    await settle();
+    expect(page.fetches.map((f) => f.key)).toEqual(['procedure/p-1/task']);
+  });
+
   it('given a read that was already under way answers from before the change, then it is read once more', async () => {
     const page = givenAPageShowing(id);
     page.fetches.splice(0).forEach((f) => f.answer.resolve({ revision: 1 }));

@@ -9,10 +9,14 @@ export interface ProcedureChanged {
   readonly status?: string;
   readonly currentStep?: string | null;
   readonly waitingFor?: string | null;
+  /** Sent when a vote is recorded (the revision stays): the votes cast in the round so far. */
+  readonly votes?: number;
 }
 
 interface CachedProcedure {
   readonly revision?: number;
+  readonly round?: number;
+  readonly votes?: readonly { readonly round: number }[];
   readonly status?: string;
   readonly currentStep?: string | null;
   readonly waitingFor?: string | null;
@@ -55,10 +59,16 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
     return run;
   };
 
-  /** The cached procedure already shows this revision or a newer one (an action's own refetch got it). */
+  /**
+   * The cached procedure already shows this revision or a newer one (an action's own refetch got it). A vote
+   * changes the procedure's votes, not its revision: its event is shown once the round's votes are there.
+   */
   const upToDate = (event: ProcedureChanged) => {
     const cached = queryClient.getQueryData<CachedProcedure>(['procedure', event.procedureId]);
-    return typeof cached?.revision === 'number' && cached.revision >= event.revision;
+    if (typeof cached?.revision !== 'number' || cached.revision < event.revision) return false;
+    if (event.votes === undefined) return true;
+    const cast = cached.votes?.filter((v) => v.round === cached.round).length;
+    return cast !== undefined && cast >= event.votes;
   };
 
   /**
@@ -83,7 +93,8 @@ export const createRefreshScheduler = (queryClient: QueryClient) => {
 
   /** The state the event carries, shown before the read (the revision stays: the read still happens). */
   const showState = (event: ProcedureChanged) => {
-    if (event.status === undefined || upToDate(event)) return;
+    // A vote's event carries the state as it was: nothing new to show before the read.
+    if (event.status === undefined || event.votes !== undefined || upToDate(event)) return;
     const known = shownStates.get(event.procedureId);
     if (known && known.revision >= event.revision) return;
     shownStates.set(event.procedureId, event);

@@ -4,7 +4,7 @@
  * failure_message, revision). One statement writes the whole view if its revision is newer than the stored
  * one, and in the same transaction tells `procedure_changed` listeners (the SSE endpoint) what changed:
  * `{"procedureId","wardCode","revision","status","currentStep","waitingFor"}` (the state itself, so an open page
- * shows a closed vote or a new step at once, before it reads the rest). test/architecture checks that no other code writes these columns.
+ * shows a closed vote or a new step at once, before it reads the rest); a recorded vote adds `"votes"`. test/architecture checks that no other code writes these columns.
  */
 import type { ProcedureView } from '@kientoan/domain';
 import { Prisma, type PrismaClient } from '@kientoan/platform';
@@ -85,4 +85,22 @@ export const writeProcedureView = async (prisma: PrismaClient, write: Projection
         'currentStep', current_step, 'waitingFor', waiting_for)::text))::int AS notified
     FROM written`;
   return (result?.notified ?? 0) > 0;
+};
+
+/**
+ * A vote recorded (it moves no projection column unless it closes the round, which the workflow's next view
+ * says): `procedure_changed` with the row's state as it stands and `votes`, the votes cast in the round, so the
+ * other members' open pages and inboxes show it at once. Sent in the vote's transaction (delivered at commit).
+ */
+export const notifyVoteRecorded = async (
+  db: Prisma.TransactionClient | PrismaClient,
+  procedureId: string,
+  round: number,
+): Promise<void> => {
+  await db.$executeRaw`
+    SELECT pg_notify(${PROCEDURE_CHANGED_CHANNEL},
+      json_build_object('procedureId', p.id, 'wardCode', p.ward_code, 'revision', p.revision, 'status', p.status,
+        'currentStep', p.current_step, 'waitingFor', p.waiting_for,
+        'votes', (SELECT count(*) FROM vote v WHERE v.procedure_id = p.id AND v.round = ${round})::int)::text)
+    FROM procedure p WHERE p.id = ${procedureId}::uuid`;
 };

@@ -4,6 +4,7 @@ import { recipientAddress, servingOn } from '@kientoan/platform';
 import { type ProcedureActivities, type StepInput, idempotencyKey } from '@kientoan/workflows';
 import { withHeartbeat } from './activity-heartbeat';
 import { type ActivityContext, nonRetryable, writeAudit } from './activity-context';
+import { notifyVoteRecorded } from './procedure-projection';
 
 type VotingActivities = Pick<ProcedureActivities, 'openCommitteeVote' | 'recordVote' | 'closeCommitteeVote'>;
 
@@ -85,6 +86,7 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
           after: { round, voterId: vote.voterId, choice: vote.choice, comment: vote.comment ?? null },
           dedupeKey: idempotencyKey('vote', procedureId, round, vote.voterId),
         });
+        await notifyVoteRecorded(tx, procedureId, round);
       });
     }),
 
