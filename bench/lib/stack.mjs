@@ -61,9 +61,10 @@ const nodeArgs = () =>
 
 function launch(name, file, env, logFile) {
   const out = fs.openSync(logFile, 'a');
+  // Named to PostgreSQL (pg reads PGAPPNAME): pg_stat_activity and statement logs tell the processes apart.
   const child = spawn(process.execPath, [...nodeArgs(), file], {
     cwd: ROOT,
-    env,
+    env: { ...env, PGAPPNAME: `kientoan-bench-${name}` },
     stdio: ['ignore', out, out],
   });
   child.on('exit', (code, signal) => {

@@ -54,6 +54,14 @@ export class ActivityContext {
     });
   }
 
+  /** The procedure's row alone: one statement (steps that do not name the ward need no second one). */
+  async loadProcedureRow(db: Tx | PrismaClient, procedureId: string) {
+    const procedure = await db.procedure.findUnique({ where: { id: procedureId } });
+    if (!procedure) throw nonRetryable(ProcedureErrors.notFound(procedureId));
+    return procedure;
+  }
+
+  /** The procedure with its ward (name and kind, for texts that name it). */
   async loadProcedure(db: Tx | PrismaClient, procedureId: string) {
     const procedure = await db.procedure.findUnique({ where: { id: procedureId }, include: { ward: true } });
     if (!procedure) throw nonRetryable(ProcedureErrors.notFound(procedureId));

@@ -130,7 +130,7 @@ export const draftActivities = (ctx: ActivityContext): DraftActivities => ({
           // The API refuses such a text with 400 first; this guards every other way in.
           const problems = draftProblems({ body, decisionBody, documents: editedDocuments });
           if (problems.length) throw nonRetryable(ProcedureErrors.draftBlanksBroken(problems));
-          const procedure = await ctx.loadProcedure(tx, key.procedureId);
+          const procedure = await ctx.loadProcedureRow(tx, key.procedureId);
           const submitted = (version: number, editedNow: boolean) =>
             writeAudit(tx, audit, {
               action: 'procedure.submit_draft',

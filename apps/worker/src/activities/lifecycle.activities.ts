@@ -145,7 +145,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
 
     sendReminder: ({ nudge, ...notice }) =>
       withHeartbeat(async () => {
-        const procedure = await ctx.loadProcedure(ctx.prisma, notice.procedureId);
+        const procedure = await ctx.loadProcedureRow(ctx.prisma, notice.procedureId);
         const to = await recipients(notice, procedure.wardCode);
         const trigger = nudge ? [nudge.requestKey] : [];
         await ctx.deps.notifier.send(
@@ -214,7 +214,7 @@ export const lifecycleActivities = (ctx: ActivityContext): LifecycleActivities =
 
     endProcedure: ({ outcome, by, reason, audit, ...key }) =>
       withHeartbeat(async () => {
-        const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+        const procedure = await ctx.loadProcedureRow(ctx.prisma, key.procedureId);
         await writeAudit(ctx.prisma, audit, {
           action: outcome === 'withdrawn' ? 'procedure.withdraw' : 'supervision.cancel',
           procedureId: key.procedureId,

@@ -16,7 +16,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
   checkRules: (input: StepInput) =>
     withHeartbeat(async () => {
       const key = await ctx.beginStep(input, 'review');
-      const procedure = await ctx.loadProcedure(ctx.prisma, key.procedureId);
+      const procedure = await ctx.loadProcedureRow(ctx.prisma, key.procedureId);
       // The plan stored at start is reused while the registry is unchanged; the draft step reads it again.
       const { plan } = await ctx.planOf(ctx.prisma, procedure);
       return { violations: plan.ok ? [] : violationReasons(plan.violations) };
@@ -27,7 +27,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
     withHeartbeat(async () => {
       const outcome = { accepted, by, reasons: [...reasons] };
       await ctx.ledger.complete(key, 'review', async (tx) => {
-        const procedure = await ctx.loadProcedure(tx, key.procedureId);
+        const procedure = await ctx.loadProcedureRow(tx, key.procedureId);
         await writeAudit(tx, audit, {
           action: `procedure.review.${accepted ? 'accept' : 'return'}`,
           procedureId: key.procedureId,
@@ -57,7 +57,7 @@ export const reviewActivities = (ctx: ActivityContext): ReviewActivities => ({
   storeResubmission: ({ by, items, audit, ...key }) =>
     withHeartbeat(async () => {
       await ctx.prisma.$transaction(async (tx) => {
-        const before = await ctx.loadProcedure(tx, key.procedureId);
+        const before = await ctx.loadProcedureRow(tx, key.procedureId);
         await tx.procedure.update({ where: { id: key.procedureId }, data: { items: items } });
         await writeAudit(tx, audit, {
           action: 'procedure.resubmit',

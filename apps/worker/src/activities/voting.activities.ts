@@ -16,7 +16,7 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
     withHeartbeat(async () => {
       const key = await ctx.beginStep(input, 'committee_approval');
       return ctx.ledger.note(key, 'committee_approval', async (tx) => {
-        const procedure = await ctx.loadProcedure(tx, key.procedureId);
+        const procedure = await ctx.loadProcedureRow(tx, key.procedureId);
         // Members serving on the day the vote opens.
         const members = await tx.wardCommitteeMember.findMany({
           where: { wardCode: procedure.wardCode, ...servingOn(ctx.now()) },
@@ -64,7 +64,7 @@ export const votingActivities = (ctx: ActivityContext): VotingActivities => ({
       // ON CONFLICT DO NOTHING: a retried activity must not fail on its own earlier insert. The vote and its
       // audit entry commit together.
       await ctx.prisma.$transaction(async (tx) => {
-        const { wardCode } = await ctx.loadProcedure(tx, procedureId);
+        const { wardCode } = await ctx.loadProcedureRow(tx, procedureId);
         await tx.vote.createMany({
           data: [
             {

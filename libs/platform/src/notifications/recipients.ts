@@ -51,67 +51,90 @@ export const parseRecipient = (address: string): Recipient | null => {
 
 const activeDelegations = (at: Date) => ({ validFrom: { lte: at }, validTo: { gt: at } });
 
-const holdersOfWardRole = async (db: Db, wardCode: string, role: RecipientWardRole, at: Date) => {
-  const [holders, acting] = await Promise.all([
-    db.userWardRole.findMany({ where: { wardCode, role }, select: { userId: true } }),
-    db.delegation.findMany({
-      where: { wardCode, role, ...activeDelegations(at) },
-      select: { toUserId: true },
-    }),
-  ]);
-  return [...holders.map((h) => h.userId), ...acting.map((d) => d.toUserId)];
-};
+const wardRoleKey = (wardCode: string, role: RecipientWardRole) => `${wardCode}\u0000${role}`;
 
-/** The accounts one recipient reaches at `at` (no duplicates, in a stable order). */
-export const resolveRecipient = async (db: Db, recipient: Recipient, at: Date): Promise<string[]> => {
-  const accounts = await (async (): Promise<string[]> => {
-    switch (recipient.to) {
-      case 'member': {
-        // The member's own account, and whoever votes for the member under an approver delegation.
-        const [own, acting] = await Promise.all([
-          db.userAccount.findMany({ where: { memberId: recipient.memberId }, select: { id: true } }),
-          db.delegation.findMany({
-            where: { role: 'approver', memberId: recipient.memberId, ...activeDelegations(at) },
-            select: { toUserId: true },
-          }),
-        ]);
-        return [...own.map((a) => a.id), ...acting.map((d) => d.toUserId)];
-      }
-      case 'unit': {
-        // Units (cells, committees) have no accounts: the ward's secretary (or acting secretary) hands the
-        // decision over at the ceremony, carries the message to the cell (the wards' Zalo groups) and
-        // records its acknowledgement, so a unit's notification reaches its ward's secretary.
-        const unit = await db.orgUnit.findUnique({
-          where: { id: recipient.unitId },
-          select: { wardCode: true },
-        });
-        return unit ? holdersOfWardRole(db, unit.wardCode, 'secretary', at) : [];
-      }
-      case 'ward_role':
-        return holdersOfWardRole(db, recipient.wardCode, recipient.role, at);
-      case 'supervisors': {
-        // A city-level role held in one's own right: delegations exist for ward roles only.
-        const supervisors = await db.userAccount.findMany({
-          where: { supervisor: true },
-          select: { id: true },
-        });
-        return supervisors.map((a) => a.id);
-      }
-    }
-  })();
-  return [...new Set(accounts)].sort();
-};
-
-/** Each address resolved to its accounts; an address this module cannot read reaches nobody. */
+/**
+ * Each address resolved to its accounts at `at` (no duplicates, in a stable order); an address this module
+ * cannot read reaches nobody. Resolved in batches, one query per kind of lookup whatever the number of
+ * addresses: a vote's members, or the seventy units of a large resolution's announcement, cost the same few
+ * statements as one.
+ */
 export const resolveRecipients = async (
   db: Db,
   addresses: readonly string[],
   at: Date,
 ): Promise<Map<string, string[]>> => {
-  const resolved = new Map<string, string[]>();
-  for (const address of new Set(addresses)) {
-    const recipient = parseRecipient(address);
-    resolved.set(address, recipient ? await resolveRecipient(db, recipient, at) : []);
-  }
-  return resolved;
+  const parsed = [...new Set(addresses)].map((address) => [address, parseRecipient(address)] as const);
+  const of = <K extends Recipient['to']>(to: K) =>
+    parsed.flatMap(([, r]) => (r?.to === to ? [r as Extract<Recipient, { to: K }>] : []));
+  const memberIds = [...new Set(of('member').map((r) => r.memberId))];
+  const unitIds = [...new Set(of('unit').map((r) => r.unitId))];
+  const [ownAccounts, actingForMembers, units, supervisors] = await Promise.all([
+    // A member's own account, and whoever votes for the member under an approver delegation.
+    memberIds.length
+      ? db.userAccount.findMany({
+          where: { memberId: { in: memberIds } },
+          select: { id: true, memberId: true },
+        })
+      : [],
+    memberIds.length
+      ? db.delegation.findMany({
+          where: { role: 'approver', memberId: { in: memberIds }, ...activeDelegations(at) },
+          select: { toUserId: true, memberId: true },
+        })
+      : [],
+    // Units (cells, committees) have no accounts: the ward's secretary (or acting secretary) hands the
+    // decision over at the ceremony, carries the message to the cell (the wards' Zalo groups) and records its
+    // acknowledgement, so a unit's notification reaches its ward's secretary.
+    unitIds.length
+      ? db.orgUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, wardCode: true } })
+      : [],
+    // A city-level role held in one's own right: delegations exist for ward roles only.
+    of('supervisors').length
+      ? db.userAccount.findMany({ where: { supervisor: true }, select: { id: true } })
+      : [],
+  ]);
+  const wardOfUnit = new Map(units.map((u) => [u.id, u.wardCode]));
+  // Every ward role asked for, directly or through a unit: holders and acting holders, two queries in all.
+  const pairs = new Map<string, { wardCode: string; role: RecipientWardRole }>();
+  for (const { wardCode, role } of of('ward_role'))
+    pairs.set(wardRoleKey(wardCode, role), { wardCode, role });
+  for (const wardCode of wardOfUnit.values())
+    pairs.set(wardRoleKey(wardCode, 'secretary'), { wardCode, role: 'secretary' });
+  const wanted = [...pairs.values()];
+  const [holders, acting] = wanted.length
+    ? await Promise.all([
+        db.userWardRole.findMany({
+          where: { OR: wanted },
+          select: { userId: true, wardCode: true, role: true },
+        }),
+        db.delegation.findMany({
+          where: { OR: wanted, ...activeDelegations(at) },
+          select: { toUserId: true, wardCode: true, role: true },
+        }),
+      ])
+    : [[], []];
+  const holdersOf = (wardCode: string, role: string) => [
+    ...holders.filter((h) => h.wardCode === wardCode && h.role === role).map((h) => h.userId),
+    ...acting.filter((d) => d.wardCode === wardCode && d.role === role).map((d) => d.toUserId),
+  ];
+  const accountsOf = (recipient: Recipient | null): string[] => {
+    if (!recipient) return [];
+    switch (recipient.to) {
+      case 'member':
+        return [
+          ...ownAccounts.filter((a) => a.memberId === recipient.memberId).map((a) => a.id),
+          ...actingForMembers.filter((d) => d.memberId === recipient.memberId).map((d) => d.toUserId),
+        ];
+      case 'unit': {
+        const wardCode = wardOfUnit.get(recipient.unitId);
+        return wardCode ? holdersOf(wardCode, 'secretary') : [];
+      }
+      case 'ward_role':
+        return holdersOf(recipient.wardCode, recipient.role);
+      case 'supervisors':
+        return supervisors.map((a) => a.id);
+    }
+  };
+  return new Map(parsed.map(([address, recipient]) => [address, [...new Set(accountsOf(recipient))].sort()]));
 };
