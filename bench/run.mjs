@@ -31,6 +31,7 @@ const HELP = `npm run bench [-- options]
   --duration 10        seconds per autocannon run
   --freshness 30       approvals timed for freshness
   --resolution-runs 3  preview + issue runs of the 96-item resolution
+  --web-runs 7         first loads of the web app in Chromium, each in a new browser context (resolution)
   --skip-setup         do not run scripts/setup.mjs first (dist/ must be built)
   --out FILE           also write the JSON report to FILE`;
 
@@ -49,6 +50,7 @@ const { values } = parseArgs({
     duration: { type: 'string' },
     freshness: { type: 'string' },
     'resolution-runs': { type: 'string' },
+    'web-runs': { type: 'string' },
     'skip-setup': { type: 'boolean', default: false },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -76,6 +78,7 @@ const options = {
   duration: num(values.duration, 10, 1),
   freshnessSamples: num(values.freshness, 30, 3),
   resolutionRuns: num(values['resolution-runs'], 3, 1),
+  webRuns: num(values['web-runs'], 7, 2),
 };
 // One bench ward per slot by default: no two procedures in flight share a ward's register.
 options.wards ??= Math.max(...options.inflights);

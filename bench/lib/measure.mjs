@@ -23,6 +23,14 @@ export const max = (values) => (values.length ? Math.max(...values) : null);
 export const round = (value, digits = 2) =>
   value === null || value === undefined || Number.isNaN(value) ? null : Number(value.toFixed(digits));
 
+/** A row of timings (ms): what, how many runs, p50 and max rounded to the millisecond. */
+export const summary = (what, values) => ({
+  what,
+  runs: values.length,
+  p50: round(median(values), 0),
+  max: round(max(values), 0),
+});
+
 let ticksPerSecond;
 const clockTicks = () => {
   if (ticksPerSecond === undefined) {

@@ -110,13 +110,44 @@ function resolutionSection(r) {
       r.results.map((x) => [x.what, x.runs, x.p50, x.max]),
     ),
     '',
-    r.web?.note
-      ? `Web app: ${r.web.note}`
-      : `Web app: ${r.web.distDir ?? 'no build output'}: JS ${r.web.jsBytes} bytes, CSS ${r.web.cssBytes} bytes; ` +
-        (r.web.firstLoadMs !== undefined
-          ? `first load (/ and ${r.web.assets} assets) ${r.web.firstLoadMs} ms`
-          : r.web.firstLoadNote),
+    webSection(r.web),
   ].join('\n');
+}
+
+const kB = (bytes) => (bytes === null || bytes === undefined ? null : `${(bytes / 1024).toFixed(1)} kB`);
+
+/** The web app: first load in Chromium (times, then bytes of that load) and the sizes of the build. */
+function webSection(w) {
+  const lines = ['### The web app: first load and size', ''];
+  if (!w || w.note) return [...lines, `Not measured: ${w?.note ?? 'no result'}`].join('\n');
+  if (w.error) lines.push(`First load failed: ${w.error}`, '');
+  if (w.firstLoad) {
+    lines.push(
+      `Headless Chromium ${w.chromium.version} (${w.chromium.source}), a new browser context (empty cache, ` +
+        'no session) per run after one unrecorded warm-up, `/` on the API until the sign-in form is usable ' +
+        '(password field and submit button visible and enabled).',
+      '',
+      table(
+        ['what', 'runs', 'p50 ms', 'max ms'],
+        w.firstLoad.map((x) => [x.what, x.runs, x.p50, x.max]),
+      ),
+      '',
+      table(
+        ['bytes of the first load', 'files', 'raw', 'as sent', 'encoding'],
+        w.bytes.map((b) => [b.what, b.files, kB(b.raw), kB(b.sent), b.encodings]),
+      ),
+      '',
+    );
+  } else if (w.browserNote) lines.push(w.browserNote, '');
+  lines.push(
+    `Build (${w.distDir}): JS ${kB(w.dist.js.bytes)} in ${w.dist.js.files} files, CSS ${kB(w.dist.css.bytes)} in ` +
+      `${w.dist.css.files} files` +
+      (w.bundle
+        ? `; \`npm run web:size\`: first-load JS ${kB(w.bundle.firstLoad.gzip)} gzip ` +
+          `(${kB(w.bundle.firstLoad.raw)} raw, ${w.bundle.firstLoad.files} files), all JS ${kB(w.bundle.all.gzip)} gzip.`
+        : '.'),
+  );
+  return lines.join('\n');
 }
 
 export function markdownReport(report) {

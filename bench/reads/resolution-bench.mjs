@@ -2,15 +2,13 @@
 // so it can be issued again): 26 establishments + 70 renames of its residential-group cells, as in
 // test/procedures/seed-scenarios.e2e-spec.ts. Times POST /api/registry/preview, then the whole procedure and
 // its issue step (the step's started → completed from GET /api/procedures/:id). And the web app's first load
-// and bundle size, where apps/web exists.
-import fs from 'node:fs';
-import path from 'node:path';
+// in Chromium and its size, where apps/web exists (web-first-load.mjs).
 import { performance } from 'node:perf_hooks';
 import { productDriver } from '../lanes/lanes.mjs';
 import { cloneWard } from '../lib/fixtures.mjs';
 import { expectStatus } from '../lib/http.mjs';
-import { ROOT } from '../lib/stack.mjs';
-import { max, median, round, say } from '../lib/measure.mjs';
+import { median, round, say, summary } from '../lib/measure.mjs';
+import { webFirstLoad } from './web-first-load.mjs';
 
 const SOURCE_WARD = 'phuong-kim-lien';
 const PREVIEWS_PER_RUN = 5;
@@ -48,51 +46,6 @@ function bigResolution(ward) {
       newName: `Chi bộ Tổ dân phố số ${k + 1}`,
     })),
   ];
-}
-
-const summary = (what, values) => ({
-  what,
-  runs: values.length,
-  p50: round(median(values), 0),
-  max: round(max(values), 0),
-});
-
-/** Bundle size of a built web app and, where the API serves it, the first load of / and its assets. */
-async function webApp(api) {
-  const appDir = path.join(ROOT, 'apps', 'web');
-  if (!fs.existsSync(appDir)) return { note: 'apps/web does not exist on this branch: not measured.' };
-  // scripts/setup.mjs builds the web app into dist/web (WEB_DIST_DIR), where the API serves it from.
-  const distDir = ['dist', 'build']
-    .map((d) => path.join(appDir, d))
-    .concat(
-      path.join(ROOT, 'dist', 'web'),
-      path.join(ROOT, 'dist', 'apps', 'web'),
-      path.join(ROOT, 'web', 'dist'),
-    )
-    .find((d) => fs.existsSync(d));
-  const files = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }))
-      e.isDirectory() ? walk(path.join(dir, e.name)) : files.push(path.join(dir, e.name));
-  };
-  if (distDir) walk(distDir);
-  const bytes = (re) => files.filter((f) => re.test(f)).reduce((a, f) => a + fs.statSync(f).size, 0);
-  const result = {
-    distDir: distDir ? path.relative(ROOT, distDir) : null,
-    jsBytes: bytes(/\.m?js$/),
-    cssBytes: bytes(/\.css$/),
-  };
-  // First load: the HTML at / and every script and stylesheet it names, as a browser fetches them.
-  const started = performance.now();
-  const page = await api.request('GET', '/');
-  if (page.status === 200 && typeof page.body === 'string' && page.body.includes('<')) {
-    const assets = [...page.body.matchAll(/(?:src|href)="(\/[^"]+\.(?:m?js|css))"/g)].map((m) => m[1]);
-    await Promise.all(assets.map((a) => api.request('GET', a)));
-    result.firstLoadMs = round(performance.now() - started, 0);
-    result.assets = assets.length;
-  } else
-    result.firstLoadNote = `GET / answered ${page.status}: first load not measured (the web app is not served by the API).`;
-  return result;
 }
 
 export async function resolutionBench(stack, api, options) {
@@ -148,6 +101,6 @@ export async function resolutionBench(stack, api, options) {
       summary('last approval → procedure completed (issue + announce, as polled)', afterLastVote),
       summary('whole procedure over HTTP (start → completed)', totals),
     ],
-    web: await webApp(api),
+    web: await webFirstLoad(stack.baseUrl, { runs: options.webRuns }),
   };
 }

@@ -16,7 +16,18 @@ interface SmokeReport {
   workflows: { summary: { lane: string; procedures: number; errors: number; proceduresPerSecond: number }[] };
   reads: { results: { name: string; api: { rps: number; p99: number }; raw: { rps: number } }[] };
   freshness: { results: { samples: number; p50: number }[] };
-  resolution: { items: number; results: { what: string; runs: number; p50: number }[] };
+  resolution: {
+    items: number;
+    results: { what: string; runs: number; p50: number }[];
+    web: {
+      dist: { js: { bytes: number } };
+      bundle: { firstLoad: { gzip: number } };
+      browserNote?: string;
+      error?: string;
+      firstLoad?: { runs: number; p50: number }[];
+      bytes?: { what: string; raw: number; sent: number }[];
+    };
+  };
 }
 
 describe('npm run bench -- --smoke', () => {
@@ -47,6 +58,25 @@ describe('npm run bench -- --smoke', () => {
       expect(report.freshness.results.every((r) => r.samples > 0 && r.p50 >= 0)).toBe(true);
       expect(report.resolution.items).toBe(96);
       expect(report.resolution.results.every((r) => r.runs > 0 && r.p50 > 0)).toBe(true);
+      // The web app: its sizes always; its first load in Chromium unless the bench said it had none.
+      const web = report.resolution.web;
+      expect(web.dist.js.bytes).toBeGreaterThan(0);
+      expect(web.bundle.firstLoad.gzip).toBeGreaterThan(0);
+      expect({
+        measured: web.firstLoad?.every((r) => r.runs === 2 && r.p50 > 0) ?? false,
+        scriptsSent: (web.bytes?.find((b) => b.what === 'JS')?.sent ?? 0) > 0,
+        orNoChromium: web.browserNote ?? null,
+        error: web.error ?? null,
+      }).toEqual(
+        web.browserNote
+          ? {
+              measured: false,
+              scriptsSent: false,
+              orNoChromium: expect.stringMatching(/Chromium/),
+              error: null,
+            }
+          : { measured: true, scriptsSent: true, orNoChromium: null, error: null },
+      );
     } finally {
       fs.rmSync(out, { force: true });
     }
