@@ -36,7 +36,16 @@ describe('the API serving the built web app', () => {
     expect(response.text).toBe(script);
   });
 
-  it('given a browser that accepts only gzip (Chromium over plain http), then the gzip copy', async () => {
+  it('given Chrome’s Accept-Encoding (gzip listed before br), then the brotli copy, the smaller', async () => {
+    const { app, script } = givenABuild();
+    const response = await request(app)
+      .get('/assets/index-AbC123.js')
+      .set('Accept-Encoding', 'gzip, deflate, br, zstd');
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.text).toBe(script);
+  });
+
+  it('given a browser that accepts only gzip, then the gzip copy', async () => {
     const { app, script } = givenABuild();
     const response = await request(app)
       .get('/assets/index-AbC123.js')

@@ -42,8 +42,9 @@ const precompressed =
       return;
     }
     res.vary('Accept-Encoding');
-    const accepted = req.acceptsEncodings(ENCODINGS.map((e) => e.encoding));
-    const choice = ENCODINGS.find((e) => e.encoding === accepted);
+    // Ours in our order (brotli is the smaller): negotiation alone follows the browser's order when qualities
+    // are equal, and Chrome sends "gzip, deflate, br, zstd".
+    const choice = ENCODINGS.find((e) => req.acceptsEncodings(e.encoding) === e.encoding);
     if (!choice || !fs.existsSync(file + choice.suffix)) {
       next();
       return;
