@@ -78,12 +78,23 @@ const routes = {
     };
   },
 
-  /** GET /api/procedures (list), where the API has one: a ward's running procedures, newest first. */
+  /**
+   * GET /api/procedures (list): a ward's procedures, newest first, with the ward's name and the decision's
+   * symbol: the API's statement (ward_code IN (…), which for one ward the index serves in order).
+   */
   async list(q) {
+    const wards = list(q.wards);
     const { rows } = await pool.query(
-      `SELECT p.id, p.title, p.kind, p.ward_code, p.status, p.current_step, p.waiting_for, p.due_at, p.created_at
-       FROM procedure p WHERE p.ward_code = ANY($1) ORDER BY p.created_at DESC, p.id DESC LIMIT 26`,
-      [list(q.wards)],
+      `SELECT p.id, p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName", p.status::text AS status,
+              p.current_step::text AS "currentStep", p.waiting_for AS "waitingFor", p.round, p.due_at AS "dueAt",
+              p.stalled_since AS "stalledSince", p.created_at AS "createdAt", p.completed_at AS "completedAt",
+              d.symbol AS "decisionSymbol"
+       FROM procedure p
+       JOIN ward w ON w.code = p.ward_code
+       LEFT JOIN decision d ON d.procedure_id = p.id
+       WHERE p.ward_code IN (${wards.map((_, i) => `$${i + 1}`).join(', ')})
+       ORDER BY p.created_at DESC, p.id DESC LIMIT 26`,
+      wards,
     );
     return { items: rows.slice(0, 25) };
   },
