@@ -27,7 +27,7 @@ const routes = {
       ),
       pool.query(
         `SELECT p.id, p.title, p.kind, p.ward_code, w.name AS ward_name, p.current_step::text AS step, p.round,
-                p.due_at, p.stalled_since, p.waiting_for
+                p.due_at, p.stalled_since, p.waiting_for, p.decider_status
          FROM procedure p JOIN ward w ON w.code = p.ward_code
          WHERE ${mine} AND p.due_at IS NOT NULL ORDER BY p.due_at ASC, p.id ASC LIMIT 26`,
         params,
