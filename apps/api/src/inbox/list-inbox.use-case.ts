@@ -18,6 +18,12 @@ export interface InboxTask {
   readonly stalledSince: Date | null;
 }
 
+type TaskRow = Omit<InboxTask, 'task'> & { readonly deciderStatus: string | null };
+/** Counts per party waited for (reviewer, secretary, committee), and a task's row or, on an empty page, nulls. */
+type PageRow = { readonly counts: Readonly<Record<string, number>> } & (
+  TaskRow | { readonly [K in keyof TaskRow]: null }
+);
+
 /** The task a waiting procedure gives, from the decider's status the workflow stored (never re-derived). */
 const TASK_FOR: Readonly<Partial<Record<string, InboxTask['task']>>> = {
   reviewing: 'review',
@@ -28,8 +34,8 @@ const TASK_FOR: Readonly<Partial<Record<string, InboxTask['task']>>> = {
 
 /**
  * The signed-in user's open tasks: reviews (reviewer), drafts to submit and returns to correct (secretary),
- * votes not yet cast in the current round (approver). Keyset-paged on (due_at, id), served by the index
- * procedure(status, waiting_for, ward_code, due_at).
+ * votes not yet cast in the current round (approver). Keyset-paged on (due_at, id); the user's waiting
+ * procedures are found by the index procedure(status, waiting_for, ward_code, due_at).
  */
 @Injectable()
 export class ListInboxUseCase {
@@ -64,19 +70,32 @@ export class ListInboxUseCase {
     const order = asc
       ? Prisma.sql`ORDER BY p.due_at ASC, p.id ASC`
       : Prisma.sql`ORDER BY p.due_at DESC, p.id DESC`;
+    const pageOrder = asc
+      ? Prisma.sql`ORDER BY t."dueAt" ASC, t."procedureId" ASC`
+      : Prisma.sql`ORDER BY t."dueAt" DESC, t."procedureId" DESC`;
 
     const acknowledgeWards = wardsAllowing(actor, 'procedure.acknowledge');
-    const [counts, rows, acknowledgements] = await Promise.all([
-      this.prisma.$queryRaw<{ waiting_for: string; count: number }[]>`
-        SELECT p.waiting_for, count(*)::int AS count FROM procedure p WHERE ${where} GROUP BY p.waiting_for`,
-      this.prisma.$queryRaw<(Omit<InboxTask, 'task'> & { deciderStatus: string | null })[]>`
-        SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
-               p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
-               p.decider_status AS "deciderStatus"
-        FROM procedure p JOIN ward w ON w.code = p.ward_code
-        WHERE ${where} AND p.due_at IS NOT NULL ${keyset}
-        ${order}
-        LIMIT ${query.limit + 1}`,
+    const [rows, acknowledgements] = await Promise.all([
+      // One statement, one pass over the user's waiting procedures (the vote check runs once per procedure,
+      // not once for the counts and again for the page): the counts per party, and beside them the page's
+      // rows (one row with no task when the page is empty).
+      this.prisma.$queryRaw<PageRow[]>`
+        WITH mine AS (
+          SELECT p.id, p.title, p.kind, p.ward_code, p.current_step, p.round, p.due_at, p.stalled_since,
+                 p.decider_status, p.waiting_for
+          FROM procedure p WHERE ${where})
+        SELECT c.counts, t.*
+        FROM (SELECT coalesce(json_object_agg(n.waiting_for, n.count), '{}'::json) AS counts
+              FROM (SELECT waiting_for, count(*)::int AS count FROM mine GROUP BY waiting_for) n) c
+        LEFT JOIN LATERAL (
+          SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
+                 p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
+                 p.decider_status AS "deciderStatus"
+          FROM mine p JOIN ward w ON w.code = p.ward_code
+          WHERE p.due_at IS NOT NULL ${keyset}
+          ${order}
+          LIMIT ${query.limit + 1}) t ON true
+        ${pageOrder}`,
       // Announcements the affected units of the user's wards have not yet acknowledged.
       this.prisma.$queryRaw<
         { procedureId: string; unitId: string; unitName: string; message: string; publishedAt: Date }[]
@@ -91,24 +110,26 @@ export class ListInboxUseCase {
         ORDER BY a.published_at, r.id
         LIMIT 100`,
     ]);
-    const page = rows.slice(0, query.limit);
+    const counts = rows[0]?.counts ?? {};
+    const tasks = rows.filter((r): r is PageRow & TaskRow => r.procedureId !== null);
+    const page = tasks.slice(0, query.limit);
     const last = page.at(-1);
-    const count = (w: string) => counts.find((c) => c.waiting_for === w)?.count ?? 0;
+    const count = (w: string) => counts[w] ?? 0;
     return {
       counts: {
         review: count('reviewer'),
         secretary: count('secretary'),
         vote: count('committee'),
         acknowledge: acknowledgements.length,
-        total: counts.reduce((a, c) => a + c.count, 0) + acknowledgements.length,
+        total: Object.values(counts).reduce((a, c) => a + c, 0) + acknowledgements.length,
       },
       acknowledgements,
-      items: page.flatMap(({ deciderStatus, ...t }) => {
+      items: page.flatMap(({ deciderStatus, counts: _counts, ...t }) => {
         const task = deciderStatus ? TASK_FOR[deciderStatus] : undefined;
         return task ? [{ ...t, task }] : [];
       }),
       next:
-        rows.length > query.limit && last?.dueAt
+        tasks.length > query.limit && last?.dueAt
           ? encodeCursor(new Date(last.dueAt), last.procedureId)
           : null,
     };
