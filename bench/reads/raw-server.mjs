@@ -11,7 +11,10 @@ const pool = new pg.Pool({
 const list = (v) => (v ? v.split(',') : []);
 
 const routes = {
-  /** GET /api/inbox: counts, the first page (25, due first), unacknowledged announcements. */
+  /**
+   * GET /api/inbox: the API's two statements — the counts and the first page (25, due first) in one pass over
+   * the user's waiting procedures, and the unacknowledged announcements.
+   */
   async inbox(q) {
     const params = [list(q.reviewer), list(q.secretary), list(q.approver), list(q.members)];
     const mine = `p.status = 'running' AND (
@@ -20,16 +23,24 @@ const routes = {
       OR (p.waiting_for = 'committee' AND p.ward_code = ANY($3)
           AND EXISTS (SELECT 1 FROM unnest($4::text[]) AS m(id)
                       WHERE NOT EXISTS (SELECT 1 FROM vote v WHERE v.procedure_id = p.id AND v.round = p.round AND v.voter_id = m.id))))`;
-    const [counts, rows, acks] = await Promise.all([
+    const [rows, acks] = await Promise.all([
       pool.query(
-        `SELECT p.waiting_for, count(*)::int AS count FROM procedure p WHERE ${mine} GROUP BY p.waiting_for`,
-        params,
-      ),
-      pool.query(
-        `SELECT p.id, p.title, p.kind, p.ward_code, w.name AS ward_name, p.current_step::text AS step, p.round,
-                p.due_at, p.stalled_since, p.waiting_for, p.decider_status
-         FROM procedure p JOIN ward w ON w.code = p.ward_code
-         WHERE ${mine} AND p.due_at IS NOT NULL ORDER BY p.due_at ASC, p.id ASC LIMIT 26`,
+        `WITH mine AS (
+           SELECT p.id, p.title, p.kind, p.ward_code, p.current_step, p.round, p.due_at, p.stalled_since,
+                  p.decider_status, p.waiting_for
+           FROM procedure p WHERE ${mine})
+         SELECT c.counts, t.*
+         FROM (SELECT coalesce(json_object_agg(n.waiting_for, n.count), '{}'::json) AS counts
+               FROM (SELECT waiting_for, count(*)::int AS count FROM mine GROUP BY waiting_for) n) c
+         LEFT JOIN LATERAL (
+           SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
+                  p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
+                  p.decider_status AS "deciderStatus"
+           FROM mine p JOIN ward w ON w.code = p.ward_code
+           WHERE p.due_at IS NOT NULL
+           ORDER BY p.due_at ASC, p.id ASC
+           LIMIT 26) t ON true
+         ORDER BY t."dueAt" ASC, t."procedureId" ASC`,
         params,
       ),
       pool.query(
@@ -41,7 +52,8 @@ const routes = {
         [list(q.secretary)],
       ),
     ]);
-    return { counts: counts.rows, items: rows.rows.slice(0, 25), acknowledgements: acks.rows };
+    const items = rows.rows.filter((r) => r.procedureId !== null).slice(0, 25);
+    return { counts: rows.rows[0]?.counts ?? {}, items, acknowledgements: acks.rows };
   },
 
   /** GET /api/procedures/:id: the procedure, its ward, steps, votes, latest draft, decision, announcement. */
