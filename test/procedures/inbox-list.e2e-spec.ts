@@ -62,6 +62,16 @@ describe('The inbox list (e2e)', () => {
     await stack.prisma.$executeRaw`
       INSERT INTO vote (procedure_id, round, voter_id, choice, idempotency_key, cast_at)
       VALUES (${id.e}::uuid, 1, ${ward.voters[0]!}, 'approve', ${`inbox-${id.e}`}, now())`;
+    // The completed one's announcement: two units have not acknowledged it yet, one has.
+    await stack.prisma.$executeRaw`
+      WITH a AS (
+        INSERT INTO announcement (procedure_id, body, published_at)
+        VALUES (${id.g}::uuid, 'công bố', ${new Date(base - 2 * HOUR)}) RETURNING id)
+      INSERT INTO announcement_recipient (announcement_id, unit_id, unit_name, message, acknowledged_at)
+      SELECT a.id, u.unit_id, u.unit_name, 'Quyết định đã ban hành', u.acknowledged_at
+      FROM a, (VALUES (${`${ward.code}.cb1`}, 'Chi bộ 1', NULL::timestamptz),
+                      (${`${ward.code}.cb2`}, 'Chi bộ 2', now()),
+                      (${`${ward.code}.cb3`}, 'Chi bộ 3', NULL)) AS u(unit_id, unit_name, acknowledged_at)`;
     return { ward, as, id, base };
   };
 
@@ -75,9 +85,17 @@ describe('The inbox list (e2e)', () => {
     const voted = (await as.approvers[ward.voters[0]!]!.get('/api/inbox').expect(200)).body;
     const notVoted = (await as.approvers[ward.voters[1]!]!.get('/api/inbox').expect(200)).body;
 
+    const announced = new Date(base - 2 * HOUR).toISOString();
+    const unit = (n: number) => ({
+      procedureId: id.g,
+      unitId: `${ward.code}.cb${n}`,
+      unitName: `Chi bộ ${n}`,
+      message: 'Quyết định đã ban hành',
+      publishedAt: announced,
+    });
     expect(secretary).toEqual({
-      counts: { review: 0, secretary: 3, vote: 0, acknowledge: 0, total: 3 },
-      acknowledgements: [],
+      counts: { review: 0, secretary: 3, vote: 0, acknowledge: 2, total: 5 },
+      acknowledgements: [unit(1), unit(3)],
       items: [
         {
           procedureId: id.b,
@@ -110,6 +128,7 @@ describe('The inbox list (e2e)', () => {
     expect(reviewer.items.map((t: { procedureId: string; task: string }) => [t.procedureId, t.task])).toEqual(
       [[id.a, 'review']],
     );
+    expect(reviewer.acknowledgements).toEqual([]);
     expect(voted.counts).toMatchObject({ vote: 1, total: 1 });
     expect(ids(voted)).toEqual([id.d]);
     expect(notVoted.counts).toMatchObject({ vote: 2, total: 2 });
@@ -124,7 +143,7 @@ describe('The inbox list (e2e)', () => {
       do {
         const cursor: string = after ? `&after=${encodeURIComponent(after)}` : '';
         const { body } = await as.secretary.get(`/api/inbox?sort=${sort}&limit=1${cursor}`).expect(200);
-        expect(body.counts.secretary).toBe(3);
+        expect([body.counts.secretary, body.acknowledgements.length]).toEqual([3, 2]);
         seen.push(...ids(body));
         after = body.next as string | null;
       } while (after && seen.length < 10);
@@ -148,6 +167,7 @@ describe('The inbox list (e2e)', () => {
     expect([ids(drafting), drafting.counts.secretary]).toEqual([[id.b], 2]);
     expect([ids(soon), soon.counts.secretary]).toEqual([[id.b], 1]);
     expect([ids(elsewhere), elsewhere.counts.total]).toEqual([[], 0]);
-    expect((await inbox(`wardCode=${ward.code}`)).counts.total).toBe(3);
+    expect(elsewhere.acknowledgements).toEqual([]);
+    expect((await inbox(`wardCode=${ward.code}`)).counts.total).toBe(5);
   });
 });
