@@ -18,11 +18,24 @@ export interface InboxTask {
   readonly stalledSince: Date | null;
 }
 
-type TaskRow = Omit<InboxTask, 'task'> & { readonly deciderStatus: string | null };
-/** Counts per party waited for (reviewer, secretary, committee), and a task's row or, on an empty page, nulls. */
-type PageRow = { readonly counts: Readonly<Record<string, number>> } & (
-  TaskRow | { readonly [K in keyof TaskRow]: null }
-);
+/** A page's row as JSON (instants as text). */
+type TaskJson = Omit<InboxTask, 'task' | 'dueAt' | 'stalledSince'> & {
+  readonly dueAt: string | null;
+  readonly stalledSince: string | null;
+  readonly deciderStatus: string | null;
+};
+interface InboxRow {
+  /** Procedures waiting, per party waited for (reviewer, secretary, committee). */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly items: readonly TaskJson[];
+  readonly acknowledgements: readonly {
+    readonly procedureId: string;
+    readonly unitId: string;
+    readonly unitName: string;
+    readonly message: string;
+    readonly publishedAt: string;
+  }[];
+}
 
 /** The task a waiting procedure gives, from the decider's status the workflow stored (never re-derived). */
 const TASK_FOR: Readonly<Partial<Record<string, InboxTask['task']>>> = {
@@ -75,43 +88,53 @@ export class ListInboxUseCase {
       : Prisma.sql`ORDER BY t."dueAt" DESC, t."procedureId" DESC`;
 
     const acknowledgeWards = wardsAllowing(actor, 'procedure.acknowledge');
-    const [rows, acknowledgements] = await Promise.all([
-      // One statement, one pass over the user's waiting procedures (the vote check runs once per procedure,
-      // not once for the counts and again for the page): the counts per party, and beside them the page's
-      // rows (one row with no task when the page is empty).
-      this.prisma.$queryRaw<PageRow[]>`
-        WITH mine AS (
-          SELECT p.id, p.title, p.kind, p.ward_code, p.current_step, p.round, p.due_at, p.stalled_since,
-                 p.decider_status, p.waiting_for
-          FROM procedure p WHERE ${where})
-        SELECT c.counts, t.*
-        FROM (SELECT coalesce(json_object_agg(n.waiting_for, n.count), '{}'::json) AS counts
-              FROM (SELECT waiting_for, count(*)::int AS count FROM mine GROUP BY waiting_for) n) c
-        LEFT JOIN LATERAL (
-          SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
-                 p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
-                 p.decider_status AS "deciderStatus"
-          FROM mine p JOIN ward w ON w.code = p.ward_code
-          WHERE p.due_at IS NOT NULL ${keyset}
-          ${order}
-          LIMIT ${query.limit + 1}) t ON true
-        ${pageOrder}`,
-      // Announcements the affected units of the user's wards have not yet acknowledged.
-      this.prisma.$queryRaw<
-        { procedureId: string; unitId: string; unitName: string; message: string; publishedAt: Date }[]
-      >`
+    // One statement, one round trip: the user's waiting procedures found once (the vote check runs once per
+    // procedure, not for the counts and again for the page), the counts per party, the page, and the
+    // announcements the affected units of the user's wards have not yet acknowledged, each as JSON.
+    const [result] = await this.prisma.$queryRaw<InboxRow[]>`
+      WITH mine AS (
+        SELECT p.id, p.title, p.kind, p.ward_code, p.current_step, p.round, p.due_at, p.stalled_since,
+               p.decider_status, p.waiting_for
+        FROM procedure p WHERE ${where}),
+      page AS (
+        SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
+               p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
+               p.decider_status AS "deciderStatus"
+        FROM mine p JOIN ward w ON w.code = p.ward_code
+        WHERE p.due_at IS NOT NULL ${keyset}
+        ${order}
+        LIMIT ${query.limit + 1}),
+      unacknowledged AS (
         SELECT a.procedure_id AS "procedureId", r.unit_id AS "unitId", r.unit_name AS "unitName", r.message,
-               a.published_at AS "publishedAt"
+               a.published_at AS "publishedAt", r.id
         FROM announcement_recipient r
         JOIN announcement a ON a.id = r.announcement_id
         JOIN procedure p ON p.id = a.procedure_id
         WHERE r.acknowledged_at IS NULL AND p.ward_code = ANY(${acknowledgeWards})
           ${query.wardCode ? Prisma.sql`AND p.ward_code = ${query.wardCode}` : Prisma.empty}
         ORDER BY a.published_at, r.id
-        LIMIT 100`,
-    ]);
-    const counts = rows[0]?.counts ?? {};
-    const tasks = rows.filter((r): r is PageRow & TaskRow => r.procedureId !== null);
+        LIMIT 100)
+      SELECT
+        (SELECT coalesce(json_object_agg(n.waiting_for, n.count), '{}'::json)
+         FROM (SELECT waiting_for, count(*)::int AS count FROM mine GROUP BY waiting_for) n) AS counts,
+        (SELECT coalesce(json_agg(t ${pageOrder}), '[]'::json) FROM page t) AS items,
+        (SELECT coalesce(json_agg(json_build_object('procedureId', u."procedureId", 'unitId', u."unitId",
+                                                    'unitName', u."unitName", 'message', u.message,
+                                                    'publishedAt', u."publishedAt")
+                                  ORDER BY u."publishedAt", u.id), '[]'::json)
+         FROM unacknowledged u) AS acknowledgements`;
+    const counts = result?.counts ?? {};
+    // JSON carries instants as text: back to dates, sent as before (ISO 8601, UTC).
+    const at = (text: string | null) => (text === null ? null : new Date(text));
+    const tasks = (result?.items ?? []).map((t) => ({
+      ...t,
+      dueAt: at(t.dueAt),
+      stalledSince: at(t.stalledSince),
+    }));
+    const acknowledgements = (result?.acknowledgements ?? []).map((a) => ({
+      ...a,
+      publishedAt: new Date(a.publishedAt),
+    }));
     const page = tasks.slice(0, query.limit);
     const last = page.at(-1);
     const count = (w: string) => counts[w] ?? 0;
@@ -124,7 +147,7 @@ export class ListInboxUseCase {
         total: Object.values(counts).reduce((a, c) => a + c, 0) + acknowledgements.length,
       },
       acknowledgements,
-      items: page.flatMap(({ deciderStatus, counts: _counts, ...t }) => {
+      items: page.flatMap(({ deciderStatus, ...t }) => {
         const task = deciderStatus ? TASK_FOR[deciderStatus] : undefined;
         return task ? [{ ...t, task }] : [];
       }),
