@@ -10,7 +10,11 @@ const ORDINAL_BASE = 5000;
 
 // The product's own keys (from the built domain, which the bench's set-up builds): a hand-written copy drifted
 // once already (names are compared by their confusable skeleton).
-const { nameKey, searchKey } = createRequire(import.meta.url)('../../dist/apps/cli/libs/domain/src/index.js');
+// Loaded when first used, not on import: run.mjs imports this module before its set-up builds dist/ (a fresh
+// clone or worktree has none yet).
+const domain = () => createRequire(import.meta.url)('../../dist/apps/cli/libs/domain/src/index.js');
+const nameKey = (name) => domain().nameKey(name);
+const searchKey = (name) => domain().searchKey(name);
 
 export const benchWardCode = (k) => `bench-ward-${k}`;
 export const committeeOf = (wardCode) => `${wardCode}.dang-bo`;

@@ -11,37 +11,52 @@ const pool = new pg.Pool({
 const list = (v) => (v ? v.split(',') : []);
 
 const routes = {
-  /** GET /api/inbox: counts, the first page (25, due first), unacknowledged announcements. */
+  /**
+   * GET /api/inbox: the API's one statement — counts, the first page (25, due first) and the unacknowledged
+   * announcements, in one pass over the user's waiting procedures, as JSON.
+   */
   async inbox(q) {
-    const params = [list(q.reviewer), list(q.secretary), list(q.approver), list(q.members)];
     const mine = `p.status = 'running' AND (
       (p.waiting_for = 'reviewer' AND p.ward_code = ANY($1))
       OR (p.waiting_for = 'secretary' AND p.ward_code = ANY($2))
       OR (p.waiting_for = 'committee' AND p.ward_code = ANY($3)
           AND EXISTS (SELECT 1 FROM unnest($4::text[]) AS m(id)
                       WHERE NOT EXISTS (SELECT 1 FROM vote v WHERE v.procedure_id = p.id AND v.round = p.round AND v.voter_id = m.id))))`;
-    const [counts, rows, acks] = await Promise.all([
-      pool.query(
-        `SELECT p.waiting_for, count(*)::int AS count FROM procedure p WHERE ${mine} GROUP BY p.waiting_for`,
-        params,
-      ),
-      pool.query(
-        `SELECT p.id, p.title, p.kind, p.ward_code, w.name AS ward_name, p.current_step::text AS step, p.round,
-                p.due_at, p.stalled_since, p.waiting_for
-         FROM procedure p JOIN ward w ON w.code = p.ward_code
-         WHERE ${mine} AND p.due_at IS NOT NULL ORDER BY p.due_at ASC, p.id ASC LIMIT 26`,
-        params,
-      ),
-      pool.query(
-        `SELECT a.procedure_id, r.unit_id, r.unit_name, r.message, a.published_at
-         FROM announcement_recipient r JOIN announcement a ON a.id = r.announcement_id
+    const { rows } = await pool.query(
+      `WITH mine AS (
+         SELECT p.id, p.title, p.kind, p.ward_code, p.current_step, p.round, p.due_at, p.stalled_since,
+                p.decider_status, p.waiting_for
+         FROM procedure p WHERE ${mine}),
+       page AS (
+         SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
+                p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
+                p.decider_status AS "deciderStatus"
+         FROM mine p JOIN ward w ON w.code = p.ward_code
+         WHERE p.due_at IS NOT NULL
+         ORDER BY p.due_at ASC, p.id ASC
+         LIMIT 26),
+       unacknowledged AS (
+         SELECT a.procedure_id AS "procedureId", r.unit_id AS "unitId", r.unit_name AS "unitName", r.message,
+                a.published_at AS "publishedAt", r.id
+         FROM announcement_recipient r
+         JOIN announcement a ON a.id = r.announcement_id
          JOIN procedure p ON p.id = a.procedure_id
-         WHERE r.acknowledged_at IS NULL AND p.ward_code = ANY($1)
-         ORDER BY a.published_at, r.id LIMIT 100`,
-        [list(q.secretary)],
-      ),
-    ]);
-    return { counts: counts.rows, items: rows.rows.slice(0, 25), acknowledgements: acks.rows };
+         WHERE r.acknowledged_at IS NULL AND p.ward_code = ANY($5)
+         ORDER BY a.published_at, r.id
+         LIMIT 100)
+       SELECT
+         (SELECT coalesce(json_object_agg(n.waiting_for, n.count), '{}'::json)
+          FROM (SELECT waiting_for, count(*)::int AS count FROM mine GROUP BY waiting_for) n) AS counts,
+         (SELECT coalesce(json_agg(t ORDER BY t."dueAt" ASC, t."procedureId" ASC), '[]'::json) FROM page t) AS items,
+         (SELECT coalesce(json_agg(json_build_object('procedureId', u."procedureId", 'unitId', u."unitId",
+                                                     'unitName', u."unitName", 'message', u.message,
+                                                     'publishedAt', u."publishedAt")
+                                   ORDER BY u."publishedAt", u.id), '[]'::json)
+          FROM unacknowledged u) AS acknowledgements`,
+      [list(q.reviewer), list(q.secretary), list(q.approver), list(q.members), list(q.secretary)],
+    );
+    const { counts, items, acknowledgements } = rows[0];
+    return { counts, items: items.slice(0, 25), acknowledgements };
   },
 
   /** GET /api/procedures/:id: the procedure, its ward, steps, votes, latest draft, decision, announcement. */
@@ -78,12 +93,23 @@ const routes = {
     };
   },
 
-  /** GET /api/procedures (list), where the API has one: a ward's running procedures, newest first. */
+  /**
+   * GET /api/procedures (list): a ward's procedures, newest first, with the ward's name and the decision's
+   * symbol: the API's statement (ward_code IN (…), which for one ward the index serves in order).
+   */
   async list(q) {
+    const wards = list(q.wards);
     const { rows } = await pool.query(
-      `SELECT p.id, p.title, p.kind, p.ward_code, p.status, p.current_step, p.waiting_for, p.due_at, p.created_at
-       FROM procedure p WHERE p.ward_code = ANY($1) ORDER BY p.created_at DESC, p.id DESC LIMIT 26`,
-      [list(q.wards)],
+      `SELECT p.id, p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName", p.status::text AS status,
+              p.current_step::text AS "currentStep", p.waiting_for AS "waitingFor", p.round, p.due_at AS "dueAt",
+              p.stalled_since AS "stalledSince", p.created_at AS "createdAt", p.completed_at AS "completedAt",
+              d.symbol AS "decisionSymbol"
+       FROM procedure p
+       JOIN ward w ON w.code = p.ward_code
+       LEFT JOIN decision d ON d.procedure_id = p.id
+       WHERE p.ward_code IN (${wards.map((_, i) => `$${i + 1}`).join(', ')})
+       ORDER BY p.created_at DESC, p.id DESC LIMIT 26`,
+      wards,
     );
     return { items: rows.slice(0, 25) };
   },

@@ -81,4 +81,34 @@ describe('TokenService', () => {
   ])('given a token with %s, then it is refused', async (_, change) => {
     await expect(service.verifyAccess(await forge(change))).resolves.toBeUndefined();
   });
+
+  describe('a token verified before', () => {
+    afterEach(() => jest.useRealTimers());
+    const at = (ms: number) =>
+      jest.useFakeTimers({ now: ms, doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+
+    it('given it is presented again within its lifetime, then the same claims', async () => {
+      const token = await service.signAccess('bithu.y', 2);
+      await service.verifyAccess(token);
+      await expect(service.verifyAccess(token)).resolves.toEqual({ userId: 'bithu.y', tokenVersion: 2 });
+    });
+
+    it('given it is presented again after it expired, then it is refused', async () => {
+      const start = Date.now();
+      at(start);
+      const token = await service.signAccess('bithu.z', 1);
+      await expect(service.verifyAccess(token)).resolves.toEqual({ userId: 'bithu.z', tokenVersion: 1 });
+
+      at(start + 15 * 60_000 + 6_000);
+
+      await expect(service.verifyAccess(token)).resolves.toBeUndefined();
+    });
+
+    it('given its signature is altered, then the altered one is refused', async () => {
+      const token = await service.signAccess('bithu.w', 0);
+      await service.verifyAccess(token);
+      const altered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+      await expect(service.verifyAccess(altered)).resolves.toBeUndefined();
+    });
+  });
 });

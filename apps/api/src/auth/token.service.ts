@@ -13,10 +13,20 @@ export interface AccessClaims {
   readonly tokenVersion: number;
 }
 
+/** Verified access tokens kept; beyond, the oldest go first. */
+const MAX_VERIFIED_TOKENS = 10_000;
+
 /** Short-lived signed access tokens (HS256) and opaque refresh tokens (only their hash is stored). */
 @Injectable()
 export class TokenService {
   private readonly secret: Uint8Array;
+  /**
+   * Tokens this process verified, with their claims, until they expire (the earlier of exp and issue time +
+   * the access lifetime): the same string has the same signature and claims, so a client's every request
+   * need not verify it again (an HMAC on the crypto thread pool per request). Only accepted tokens are kept.
+   * The account's token version is still checked on every request (ActorLoader).
+   */
+  private readonly verified = new Map<string, { readonly claims: AccessClaims; readonly until: number }>();
   readonly accessSeconds: number;
   readonly refreshDays: number;
 
@@ -43,6 +53,11 @@ export class TokenService {
    * no older than the configured lifetime even if its own exp says otherwise.
    */
   async verifyAccess(token: string): Promise<AccessClaims | undefined> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.until > Date.now()) return hit.claims;
+      this.verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, this.secret, {
         issuer: TOKEN_ISSUER,
@@ -54,7 +69,14 @@ export class TokenService {
       });
       if (!payload.sub || typeof payload.ver !== 'number') return undefined;
       if (payload.exp! - payload.iat! > this.accessSeconds) return undefined;
-      return { userId: payload.sub, tokenVersion: payload.ver };
+      const claims = { userId: payload.sub, tokenVersion: payload.ver };
+      const until = Math.min(payload.exp!, payload.iat! + this.accessSeconds) * 1000;
+      if (until > Date.now()) {
+        if (this.verified.size >= MAX_VERIFIED_TOKENS)
+          this.verified.delete(this.verified.keys().next().value as string);
+        this.verified.set(token, { claims, until });
+      }
+      return claims;
     } catch {
       return undefined;
     }

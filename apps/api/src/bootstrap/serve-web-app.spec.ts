@@ -19,7 +19,7 @@ const givenABuild = () => {
   const app = express();
   serveWebApp(app, dir);
   app.use((_req, res) => void res.status(404).send('api'));
-  return { app, script };
+  return { app, script, dir };
 };
 
 const YEAR = /max-age=31536000.*immutable|immutable.*max-age=31536000/;
@@ -79,5 +79,17 @@ describe('the API serving the built web app', () => {
     // A path out of the assets folder is refused (serve-static answers 403).
     const escape = await request(app).get('/assets/..%2f..%2fetc%2fpasswd').set('Accept-Encoding', 'br');
     expect([403, 404]).toContain(escape.status);
+  });
+
+  it('given a file in the build named like an API path, then the API answers, not the file', async () => {
+    const { app, dir } = givenABuild();
+    fs.mkdirSync(path.join(dir, 'api'));
+    fs.writeFileSync(path.join(dir, 'api', 'inbox'), 'a file');
+    fs.writeFileSync(path.join(dir, 'health'), 'a file');
+    fs.writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *');
+
+    expect((await request(app).get('/api/inbox')).text).toBe('api');
+    expect((await request(app).get('/health')).text).toBe('api');
+    expect((await request(app).get('/robots.txt')).text).toBe('User-agent: *');
   });
 });

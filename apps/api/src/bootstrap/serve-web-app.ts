@@ -78,7 +78,13 @@ export const serveWebApp = (app: UsesMiddleware, distDir: string): void => {
   const assets = path.join(root, 'assets');
   app.use('/assets', precompressed(assets));
   app.use('/assets', express.static(assets, { immutable: true, maxAge: '365d', fallthrough: false }));
-  app.use(express.static(root, { index: false, maxAge: 0 }));
+  // Not for the API's own paths: a file lookup (a failed stat) on every API request costs more than the
+  // read it delays, and the build holds nothing under those names.
+  const files = express.static(root, { index: false, maxAge: 0 });
+  app.use((req: Request, res: Response, next: NextFunction): void => {
+    if (API_PATHS.test(req.path)) next();
+    else void files(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html')) {
       next();

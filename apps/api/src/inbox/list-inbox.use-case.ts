@@ -18,6 +18,25 @@ export interface InboxTask {
   readonly stalledSince: Date | null;
 }
 
+/** A page's row as JSON (instants as text). */
+type TaskJson = Omit<InboxTask, 'task' | 'dueAt' | 'stalledSince'> & {
+  readonly dueAt: string | null;
+  readonly stalledSince: string | null;
+  readonly deciderStatus: string | null;
+};
+interface InboxRow {
+  /** Procedures waiting, per party waited for (reviewer, secretary, committee). */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly items: readonly TaskJson[];
+  readonly acknowledgements: readonly {
+    readonly procedureId: string;
+    readonly unitId: string;
+    readonly unitName: string;
+    readonly message: string;
+    readonly publishedAt: string;
+  }[];
+}
+
 /** The task a waiting procedure gives, from the decider's status the workflow stored (never re-derived). */
 const TASK_FOR: Readonly<Partial<Record<string, InboxTask['task']>>> = {
   reviewing: 'review',
@@ -28,8 +47,8 @@ const TASK_FOR: Readonly<Partial<Record<string, InboxTask['task']>>> = {
 
 /**
  * The signed-in user's open tasks: reviews (reviewer), drafts to submit and returns to correct (secretary),
- * votes not yet cast in the current round (approver). Keyset-paged on (due_at, id), served by the index
- * procedure(status, waiting_for, ward_code, due_at).
+ * votes not yet cast in the current round (approver). Keyset-paged on (due_at, id); the user's waiting
+ * procedures are found by the index procedure(status, waiting_for, ward_code, due_at).
  */
 @Injectable()
 export class ListInboxUseCase {
@@ -64,43 +83,68 @@ export class ListInboxUseCase {
     const order = asc
       ? Prisma.sql`ORDER BY p.due_at ASC, p.id ASC`
       : Prisma.sql`ORDER BY p.due_at DESC, p.id DESC`;
+    const pageOrder = asc
+      ? Prisma.sql`ORDER BY t."dueAt" ASC, t."procedureId" ASC`
+      : Prisma.sql`ORDER BY t."dueAt" DESC, t."procedureId" DESC`;
 
     const acknowledgeWards = wardsAllowing(actor, 'procedure.acknowledge');
-    const [counts, rows, acknowledgements] = await Promise.all([
-      this.prisma.$queryRaw<{ waiting_for: string; count: number }[]>`
-        SELECT p.waiting_for, count(*)::int AS count FROM procedure p WHERE ${where} GROUP BY p.waiting_for`,
-      this.prisma.$queryRaw<(Omit<InboxTask, 'task'> & { deciderStatus: string | null })[]>`
+    // One statement, one round trip: the user's waiting procedures found once (the vote check runs once per
+    // procedure, not for the counts and again for the page), the counts per party, the page, and the
+    // announcements the affected units of the user's wards have not yet acknowledged, each as JSON.
+    const [result] = await this.prisma.$queryRaw<InboxRow[]>`
+      WITH mine AS (
+        SELECT p.id, p.title, p.kind, p.ward_code, p.current_step, p.round, p.due_at, p.stalled_since,
+               p.decider_status, p.waiting_for
+        FROM procedure p WHERE ${where}),
+      page AS (
         SELECT p.id AS "procedureId", p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName",
                p.current_step::text AS step, p.round, p.due_at AS "dueAt", p.stalled_since AS "stalledSince",
                p.decider_status AS "deciderStatus"
-        FROM procedure p JOIN ward w ON w.code = p.ward_code
-        WHERE ${where} AND p.due_at IS NOT NULL ${keyset}
+        FROM mine p JOIN ward w ON w.code = p.ward_code
+        WHERE p.due_at IS NOT NULL ${keyset}
         ${order}
-        LIMIT ${query.limit + 1}`,
-      // Announcements the affected units of the user's wards have not yet acknowledged.
-      this.prisma.$queryRaw<
-        { procedureId: string; unitId: string; unitName: string; message: string; publishedAt: Date }[]
-      >`
+        LIMIT ${query.limit + 1}),
+      unacknowledged AS (
         SELECT a.procedure_id AS "procedureId", r.unit_id AS "unitId", r.unit_name AS "unitName", r.message,
-               a.published_at AS "publishedAt"
+               a.published_at AS "publishedAt", r.id
         FROM announcement_recipient r
         JOIN announcement a ON a.id = r.announcement_id
         JOIN procedure p ON p.id = a.procedure_id
         WHERE r.acknowledged_at IS NULL AND p.ward_code = ANY(${acknowledgeWards})
           ${query.wardCode ? Prisma.sql`AND p.ward_code = ${query.wardCode}` : Prisma.empty}
         ORDER BY a.published_at, r.id
-        LIMIT 100`,
-    ]);
-    const page = rows.slice(0, query.limit);
+        LIMIT 100)
+      SELECT
+        (SELECT coalesce(json_object_agg(n.waiting_for, n.count), '{}'::json)
+         FROM (SELECT waiting_for, count(*)::int AS count FROM mine GROUP BY waiting_for) n) AS counts,
+        (SELECT coalesce(json_agg(t ${pageOrder}), '[]'::json) FROM page t) AS items,
+        (SELECT coalesce(json_agg(json_build_object('procedureId', u."procedureId", 'unitId', u."unitId",
+                                                    'unitName', u."unitName", 'message', u.message,
+                                                    'publishedAt', u."publishedAt")
+                                  ORDER BY u."publishedAt", u.id), '[]'::json)
+         FROM unacknowledged u) AS acknowledgements`;
+    const counts = result?.counts ?? {};
+    // JSON carries instants as text: back to dates, sent as before (ISO 8601, UTC).
+    const at = (text: string | null) => (text === null ? null : new Date(text));
+    const tasks = (result?.items ?? []).map((t) => ({
+      ...t,
+      dueAt: at(t.dueAt),
+      stalledSince: at(t.stalledSince),
+    }));
+    const acknowledgements = (result?.acknowledgements ?? []).map((a) => ({
+      ...a,
+      publishedAt: new Date(a.publishedAt),
+    }));
+    const page = tasks.slice(0, query.limit);
     const last = page.at(-1);
-    const count = (w: string) => counts.find((c) => c.waiting_for === w)?.count ?? 0;
+    const count = (w: string) => counts[w] ?? 0;
     return {
       counts: {
         review: count('reviewer'),
         secretary: count('secretary'),
         vote: count('committee'),
         acknowledge: acknowledgements.length,
-        total: counts.reduce((a, c) => a + c.count, 0) + acknowledgements.length,
+        total: Object.values(counts).reduce((a, c) => a + c, 0) + acknowledgements.length,
       },
       acknowledgements,
       items: page.flatMap(({ deciderStatus, ...t }) => {
@@ -108,7 +152,7 @@ export class ListInboxUseCase {
         return task ? [{ ...t, task }] : [];
       }),
       next:
-        rows.length > query.limit && last?.dueAt
+        tasks.length > query.limit && last?.dueAt
           ? encodeCursor(new Date(last.dueAt), last.procedureId)
           : null,
     };

@@ -1,8 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, authorize, wardsAllowing } from '@kientoan/domain';
-import type { Prisma, PrismaClient } from '@kientoan/platform';
+import { Prisma, type PrismaClient, type ProcedureStatus, type ProcedureStepName } from '@kientoan/platform';
 import { PRISMA } from '../infrastructure/infrastructure.module';
 import type { ListProceduresQuery } from './list-procedures.schemas';
+
+interface ListRow {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly wardCode: string;
+  readonly wardName: string;
+  readonly status: ProcedureStatus;
+  readonly currentStep: ProcedureStepName | null;
+  readonly waitingFor: string | null;
+  readonly round: number;
+  readonly dueAt: Date | null;
+  readonly stalledSince: Date | null;
+  readonly createdAt: Date;
+  readonly completedAt: Date | null;
+  readonly decisionSymbol: string | null;
+}
 
 /**
  * Procedures the actor may read (their wards; supervisors all), filtered and keyset-paged: on (created_at, id)
@@ -22,61 +39,40 @@ export class ListProceduresUseCase {
     const byDue = query.sort === 'due_asc';
     const desc = query.sort === 'created_desc';
     const [afterKey, afterId] = query.after ? query.after.split('|') : [];
-    const keyset: Prisma.ProcedureWhereInput =
+    const keyColumn = byDue ? Prisma.sql`p.due_at` : Prisma.sql`p.created_at`;
+    const direction = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+    const conditions = [
+      // IN, not = ANY(array): one ward is then an equality the index (ward_code, created_at, id) serves in
+      // order (with an array parameter the planner sorts all of the ward's procedures: 5 ms instead of 0.1).
+      wards
+        ? wards.length
+          ? Prisma.sql`p.ward_code IN (${Prisma.join(wards)})`
+          : Prisma.sql`FALSE`
+        : undefined,
+      query.status ? Prisma.sql`p.status = ${query.status}::"ProcedureStatus"` : undefined,
+      query.step ? Prisma.sql`p.current_step = ${query.step}::"ProcedureStepName"` : undefined,
+      query.kind ? Prisma.sql`p.kind = ${query.kind}` : undefined,
+      query.waitingFor ? Prisma.sql`p.waiting_for = ${query.waitingFor}` : undefined,
+      query.dueBefore ? Prisma.sql`p.due_at < ${new Date(query.dueBefore)}` : undefined,
+      byDue ? Prisma.sql`p.due_at IS NOT NULL` : undefined,
       afterKey && afterId
-        ? byDue
-          ? {
-              OR: [{ dueAt: { gt: new Date(afterKey) } }, { dueAt: new Date(afterKey), id: { gt: afterId } }],
-            }
-          : desc
-            ? {
-                OR: [
-                  { createdAt: { lt: new Date(afterKey) } },
-                  { createdAt: new Date(afterKey), id: { lt: afterId } },
-                ],
-              }
-            : {
-                OR: [
-                  { createdAt: { gt: new Date(afterKey) } },
-                  { createdAt: new Date(afterKey), id: { gt: afterId } },
-                ],
-              }
-        : {};
-    const where: Prisma.ProcedureWhereInput = {
-      AND: [
-        wards ? { wardCode: { in: wards } } : {},
-        query.status ? { status: query.status } : {},
-        query.step ? { currentStep: query.step } : {},
-        query.kind ? { kind: query.kind } : {},
-        query.waitingFor ? { waitingFor: query.waitingFor } : {},
-        query.dueBefore ? { dueAt: { lt: new Date(query.dueBefore) } } : {},
-        byDue ? { dueAt: { not: null } } : {},
-        keyset,
-      ],
-    };
-    const rows = await this.prisma.procedure.findMany({
-      where,
-      orderBy: byDue
-        ? [{ dueAt: 'asc' }, { id: 'asc' }]
-        : [{ createdAt: desc ? 'desc' : 'asc' }, { id: desc ? 'desc' : 'asc' }],
-      take: query.limit + 1,
-      // Only the columns a list row shows: not the items (a resolution's whole list, jsonb) or the texts.
-      select: {
-        id: true,
-        title: true,
-        kind: true,
-        status: true,
-        currentStep: true,
-        waitingFor: true,
-        round: true,
-        dueAt: true,
-        stalledSince: true,
-        createdAt: true,
-        completedAt: true,
-        ward: { select: { code: true, name: true } },
-        decision: { select: { symbol: true } },
-      },
-    });
+        ? desc
+          ? Prisma.sql`(${keyColumn}, p.id) < (${new Date(afterKey)}, ${afterId}::uuid)`
+          : Prisma.sql`(${keyColumn}, p.id) > (${new Date(afterKey)}, ${afterId}::uuid)`
+        : undefined,
+    ].filter((c) => c !== undefined);
+    // One statement: the ward's name and the decision's symbol joined, not fetched by a query each.
+    const rows = await this.prisma.$queryRaw<ListRow[]>`
+      SELECT p.id, p.title, p.kind, p.ward_code AS "wardCode", w.name AS "wardName", p.status::text AS status,
+             p.current_step::text AS "currentStep", p.waiting_for AS "waitingFor", p.round, p.due_at AS "dueAt",
+             p.stalled_since AS "stalledSince", p.created_at AS "createdAt", p.completed_at AS "completedAt",
+             d.symbol AS "decisionSymbol"
+      FROM procedure p
+      JOIN ward w ON w.code = p.ward_code
+      LEFT JOIN decision d ON d.procedure_id = p.id
+      ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
+      ORDER BY ${keyColumn} ${direction}, p.id ${direction}
+      LIMIT ${query.limit + 1}`;
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const lastKey = last ? (byDue ? last.dueAt : last.createdAt) : null;
@@ -85,7 +81,7 @@ export class ListProceduresUseCase {
         id: p.id,
         title: p.title,
         kind: p.kind,
-        ward: p.ward,
+        ward: { code: p.wardCode, name: p.wardName },
         status: p.status,
         currentStep: p.currentStep,
         waitingFor: p.waitingFor,
@@ -94,7 +90,7 @@ export class ListProceduresUseCase {
         stalledSince: p.stalledSince,
         createdAt: p.createdAt,
         completedAt: p.completedAt,
-        decisionSymbol: p.decision?.symbol ?? null,
+        decisionSymbol: p.decisionSymbol,
       })),
       next: rows.length > query.limit && last && lastKey ? `${lastKey.toISOString()}|${last.id}` : null,
     };
