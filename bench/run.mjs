@@ -28,7 +28,8 @@ const HELP = `npm run bench [-- options]
   --poll-ms N          P1's status poll interval with --wait poll (default: max(100, 10 × in flight) ms)
   --procedures 100000  open procedures in the synthetic city (reads)
   --connections 10,50  autocannon connections (reads)
-  --duration 10        seconds per autocannon run
+  --duration 5         seconds per autocannon run
+  --read-repetitions 3 API and raw runs alternated per read and connection count (medians reported)
   --freshness 30       approvals timed for freshness
   --resolution-runs 3  preview + issue runs of the 96-item resolution
   --web-runs 7         first loads of the web app in Chromium, each in a new browser context (resolution)
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     procedures: { type: 'string' },
     connections: { type: 'string' },
     duration: { type: 'string' },
+    'read-repetitions': { type: 'string' },
     freshness: { type: 'string' },
     'resolution-runs': { type: 'string' },
     'web-runs': { type: 'string' },
@@ -75,7 +77,8 @@ const options = {
   warmup: smoke ? 0 : 3,
   procedures: num(values.procedures, 100_000, 300),
   connections: list(values.connections, smoke ? [2] : [10, 50]),
-  duration: num(values.duration, 10, 1),
+  duration: num(values.duration, 5, 1),
+  readRepetitions: num(values['read-repetitions'], 3, 1),
   freshnessSamples: num(values.freshness, 30, 3),
   resolutionRuns: num(values['resolution-runs'], 3, 1),
   webRuns: num(values['web-runs'], 7, 2),

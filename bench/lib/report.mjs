@@ -57,7 +57,7 @@ function workflowsSection(w) {
 
 function readsSection(r) {
   return [
-    `## Reads under load (${r.openProcedures} open procedures; ${r.durationSeconds} s per autocannon run)`,
+    `## Reads under load (${r.openProcedures} open procedures; ${r.repetitions ?? 1} × ${r.durationSeconds} s per autocannon run, API and raw alternated; medians)`,
     '',
     table(
       [
@@ -84,7 +84,7 @@ function readsSection(r) {
       ]),
     ),
     '',
-    'Raw pg: the same data queries through `pg` in a bare `node:http` handler (no auth, no framework). p99 ratio = API p99 / raw p99; req/s ratio = raw req/s / API req/s (both above 1 when the API is slower).',
+    'Raw pg: the same data queries through `pg` in a bare `node:http` handler (no auth, no framework). p99 ratio = API p99 / raw p99; req/s ratio = raw req/s / API req/s (both above 1 when the API is slower), each the median of the ratios of the runs that followed each other.',
   ].join('\n');
 }
 

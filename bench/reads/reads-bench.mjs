@@ -6,7 +6,17 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ensureCity } from './city.mjs';
 import { ROOT } from '../lib/stack.mjs';
-import { round, say } from '../lib/measure.mjs';
+import { median, round, say } from '../lib/measure.mjs';
+
+/** The median of each figure over repeated runs (the errors summed). */
+const medianOf = (runs) => ({
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  rps: round(median(runs.map((r) => r.rps)), 1),
+  requests: runs.reduce((a, r) => a + r.requests, 0),
+  non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+  errors: runs.reduce((a, r) => a + r.errors, 0),
+});
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -42,7 +52,7 @@ async function load(url, { connections, duration, headers }) {
 }
 
 export async function readsBench(stack, api, options) {
-  const { procedures, connections, duration } = options;
+  const { procedures, connections, duration, readRepetitions } = options;
   await ensureCity(stack.pool, procedures);
   const raw = await startRawServer(stack.databaseUrl);
   try {
@@ -112,22 +122,35 @@ export async function readsBench(stack, api, options) {
       if (first.status !== 200)
         throw new Error(`${read.name}: ${read.api} answered ${first.status}: ${JSON.stringify(first.body)}`);
       for (const c of connections) {
-        say(`Reads: ${read.name}, ${c} connections, ${duration} s API + ${duration} s raw pg…`);
-        const viaApi = await load(`${api.baseUrl}${read.api}`, {
-          connections: c,
-          duration,
-          headers: { authorization: `Bearer ${token[read.as]}` },
-        });
-        const viaRaw = await load(`${raw.url}${read.raw}`, { connections: c, duration });
+        say(
+          `Reads: ${read.name}, ${c} connections, ${readRepetitions} × (${duration} s API, ${duration} s raw pg)…`,
+        );
+        // API and raw alternate, so that a change of load on a shared machine falls on both; medians.
+        const pairs = [];
+        for (let rep = 0; rep < readRepetitions; rep += 1) {
+          const viaApi = await load(`${api.baseUrl}${read.api}`, {
+            connections: c,
+            duration,
+            headers: { authorization: `Bearer ${token[read.as]}` },
+          });
+          const viaRaw = await load(`${raw.url}${read.raw}`, { connections: c, duration });
+          pairs.push({ api: viaApi, raw: viaRaw });
+        }
+        const viaApi = medianOf(pairs.map((p) => p.api));
+        const viaRaw = medianOf(pairs.map((p) => p.raw));
+        const ratios = (f) => pairs.map(f).filter((r) => Number.isFinite(r));
         const result = {
           name: read.name,
           path: read.api,
           responseBytes: first.bytes,
           connections: c,
+          repetitions: readRepetitions,
           api: viaApi,
           raw: viaRaw,
-          p99Ratio: viaRaw.p99 ? round(viaApi.p99 / viaRaw.p99, 2) : null,
-          rpsRatio: viaApi.rps ? round(viaRaw.rps / viaApi.rps, 2) : null,
+          // The median of each pair's ratio (API and raw measured one after the other).
+          p99Ratio: round(median(ratios((p) => p.api.p99 / p.raw.p99)), 2),
+          rpsRatio: round(median(ratios((p) => p.raw.rps / p.api.rps)), 2),
+          runs: pairs,
         };
         results.push(result);
         say(
@@ -135,7 +158,7 @@ export async function readsBench(stack, api, options) {
         );
       }
     }
-    return { openProcedures: procedures, durationSeconds: duration, results };
+    return { openProcedures: procedures, durationSeconds: duration, repetitions: readRepetitions, results };
   } finally {
     await raw.stop();
   }
