@@ -24,6 +24,13 @@ export const configureApp = (app: INestApplication): void => {
   app.use(requestContext);
   app.use(app.get(ShutdownGate).middleware);
   app.use('/api', jsonOnly);
+  // The API's answers are one person's (ward offices share computers): never stored by a browser or a proxy,
+  // unless an endpoint says otherwise. So no ETag either (it would only cost a hash of every body).
+  (app.getHttpAdapter().getInstance() as Express).set('etag', false);
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // Bodies up to two drafts of the configured size (resolution and decision) plus the rest; larger is a 413
   // before parsing. The draft's own limits (lines and bytes) are checked by the submit use case.
   (app as NestExpressApplication).useBodyParser('json', { limit: 2 * env.DRAFT_MAX_BYTES + 16_384 });
