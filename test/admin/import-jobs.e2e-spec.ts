@@ -99,6 +99,24 @@ describe('Import jobs (e2e)', () => {
     expect(seen.body.rows.every((r: { sealedPassword: unknown }) => r.sealedPassword === null)).toBe(true);
   });
 
+  it('given an import stored, then the planner statistics of the tables it wrote are refreshed after it', async () => {
+    const analyzedAt = async () => {
+      const [row] = await stack.prisma.$queryRaw<{ at: Date | null }[]>`
+        SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = 'user_account'`;
+      return row?.at?.getTime() ?? 0;
+    };
+    const before = Date.now();
+    const started = await admin
+      .post('/api/admin/imports')
+      .send({ kind: 'accounts', csv: accountsCsv(tag(), 2) })
+      .expect(202);
+    expect(await finished(started.body.id)).toMatchObject({ status: 'done', applied: 2 });
+    // Refreshed right after the store commits (the job reads as done a moment before).
+    for (let i = 0; i < 50 && (await analyzedAt()) < before; i += 1)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await analyzedAt()).toBeGreaterThanOrEqual(before);
+  });
+
   it('given one bad row among good ones, then every row is reported and nothing is stored', async () => {
     const t = tag();
     const csv = `${accountsCsv(t, 2)}sai-${t},Sai xã,secretary@phuong-khong-co\n,Không tên,\n`;

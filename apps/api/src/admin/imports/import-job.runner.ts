@@ -10,6 +10,7 @@ import { type Actor, isDomainError } from '@kientoan/domain';
 import {
   AccountAdministration,
   type AuditSink,
+  type BulkLoadedTable,
   type Clock,
   type CreateAccount,
   type MemberImportInput,
@@ -18,10 +19,18 @@ import {
   type RowProblem,
   generateTemporaryPassword,
   hashPassword,
+  refreshStatisticsOf,
 } from '@kientoan/platform';
 import type { AuditContext } from '@kientoan/workflows';
 import { AuditLog } from '../../audit/audit-log';
 import { CLOCK, PRISMA } from '../../infrastructure/infrastructure.module';
+import type { ImportKind } from './import-job.schemas';
+
+/** The tables a stored import of each kind wrote (their statistics are refreshed after it). */
+const TABLES_WRITTEN: Readonly<Record<ImportKind, readonly BulkLoadedTable[]>> = {
+  accounts: ['user_account', 'user_ward_role'],
+  committee: ['ward_committee_member', 'user_account'],
+};
 
 /** How long a process holds a job it works on; renewed after every batch. */
 const LEASE_MS = 60_000;
@@ -240,6 +249,8 @@ export class ImportJobRunner implements OnApplicationBootstrap, OnApplicationShu
           });
         }
       });
+      // A large import changes what the planner should expect of these tables; autovacuum may be off.
+      await refreshStatisticsOf(this.prisma, TABLES_WRITTEN[job.kind as ImportKind]);
     } catch (error) {
       if (error instanceof AlreadyFinished) return;
       if (!(error instanceof Rollback)) throw error;
