@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { App } from 'supertest/types';
 import { type TestStack, createTestStack } from '../support/test-app';
-import { givenWard } from '../support/factories';
+import { type TestWard, givenWard } from '../support/factories';
 import { client, login } from '../support/http-client';
 import { writeProcedureView } from '../../apps/worker/src/activities/procedure-projection';
 import { createProcedureActivities } from '../../apps/worker/src/activities/procedure-steps.activities';
@@ -50,6 +50,21 @@ describe('Live events (e2e)', () => {
     await stack?.close();
   });
 
+  /** A ward secretary's event stream collecting `count` procedure_changed events; `close` it whatever happens. */
+  const secretaryStream = async (ward: TestWard, count: number) => {
+    const secretary = client(http, await login(http, ward.users.secretary));
+    const { body } = await secretary.post('/api/events/ticket').expect(200);
+    // Closed whatever happens: an open stream would keep the API from closing after a failure.
+    const stream = new AbortController();
+    const response = await fetch(`${base}/api/events?ticket=${encodeURIComponent(body.ticket)}`, {
+      signal: stream.signal,
+    });
+    const received = readEvents(response, 'procedure_changed', count).catch(() => []);
+    // The stream subscribes when the response starts: give the listener a moment.
+    await new Promise((r) => setTimeout(r, 300));
+    return { received, close: () => stream.abort() };
+  };
+
   const notify = (payload: object) =>
     stack.prisma.$executeRaw`SELECT pg_notify('procedure_changed', ${JSON.stringify(payload)})`;
 
@@ -72,15 +87,7 @@ describe('Live events (e2e)', () => {
 
   it('given the projection writer moves a procedure on, then the event carries its new status, step and whom it waits for', async () => {
     const ward = await givenWard(stack.prisma);
-    const secretary = client(http, await login(http, ward.users.secretary));
-    const { body } = await secretary.post('/api/events/ticket').expect(200);
-    // Closed whatever happens: an open stream would keep the API from closing after a failure.
-    const stream = new AbortController();
-    const response = await fetch(`${base}/api/events?ticket=${encodeURIComponent(body.ticket)}`, {
-      signal: stream.signal,
-    });
-    const received = readEvents(response, 'procedure_changed', 2).catch(() => []);
-    await new Promise((r) => setTimeout(r, 300));
+    const { received, close } = await secretaryStream(ward, 2);
     try {
       const procedureId = randomUUID();
       const view = {
@@ -132,20 +139,13 @@ describe('Live events (e2e)', () => {
         },
       ]);
     } finally {
-      stream.abort();
+      close();
     }
   });
 
   it('given a vote that does not close the round, when it is recorded, then the event names the procedure with the votes cast so far and its revision unchanged', async () => {
     const ward = await givenWard(stack.prisma);
-    const secretary = client(http, await login(http, ward.users.secretary));
-    const { body } = await secretary.post('/api/events/ticket').expect(200);
-    const stream = new AbortController();
-    const response = await fetch(`${base}/api/events?ticket=${encodeURIComponent(body.ticket)}`, {
-      signal: stream.signal,
-    });
-    const received = readEvents(response, 'procedure_changed', 2).catch(() => []);
-    await new Promise((r) => setTimeout(r, 300));
+    const { received, close } = await secretaryStream(ward, 2);
     try {
       const procedureId = randomUUID();
       await writeProcedureView(stack.prisma, {
@@ -200,7 +200,7 @@ describe('Live events (e2e)', () => {
         votes: 1,
       });
     } finally {
-      stream.abort();
+      close();
     }
   });
 
