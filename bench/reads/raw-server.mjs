@@ -127,17 +127,23 @@ const routes = {
 
   /** GET /api/registry/units/search: count + first page, diacritics-insensitive, Vietnamese order. */
   async search(q) {
-    const pattern = `%${q.key}%`;
-    const where = `u.search_key LIKE $1 AND u.status = 'active'`;
-    const count = await pool.query(`SELECT count(*)::int AS total FROM org_unit u WHERE ${where}`, [pattern]);
-    const items = await pool.query(
-      `SELECT u.id, u.name, u.kind::text AS kind, u.status::text AS status, u.full_members, u.ward_code,
-              w.name AS ward_name, u.parent_id, p.name AS parent_name
-       FROM org_unit u JOIN ward w ON w.code = u.ward_code LEFT JOIN org_unit p ON p.id = u.parent_id
-       WHERE ${where} ORDER BY u.name COLLATE "vi_numeric", u.id LIMIT $2 OFFSET 0`,
-      [pattern, Number(q.limit || 20)],
+    // The API's statement (libs/platform searchUnits): the live registry's versions today (Hà Nội), the page
+    // and the number of matches in one pass.
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const { rows } = await pool.query(
+      `SELECT v.unit_id AS id, v.name, v.kind::text AS kind, v.status::text AS status, v.full_members AS "fullMembers",
+              v.ward_code AS "wardCode", w.name AS "wardName", v.parent_id AS "parentId", p.name AS "parentName",
+              count(*) OVER ()::int AS total
+       FROM org_unit_version v
+       JOIN ward w ON w.code = v.ward_code
+       LEFT JOIN org_unit_version p
+         ON p.unit_id = v.parent_id AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to > $2::date)
+       WHERE v.search_key LIKE $1 AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to > $2::date)
+         AND v.status = 'active'
+       ORDER BY v.name COLLATE "vi_numeric", v.unit_id LIMIT $3 OFFSET 0`,
+      [`%${q.key}%`, today, Number(q.limit || 20)],
     );
-    return { total: count.rows[0].total, items: items.rows };
+    return { total: rows[0]?.total ?? 0, items: rows };
   },
 
   /** GET /api/supervision/progress: per ward, running by step, completed, overdue, stalled. */

@@ -203,6 +203,16 @@ describe('Organization registry (e2e)', () => {
       .get(`/api/registry/units/search?q=to dan pho so&wardCode=${ward.code}&limit=3&offset=9`)
       .expect(200);
     expect(page4.body.items[0].name).toBe('Chi bộ Tổ dân phố số 10');
+    expect(page4.body.total).toBe(33);
+    // Past the last match: no items, the total still counted.
+    const beyond = await supervisor
+      .get(`/api/registry/units/search?q=to dan pho so&wardCode=${ward.code}&limit=3&offset=40`)
+      .expect(200);
+    expect(beyond.body).toMatchObject({ items: [], total: 33 });
+    const none = await supervisor
+      .get(`/api/registry/units/search?q=khong co to nao&wardCode=${ward.code}`)
+      .expect(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
   });
 
   it('given a resolution that breaks rules, when previewed, then 400 lists every violation with its field and nothing is written', async () => {

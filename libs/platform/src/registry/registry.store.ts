@@ -429,12 +429,12 @@ export const searchUnits = async (
     ${options.wardCode ? Prisma.sql`AND v.ward_code = ${options.wardCode}` : Prisma.empty}
     ${options.wardCodes ? Prisma.sql`AND v.ward_code = ANY(${[...options.wardCodes]})` : Prisma.empty}
     ${options.includeDissolved ? Prisma.empty : Prisma.sql`AND v.status = 'active'`}`;
-  const [count] = await db.$queryRaw<
-    { total: number }[]
-  >`SELECT count(*)::int AS total FROM org_unit_version v WHERE ${where}`;
-  const items = await db.$queryRaw<SearchHit[]>`
+  // The page and the number of matches in one pass (a window count): the count and the page each scanned
+  // every match before. A page past the end has no row to carry the count: only then is it counted alone.
+  const rows = await db.$queryRaw<(SearchHit & { total: number })[]>`
     SELECT v.unit_id AS id, v.name, v.kind::text AS kind, v.status::text AS status, v.full_members AS "fullMembers",
-           v.ward_code AS "wardCode", w.name AS "wardName", v.parent_id AS "parentId", p.name AS "parentName"
+           v.ward_code AS "wardCode", w.name AS "wardName", v.parent_id AS "parentId", p.name AS "parentName",
+           count(*) OVER ()::int AS total
     FROM org_unit_version v
     JOIN ward w ON w.code = v.ward_code
     LEFT JOIN org_unit_version p
@@ -442,5 +442,11 @@ export const searchUnits = async (
     WHERE ${where}
     ORDER BY v.name COLLATE "vi_numeric", v.unit_id
     LIMIT ${options.limit} OFFSET ${options.offset}`;
+  const items = rows.map(({ total: _total, ...hit }) => hit);
+  if (rows[0]) return { total: rows[0].total, items };
+  if (options.offset === 0) return { total: 0, items };
+  const [count] = await db.$queryRaw<
+    { total: number }[]
+  >`SELECT count(*)::int AS total FROM org_unit_version v WHERE ${where}`;
   return { total: count?.total ?? 0, items };
 };
