@@ -3,6 +3,7 @@
  * projection writer sends) reaches the signed-in users who may read the procedure's ward, and no one else.
  */
 import { randomUUID } from 'node:crypto';
+import type { ProcedureView } from '@kientoan/domain';
 import type { AddressInfo } from 'node:net';
 import type { App } from 'supertest/types';
 import { type TestStack, createTestStack } from '../support/test-app';
@@ -33,6 +34,31 @@ const readEvents = async (response: Response, name: string, count: number): Prom
   await reader.cancel();
   return events;
 };
+
+/** A procedure waiting for its committee's votes, as the workflow publishes it. */
+const VOTING_VIEW = {
+  status: 'running',
+  deciderStatus: 'voting',
+  step: 'committee_approval',
+  round: 1,
+  waitingFor: 'committee',
+  dueAt: null,
+  stalledSince: null,
+  returnReasons: null,
+  ended: null,
+  endedAt: null,
+  failure: null,
+} as const satisfies ProcedureView;
+
+/** The row's content when the projection writer creates it. */
+const seedOf = (ward: TestWard) => ({
+  wardCode: ward.code,
+  kind: 'rename',
+  title: 'Đổi tên',
+  items: [],
+  initiatedBy: ward.users.secretary,
+  effectiveDate: null,
+});
 
 describe('Live events (e2e)', () => {
   let stack: TestStack;
@@ -90,28 +116,14 @@ describe('Live events (e2e)', () => {
     const { received, close } = await secretaryStream(ward, 2);
     try {
       const procedureId = randomUUID();
-      const view = {
-        status: 'running' as const,
-        deciderStatus: 'voting' as const,
-        step: 'committee_approval' as const,
-        round: 1,
-        waitingFor: 'committee' as const,
-        dueAt: null,
-        stalledSince: null,
-        returnReasons: null,
-        ended: null,
-        endedAt: null,
-        failure: null,
-      };
-      const seed = {
-        wardCode: ward.code,
-        kind: 'rename',
-        title: 'Đổi tên',
-        items: [],
-        initiatedBy: ward.users.secretary,
-        effectiveDate: null,
-      };
-      await writeProcedureView(stack.prisma, { procedureId, revision: 1, view, seed, now: new Date() });
+      const view = VOTING_VIEW;
+      await writeProcedureView(stack.prisma, {
+        procedureId,
+        revision: 1,
+        view,
+        seed: seedOf(ward),
+        now: new Date(),
+      });
       // The deciding vote: the step moves to the issue, which waits for no one.
       await writeProcedureView(stack.prisma, {
         procedureId,
@@ -151,27 +163,8 @@ describe('Live events (e2e)', () => {
       await writeProcedureView(stack.prisma, {
         procedureId,
         revision: 3,
-        view: {
-          status: 'running',
-          deciderStatus: 'voting',
-          step: 'committee_approval',
-          round: 1,
-          waitingFor: 'committee',
-          dueAt: null,
-          stalledSince: null,
-          returnReasons: null,
-          ended: null,
-          endedAt: null,
-          failure: null,
-        },
-        seed: {
-          wardCode: ward.code,
-          kind: 'rename',
-          title: 'Đổi tên',
-          items: [],
-          initiatedBy: ward.users.secretary,
-          effectiveDate: null,
-        },
+        view: VOTING_VIEW,
+        seed: seedOf(ward),
         now: new Date(),
       });
       const activities = createProcedureActivities({
